@@ -1,0 +1,61 @@
+/** Turns a recorded response body into JSON when it can, and says why when it cannot. */
+
+/** Bodies above this many characters are not parsed: a diagnosis must stay cheap. */
+export const MAX_BODY_CHARS = 1_000_000;
+
+export interface BodyRead {
+  /** The parsed body, when it was JSON. */
+  json?: unknown;
+  /** The decoded text, when it could be decoded and was within the limit. */
+  text?: string;
+  /** Why the body could not be read as JSON; absent for JSON and for empty bodies. */
+  note?: string;
+}
+
+const NOTES = {
+  tooLarge: `The response body is larger than ${MAX_BODY_CHARS / 1_000_000} MB and was not read.`,
+  badBase64: 'The response body was recorded as base64 but is not valid base64.',
+  binary: 'The response body is binary, not text.',
+  badJson: 'The response body is not valid JSON (it may be truncated).',
+  html: 'The response is an HTML page, not the provider’s JSON (often a gateway or proxy error page).',
+  notJson: 'The response body is not JSON.',
+};
+
+function decodeBase64(data: string): string | null {
+  let binary: string;
+  try {
+    binary = atob(data.replace(/\s+/g, ''));
+  } catch {
+    return null;
+  }
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+/** NUL or a run of other control characters: text no API would send. */
+function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 512);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: detecting them is the point
+  return /\u0000|[\u0001-\u0008\u000e-\u001f]{4}/.test(sample);
+}
+
+export function readBody(body: string | undefined, encoding?: string): BodyRead {
+  if (!body) return {};
+  const base64 = encoding === 'base64';
+  // base64 is 4/3 the size of what it carries.
+  if (body.length > (base64 ? (MAX_BODY_CHARS * 4) / 3 : MAX_BODY_CHARS)) return { note: NOTES.tooLarge };
+  const text = base64 ? decodeBase64(body) : body;
+  if (text === null) return { note: NOTES.badBase64 };
+  if (looksBinary(text)) return { note: NOTES.binary };
+  const start = text.trimStart().charAt(0);
+  if (start === '{' || start === '[') {
+    try {
+      return { json: JSON.parse(text), text };
+    } catch {
+      return { text, note: NOTES.badJson };
+    }
+  }
+  if (start === '') return {};
+  return { text, note: start === '<' ? NOTES.html : NOTES.notJson };
+}

@@ -1,0 +1,58 @@
+import type { Provider } from './providers/provider';
+
+/** A user's host pattern: an exact host, or `*.` followed by a parent domain. */
+export type HostPattern = { kind: 'exact'; host: string } | { kind: 'wildcard'; parent: string };
+
+const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+
+/** Parses a host pattern, or returns why it is not one. */
+export function parseHostPattern(input: string): HostPattern | { error: string } {
+  const pattern = input.trim().toLowerCase().replace(/\.$/, '');
+  if (pattern === '') return { error: 'Enter a host name.' };
+  if (/[/:?#@\s]/.test(pattern)) {
+    return { error: `"${input}" is not a host name: give the host alone, without scheme, port or path.` };
+  }
+  const wildcard = pattern.startsWith('*.');
+  const name = wildcard ? pattern.slice(2) : pattern;
+  const labels = name.split('.');
+  if (labels.some((label) => !LABEL.test(label))) {
+    return {
+      error: wildcard
+        ? `"${input}" is not a valid wildcard: use *. followed by a domain, as in *.pay.example.com.`
+        : `"${input}" is not a valid host name.`,
+    };
+  }
+  // `*.com` would claim every host of a top-level domain.
+  if (wildcard && labels.length < 2)
+    return { error: `"${input}" is too broad: name a domain under the top level.` };
+  return wildcard ? { kind: 'wildcard', parent: name } : { kind: 'exact', host: name };
+}
+
+export type HostLookup = (host: string) => Provider | undefined;
+
+/**
+ * Exact hosts in one map, from the catalog and the user's own; wildcards match any
+ * subdomain of their parent, never the parent itself nor a look-alike such as
+ * `evilpay.example.com` for `*.pay.example.com`.
+ */
+export function createHostLookup(
+  providers: readonly Provider[],
+  custom: Readonly<Record<string, string>> = {},
+): HostLookup {
+  const exact = new Map<string, Provider>();
+  for (const provider of providers) for (const host of provider.hosts) exact.set(host, provider);
+
+  const wildcards: Array<[suffix: string, provider: Provider]> = [];
+  for (const [input, id] of Object.entries(custom)) {
+    const provider = providers.find((candidate) => candidate.id === id);
+    // Hosts of a provider switched off are left out with it.
+    if (!provider) continue;
+    const pattern = parseHostPattern(input);
+    if ('error' in pattern) throw new Error(pattern.error);
+    if (pattern.kind === 'exact') exact.set(pattern.host, provider);
+    else wildcards.push([`.${pattern.parent}`, provider]);
+  }
+
+  if (wildcards.length === 0) return (host) => exact.get(host);
+  return (host) => exact.get(host) ?? wildcards.find(([suffix]) => host.endsWith(suffix))?.[1];
+}

@@ -1,0 +1,228 @@
+import { type BodyRead, readBody } from './body';
+import { createHostLookup, type HostLookup } from './hosts';
+import { explainStatus } from './http-status';
+import { providers as catalog } from './providers';
+import type { Provider, ReportedError, Rule, RuleCondition } from './providers/provider';
+import type { Diagnosis, Exchange, Header, MatchKind, Outcome, Retry } from './types';
+import { hostOf, pathOf } from './url';
+
+export interface MatcherOptions {
+  /** Also recognise a provider's error relayed by any host, by the body's shape alone. */
+  anyHost?: boolean;
+  /** The user's own hosts (exact or `*.parent`), each assigned to a provider id. */
+  hosts?: Readonly<Record<string, string>>;
+  /** Only these providers; all when absent. */
+  providers?: readonly string[];
+}
+
+export type Diagnose = (exchange: Exchange) => Diagnosis | null;
+
+/** Free text longer than this is not matched against patterns, and is shortened when shown. */
+const MAX_TEXT = 2_000;
+
+const NOTHING_REPORTED: ReportedError = { code: null, message: null, fields: [] };
+
+interface Facts {
+  reported: ReportedError;
+  status: number;
+  method: string;
+  path: string;
+  outcome: Outcome;
+}
+
+function holds(when: RuleCondition, facts: Facts): boolean {
+  const { reported } = facts;
+  if (when.code !== undefined) {
+    if (reported.code === null) return false;
+    if (typeof when.code === 'string' ? when.code !== reported.code : !when.code.includes(reported.code)) {
+      return false;
+    }
+  }
+  if (when.message !== undefined) {
+    const message = reported.message?.trim();
+    if (message === undefined || message.length > MAX_TEXT) return false;
+    if (typeof when.message === 'string' ? when.message !== message : !when.message.test(message))
+      return false;
+  }
+  if (when.outcome !== undefined && when.outcome !== facts.outcome) return false;
+  if (when.status !== undefined && when.status !== facts.status) return false;
+  if (when.method !== undefined && when.method !== facts.method) return false;
+  if (when.path !== undefined && !when.path.test(facts.path)) return false;
+  return true;
+}
+
+/** A code outranks a message, which outranks an endpoint, which outranks a bare status. */
+function specificity(when: RuleCondition): number {
+  return (
+    (when.code !== undefined ? 32 : 0) +
+    (when.message !== undefined ? 16 : 0) +
+    (when.path !== undefined ? 4 : 0) +
+    (when.method !== undefined ? 2 : 0) +
+    (when.status !== undefined ? 1 : 0) +
+    (when.outcome !== undefined ? 1 : 0)
+  );
+}
+
+function bestRule(rules: readonly Rule[], facts: Facts): Rule | undefined {
+  let best: Rule | undefined;
+  let bestScore = -1;
+  for (const rule of rules) {
+    const score = specificity(rule.when);
+    if (score > bestScore && holds(rule.when, facts)) {
+      best = rule;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** Whether the catalog knows what the body names, when it names anything. */
+function isDocumented(provider: Provider, rule: Rule | undefined, facts: Facts): boolean {
+  if (!rule) return false;
+  const { code, message } = facts.reported;
+  switch (provider.identifiedBy) {
+    case 'code':
+      return code === null || provider.rules.some((r) => r.when.code !== undefined && holds(r.when, facts));
+    case 'message':
+      return (
+        message === null || provider.rules.some((r) => r.when.message !== undefined && holds(r.when, facts))
+      );
+    case 'endpoint':
+      return true;
+  }
+}
+
+function header(headers: readonly Header[] | undefined, name: string): string | undefined {
+  if (!Array.isArray(headers)) return undefined;
+  return headers.find((h) => typeof h?.name === 'string' && h.name.toLowerCase() === name)?.value;
+}
+
+/** `Retry-After` in seconds, or as an HTTP date relative to when the request started. */
+function retryAfterHeader(exchange: Exchange): number | undefined {
+  const value = header(exchange.responseHeaders, 'retry-after')?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value);
+  const at = Date.parse(value);
+  const now = Date.parse(exchange.startedDateTime);
+  return Number.isNaN(at) || Number.isNaN(now) ? undefined : Math.max(0, Math.round((at - now) / 1000));
+}
+
+/** The rule's advice, made `after` when the response states its wait. */
+function retryAdvice(advice: Rule['retry'], reported: ReportedError, exchange: Exchange): Retry {
+  if (advice !== 'after' && advice !== 'backoff') return { advice };
+  const wait = reported.retryAfterSeconds ?? retryAfterHeader(exchange);
+  return wait === undefined ? { advice: 'backoff' } : { advice: 'after', afterSeconds: wait };
+}
+
+function shorten(text: string | null): string | null {
+  return text !== null && text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
+}
+
+function outcomeOf(status: number, reported: ReportedError): Outcome | null {
+  if (reported.outcome === 'unknown') return 'unknown';
+  if (status >= 400 || reported.outcome === 'failed') return 'failed';
+  return null;
+}
+
+/** Providers that can report a failure inside a 2xx response, whose 2xx bodies must be read. */
+const failsInside2xx = (provider: Provider) => provider.rules.some((rule) => rule.when.outcome !== undefined);
+
+function explain(
+  exchange: Exchange,
+  provider: Provider,
+  match: MatchKind,
+  body: BodyRead,
+  status: number,
+): Diagnosis | null {
+  const reported = body.json === undefined ? NOTHING_REPORTED : provider.readError(body.json);
+  const outcome = outcomeOf(status, reported);
+  if (outcome === null) return null;
+
+  const facts: Facts = {
+    reported,
+    status,
+    method: exchange.method.toUpperCase(),
+    path: pathOf(exchange.url),
+    outcome,
+  };
+  const rule = bestRule(provider.rules, facts);
+  const explanation = rule ?? explainStatus(status);
+  return {
+    provider: provider.id,
+    providerName: provider.name,
+    match,
+    outcome,
+    method: facts.method,
+    url: exchange.url,
+    status,
+    startedDateTime: exchange.startedDateTime,
+    code: shorten(reported.code),
+    message: shorten(reported.message),
+    documented: isDocumented(provider, rule, facts),
+    category: explanation.category,
+    title: explanation.title,
+    meaning: explanation.meaning,
+    remedy: explanation.remedy,
+    retry: retryAdvice(explanation.retry, reported, exchange),
+    fields: reported.fields.map(({ field, message }) => ({
+      field: shorten(field) ?? '',
+      message: shorten(message) ?? '',
+    })),
+    docsUrl: provider.docsUrl,
+    ...(rule?.note ? { note: rule.note } : {}),
+    ...(body.note ? { bodyNote: body.note } : {}),
+  };
+}
+
+/** Builds a matcher for one set of options; the host lookup is built once, here. */
+export function createMatcher(
+  options: MatcherOptions = {},
+  providers: readonly Provider[] = catalog,
+): Diagnose {
+  const only = options.providers;
+  const enabled = only ? providers.filter((provider) => only.includes(provider.id)) : providers;
+  const lookup: HostLookup = createHostLookup(enabled, options.hosts);
+  const fingerprinted = enabled.filter((provider) => provider.fingerprint);
+  const readsSuccessBodies = new Set(enabled.filter(failsInside2xx));
+  const anyHost = options.anyHost === true;
+
+  return (exchange) => {
+    const { status } = exchange;
+    // Preflights, redirects, informational and unfinished responses are never failures.
+    if (!Number.isInteger(status) || status < 200 || (status >= 300 && status < 400)) return null;
+    if (typeof exchange.method !== 'string' || exchange.method.toUpperCase() === 'OPTIONS') return null;
+    if (typeof exchange.url !== 'string') return null;
+
+    const provider = lookup(hostOf(exchange.url));
+    if (provider) {
+      if (status < 300 && !readsSuccessBodies.has(provider)) return null;
+      return explain(
+        exchange,
+        provider,
+        'host',
+        readBody(exchange.responseBody, exchange.responseEncoding),
+        status,
+      );
+    }
+    if (!anyHost) return null;
+
+    const body = readBody(exchange.responseBody, exchange.responseEncoding);
+    if (body.json === undefined) return null;
+    const relayed = fingerprinted.find((candidate) => candidate.fingerprint?.(body.json));
+    return relayed ? explain(exchange, relayed, 'fingerprint', body, status) : null;
+  };
+}
+
+const matchers = new WeakMap<MatcherOptions, Diagnose>();
+const defaultMatcher = createMatcher();
+
+/** Diagnoses one exchange: null when it is not a provider failure. */
+export function diagnose(exchange: Exchange, options?: MatcherOptions): Diagnosis | null {
+  if (!options) return defaultMatcher(exchange);
+  let matcher = matchers.get(options);
+  if (!matcher) {
+    matcher = createMatcher(options);
+    matchers.set(options, matcher);
+  }
+  return matcher(exchange);
+}
