@@ -1,0 +1,127 @@
+import { createReadStream } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { diagnoseHar } from '../lib/diagnose-har';
+import { formatIds, formats, isFormatId } from '../lib/format';
+import { HarError } from '../lib/har';
+import { providerIds } from '../lib/providers';
+
+const USAGE = `Usage: paylens diagnose <file.har | -> [options]
+
+Explains the payment-provider errors recorded in a HAR file.
+
+Options:
+  --format text|json|markdown  output format (default: text)
+  --any-host                   also recognise provider errors relayed by other hosts
+  --provider ID                only this provider; repeat for several
+                               (${providerIds.join(', ')})
+  --fail-on-error              exit 1 when anything was diagnosed
+  -h, --help                   show this help
+
+Exit status: 0 when it ran, 1 with --fail-on-error when something was diagnosed,
+2 when the input could not be read as a HAR or the arguments are wrong.`;
+
+/** Exit statuses, part of the CLI's contract. */
+const EXIT = { ran: 0, diagnosed: 1, unusable: 2 } as const;
+
+class UsageError extends Error {}
+
+interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  stdin: AsyncIterable<Uint8Array | string>;
+}
+
+const processIo: Io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  stdin: process.stdin,
+};
+
+function parse(argv: string[]) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      'any-host': { type: 'boolean', default: false },
+      provider: { type: 'string', multiple: true },
+      'fail-on-error': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) return { help: true as const };
+  const [command, input, ...extra] = positionals;
+  if (command !== 'diagnose') {
+    throw new UsageError(command ? `unknown command "${command}"` : 'missing command: diagnose');
+  }
+  if (input === undefined) throw new UsageError('missing the HAR file to read (or - for standard input)');
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  if (!isFormatId(values.format)) {
+    throw new UsageError(`unknown format "${values.format}" (use ${formatIds.join(', ')})`);
+  }
+  for (const id of values.provider ?? []) {
+    if (!providerIds.includes(id))
+      throw new UsageError(`unknown provider "${id}" (use ${providerIds.join(', ')})`);
+  }
+  return {
+    help: false as const,
+    input,
+    format: values.format,
+    anyHost: values['any-host'],
+    providers: values.provider,
+    failOnError: values['fail-on-error'],
+  };
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Why a file could not be opened, in words rather than an errno. */
+function describeFileError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a directory, not a file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return errorMessage(error);
+}
+
+/** Runs the CLI and returns its exit status; never throws. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  let args: ReturnType<typeof parse>;
+  try {
+    args = parse(argv);
+  } catch (error) {
+    io.stderr(`paylens: ${errorMessage(error)} (see paylens --help)\n`);
+    return EXIT.unusable;
+  }
+  if (args.help) {
+    io.stdout(`${USAGE}\n`);
+    return EXIT.ran;
+  }
+
+  const name = args.input === '-' ? 'standard input' : args.input;
+  const source = args.input === '-' ? io.stdin : createReadStream(args.input);
+  let result: Awaited<ReturnType<typeof diagnoseHar>>;
+  try {
+    result = await diagnoseHar(source, {
+      anyHost: args.anyHost,
+      ...(args.providers ? { providers: args.providers } : {}),
+    });
+  } catch (error) {
+    const reason = error instanceof HarError ? error.message : describeFileError(error);
+    io.stderr(`paylens: cannot read ${name}: ${reason}\n`);
+    return EXIT.unusable;
+  }
+
+  const { findings, entries, skipped } = result;
+  io.stdout(formats[args.format](findings, { entries, skipped: skipped.length }));
+  // The text summary already says it; the other formats are for machines, so say it aside.
+  if (skipped.length > 0 && args.format !== 'text') {
+    const first = skipped[0];
+    io.stderr(
+      `paylens: skipped ${skipped.length} unusable ${skipped.length === 1 ? 'entry' : 'entries'} (first: #${first?.index}, ${first?.reason})\n`,
+    );
+  }
+  return args.failOnError && findings.length > 0 ? EXIT.diagnosed : EXIT.ran;
+}

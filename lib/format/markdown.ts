@@ -1,0 +1,97 @@
+import { redactHeaders, redactText, redactUrl } from '../redact';
+import type { Finding } from '../types';
+import { shownResponseBody } from './body';
+import { describeMatch, describeRetry, headline } from './describe';
+import { type FormatContext, summarise } from './summary';
+
+/** Provider text is data: it must not become links, emphasis or HTML in a ticket. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()<>#+!|~]/g, '\\$&').replace(/\s*\n\s*/g, ' ');
+}
+
+function inlineCode(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text.replace(/\n/g, ' ')}${pad}${fence}`;
+}
+
+function codeBlock(text: string, language: string): string {
+  const longest = Math.max(0, ...(text.match(/`{3,}/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return `${fence}${language}\n${text}\n${fence}`;
+}
+
+function section({ exchange, diagnosis: d }: Finding): string {
+  const name = redactText(headline(d));
+  const lines = [
+    `### ${escapeMarkdown(d.providerName)}: ${escapeMarkdown(name)} (HTTP ${d.status})`,
+    '',
+    `${inlineCode(`${d.method} ${redactUrl(d.url)}`)}`,
+    '',
+    `- **Provider:** ${escapeMarkdown(d.providerName)} (\`${d.provider}\`, ${describeMatch(d)})`,
+    `- **Code:** ${d.code === null ? '—' : inlineCode(redactText(d.code))}${d.documented ? '' : ' (not in the provider’s documentation)'}`,
+  ];
+  if (d.message !== null) lines.push(`- **Message:** ${escapeMarkdown(redactText(d.message))}`);
+  lines.push(
+    `- **Status:** ${d.status} (${d.outcome})`,
+    `- **Category:** ${d.category}`,
+    `- **Time:** ${d.startedDateTime}`,
+    '',
+    `**${escapeMarkdown(d.title)}.** ${escapeMarkdown(d.meaning)}`,
+    '',
+    `**Remedy:** ${escapeMarkdown(d.remedy)}`,
+    '',
+    `**Retry:** ${describeRetry(d.retry)}`,
+  );
+  if (d.note) lines.push('', `**Note:** ${escapeMarkdown(d.note)}`);
+  if (d.fields.length > 0) {
+    lines.push('', '**Fields:**', '');
+    for (const { field, message } of d.fields) {
+      lines.push(`- ${inlineCode(field)}: ${escapeMarkdown(redactText(message))}`);
+    }
+  }
+  lines.push('', `**Docs:** ${d.docsUrl}`);
+  if (d.bodyNote) lines.push('', `_${escapeMarkdown(d.bodyNote)}_`);
+
+  const requestHeaders = redactHeaders(exchange.requestHeaders ?? []);
+  if (requestHeaders.length > 0) {
+    const text = requestHeaders.map(({ name, value }) => `${name}: ${value}`).join('\n');
+    lines.push(
+      '',
+      '<details><summary>Request headers (redacted)</summary>',
+      '',
+      codeBlock(text, 'http'),
+      '',
+      '</details>',
+    );
+  }
+  const body = shownResponseBody(exchange);
+  if (body) {
+    lines.push(
+      '',
+      '<details><summary>Response body (redacted)</summary>',
+      '',
+      codeBlock(body.text, body.language),
+      '',
+      '</details>',
+    );
+  }
+  return lines.join('\n');
+}
+
+/** One section per diagnosis, ready to paste into a ticket. */
+export function formatMarkdown(findings: readonly Finding[], context: FormatContext): string {
+  const sections = findings.map(section);
+  if (findings.length === 1) return `${sections[0]}\n`;
+  const { diagnosed, entries, byProvider } = summarise(findings, context);
+  const counts = Object.entries(byProvider)
+    .map(([provider, count]) => `${provider} ${count}`)
+    .join(', ');
+  const header = [
+    '## PayLens diagnoses',
+    '',
+    `${diagnosed} ${diagnosed === 1 ? 'diagnosis' : 'diagnoses'} in ${entries} ${entries === 1 ? 'request' : 'requests'}${counts ? ` (${counts})` : ''}.`,
+  ];
+  return `${[header.join('\n'), ...sections].join('\n\n---\n\n')}\n`;
+}

@@ -1,0 +1,43 @@
+import { redactText, redactUrl } from '../redact';
+import type { Finding } from '../types';
+import { describeMatch, describeRetry, headline } from './describe';
+import { type FormatContext, summarise } from './summary';
+
+/** Control characters in provider text could move a terminal's cursor or recolour it. */
+function printable(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '�').replace(/\n/g, ' ');
+}
+
+function block({ entryIndex, diagnosis: d }: Finding): string {
+  const at = entryIndex === undefined ? '' : `#${entryIndex} `;
+  const lines = [
+    `${at}${d.method} ${printable(redactUrl(d.url))} → ${d.status}`,
+    `  ${d.providerName} · ${printable(redactText(headline(d)))} · ${d.category} · ${d.outcome}${d.documented ? '' : ' · undocumented'} (${describeMatch(d)})`,
+    `  ${d.title}`,
+  ];
+  if (d.message !== null && d.message !== d.title)
+    lines.push(`  Message: ${printable(redactText(d.message))}`);
+  lines.push(`  Meaning: ${d.meaning}`, `  Remedy:  ${d.remedy}`, `  Retry:   ${describeRetry(d.retry)}`);
+  for (const { field, message } of d.fields)
+    lines.push(`  Field:   ${printable(field)}: ${printable(redactText(message))}`);
+  if (d.note) lines.push(`  Note:    ${d.note}`);
+  if (d.bodyNote) lines.push(`  Body:    ${d.bodyNote}`);
+  lines.push(`  Docs:    ${d.docsUrl}`);
+  return lines.join('\n');
+}
+
+export function formatText(findings: readonly Finding[], context: FormatContext): string {
+  const { entries, diagnosed, byProvider } = summarise(findings, context);
+  const counts = Object.entries(byProvider)
+    .map(([provider, count]) => `${provider} ${count}`)
+    .join(', ');
+  const summary = [
+    `${diagnosed} ${diagnosed === 1 ? 'diagnosis' : 'diagnoses'} in ${entries} ${entries === 1 ? 'entry' : 'entries'}${counts ? ` (${counts})` : ''}.`,
+  ];
+  if (context.skipped) {
+    const entries = context.skipped === 1 ? 'entry' : 'entries';
+    summary.push(`${context.skipped} ${entries} skipped: not usable HAR ${entries}.`);
+  }
+  return `${[...findings.map(block), summary.join('\n')].join('\n\n')}\n`;
+}

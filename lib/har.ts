@@ -1,0 +1,112 @@
+/**
+ * Reads HAR files as a stream of entries, so a capture larger than a string can hold is
+ * read with flat memory, and turns each entry into an Exchange. Pure: the CLI feeds it a
+ * file stream and the panel a dropped File's stream.
+ */
+import { JSONParser } from '@streamparser/json';
+import { get, isObject, str } from './json';
+import type { Exchange, Header } from './types';
+
+/** A file that cannot be read as a HAR at all; its message is one line for the user. */
+export class HarError extends Error {
+  override name = 'HarError';
+}
+
+export type HarItem = { index: number; exchange: Exchange } | { index: number; invalid: string };
+
+function headers(value: unknown): Header[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((header) => {
+    const name = get(header, 'name');
+    const value = get(header, 'value');
+    return typeof name === 'string' && (typeof value === 'string' || typeof value === 'number')
+      ? [{ name, value: String(value) }]
+      : [];
+  });
+}
+
+/** One HAR entry as an Exchange, or why it is not a usable entry. */
+export function exchangeFromEntry(entry: unknown): Exchange | string {
+  if (!isObject(entry)) return 'the entry is not an object';
+  const request = get(entry, 'request');
+  const response = get(entry, 'response');
+  if (!isObject(request)) return 'the entry has no request';
+  if (!isObject(response)) return 'the entry has no response';
+  const method = str(get(request, 'method'));
+  const url = str(get(request, 'url'));
+  const status = get(response, 'status');
+  if (method === null) return 'the request has no method';
+  if (url === null) return 'the request has no URL';
+  if (typeof status !== 'number' || !Number.isFinite(status)) return 'the response has no numeric status';
+
+  const content = get(response, 'content');
+  const responseBody = get(content, 'text');
+  const responseEncoding = str(get(content, 'encoding'));
+  const mimeType = str(get(content, 'mimeType'));
+  const requestBody = get(get(request, 'postData'), 'text');
+  return {
+    method,
+    url,
+    status,
+    requestHeaders: headers(get(request, 'headers')),
+    responseHeaders: headers(get(response, 'headers')),
+    startedDateTime: str(get(entry, 'startedDateTime')) ?? '',
+    ...(typeof requestBody === 'string' ? { requestBody } : {}),
+    ...(typeof responseBody === 'string' ? { responseBody } : {}),
+    ...(responseEncoding !== null ? { responseEncoding } : {}),
+    ...(mimeType !== null ? { mimeType } : {}),
+  };
+}
+
+function describeParseError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const unexpected = /Unexpected "(.*)" at .*absolute position "(\d+)"/s.exec(message);
+  if (unexpected)
+    return `it is not valid JSON (unexpected ${JSON.stringify(unexpected[1])} at byte ${unexpected[2]})`;
+  if (/ended in mid-parsing|unexpected end/i.test(message))
+    return 'the file ends before the HAR does (truncated?)';
+  return `it is not valid JSON (${message.split('\n')[0]})`;
+}
+
+/**
+ * Yields every entry of `log.entries` in order, as an Exchange or as the reason it is
+ * unusable. Throws HarError when the input is not JSON, is truncated, or is not a HAR.
+ */
+export async function* readHar(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<HarItem> {
+  const parser = new JSONParser({ paths: ['$.log.entries.*', '$.log.version'], keepStack: false });
+  const ready: HarItem[] = [];
+  let sawInput = false;
+  let sawEntries = false;
+  let sawVersion = false;
+  parser.onValue = ({ value, key, stack }) => {
+    // `stack` is [root, log, entries] for an entry and [root, log] for the version.
+    if (stack.length === 3 && typeof key === 'number') {
+      sawEntries = true;
+      const exchange = exchangeFromEntry(value);
+      ready.push(typeof exchange === 'string' ? { index: key, invalid: exchange } : { index: key, exchange });
+    } else if (stack.length === 2 && key === 'version') {
+      sawVersion = true;
+    }
+  };
+
+  /** Only the parser's complaints are about the HAR; a failing source is rethrown as is. */
+  const parse = (feed: () => void) => {
+    try {
+      feed();
+    } catch (error) {
+      throw new HarError(describeParseError(error));
+    }
+  };
+  for await (const chunk of chunks) {
+    if (chunk.length === 0) continue;
+    sawInput = true;
+    parse(() => parser.write(chunk));
+    yield* ready.splice(0);
+  }
+  if (!sawInput) throw new HarError('the file is empty');
+  parse(() => {
+    if (!parser.isEnded) parser.end();
+  });
+  yield* ready.splice(0);
+  if (!sawEntries && !sawVersion) throw new HarError('it is not a HAR file: there is no log.entries array');
+}

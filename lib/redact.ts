@@ -1,0 +1,158 @@
+/**
+ * Masks secrets in everything that leaves the tool: headers, URLs, JSON and plain text.
+ * Redaction errs on the side of masking: a lost value costs a re-capture, a leaked key
+ * costs a rotation.
+ */
+import type { Header } from './types';
+
+export const REDACTED = '[REDACTED]';
+
+/** Names compared lower-case with separators removed: `X-API-Key` → `xapikey`. */
+const SECRET_NAMES = new Set([
+  'authorization',
+  'proxyauthorization',
+  'cookie',
+  'setcookie',
+  'apikey',
+  'xapikey',
+  'apisecret',
+  'secret',
+  'clientsecret',
+  'password',
+  'passwd',
+  'pwd',
+  'signature',
+  'xsignature',
+  'token',
+  'authcode',
+  'cardnumber',
+  'pan',
+  'cvv',
+  'cvc',
+  'cvv2',
+  'securitycode',
+  'privatekey',
+  'clientassertion',
+  'sessionid',
+  'otp',
+  'pin',
+]);
+const SECRET_SUFFIXES = ['token', 'secret', 'password', 'apikey', 'signature', 'cardnumber', 'privatekey'];
+
+function normaliseName(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+export function isSecretName(name: string): boolean {
+  const normal = normaliseName(name);
+  return SECRET_NAMES.has(normal) || SECRET_SUFFIXES.some((suffix) => normal.endsWith(suffix));
+}
+
+function luhnValid(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let digit = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
+    }
+    sum += digit;
+  }
+  return sum % 10 === 0;
+}
+
+/** The last four digits stay: they identify a test card without revealing it. */
+function maskCard(digits: string): string {
+  return `[CARD …${digits.slice(-4)}]`;
+}
+
+// A word of letters, digits and separators that names a secret, then `=`, `:` or `": "`.
+const NAMED_VALUE =
+  /([\w-]*(?:token|secret|password|passwd|api[_-]?key|signature|card[_-]?number|authorization|apisecret)[\w-]*)(["']?\s*[:=]\s*["']?)([^\s"'&,;}]+)/gi;
+const AUTH_SCHEME = /\b(Bearer|Basic|Digest|Token)\s+[\w.~+/=-]+/gi;
+const JWT = /\beyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g;
+const CARD_RUN = /(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)/g;
+
+/** Masks secrets in free text: credentials in headers or forms, JWTs, card numbers. */
+export function redactText(text: string): string {
+  return text
+    .replace(AUTH_SCHEME, (_, scheme: string) => `${scheme} ${REDACTED}`)
+    .replace(JWT, REDACTED)
+    .replace(NAMED_VALUE, (whole, name: string, separator: string, value: string) =>
+      value === REDACTED ? whole : `${name}${separator}${REDACTED}`,
+    )
+    .replace(CARD_RUN, (run) => {
+      const digits = run.replace(/\D/g, '');
+      return digits.length >= 13 && digits.length <= 19 && luhnValid(digits) ? maskCard(digits) : run;
+    });
+}
+
+function maskSecretValue(name: string, value: string): string {
+  if (normaliseName(name) === 'cardnumber') {
+    const digits = value.replace(/\D/g, '');
+    return digits.length >= 4 ? maskCard(digits) : REDACTED;
+  }
+  // Keep the scheme: "Bearer" versus "Basic" is often the very bug being diagnosed.
+  const scheme = /^(Bearer|Basic|Digest|Token)\s/i.exec(value.trim());
+  return scheme ? `${scheme[1]} ${REDACTED}` : REDACTED;
+}
+
+export function redactHeaders(headers: readonly Header[]): Header[] {
+  return headers.map(({ name, value }) => ({
+    name,
+    value: isSecretName(name) ? maskSecretValue(name, String(value)) : redactText(String(value)),
+  }));
+}
+
+function redactQuery(query: string): string {
+  return query
+    .split('&')
+    .map((pair) => {
+      const equals = pair.indexOf('=');
+      if (equals < 0) return pair;
+      let name = pair.slice(0, equals);
+      try {
+        name = decodeURIComponent(name);
+      } catch {
+        // A malformed escape: judge the raw name.
+      }
+      return isSecretName(name) ? `${pair.slice(0, equals)}=${REDACTED}` : pair;
+    })
+    .join('&');
+}
+
+/** Masks user info, secret query parameters, and tokens or card numbers anywhere in a URL. */
+export function redactUrl(url: string): string {
+  let result = url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, `$1${REDACTED}@`);
+  const hash = result.indexOf('#');
+  const fragment = hash >= 0 ? result.slice(hash + 1) : null;
+  if (hash >= 0) result = result.slice(0, hash);
+  const question = result.indexOf('?');
+  if (question >= 0) result = `${result.slice(0, question)}?${redactQuery(result.slice(question + 1))}`;
+  // OAuth implicit flows put tokens in the fragment as a query string.
+  if (fragment !== null) result = `${result}#${redactQuery(fragment)}`;
+  return redactText(result);
+}
+
+/** Past this depth a body is shown as a marker: nobody reads it and walking it costs. */
+const MAX_DEPTH = 64;
+
+/** A redacted copy of parsed JSON. Keys such as `__proto__` stay plain data. */
+export function redactJson(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return redactText(value);
+  if (typeof value === 'number') {
+    const digits = Number.isInteger(value) ? String(Math.abs(value)) : '';
+    return digits.length >= 13 && digits.length <= 19 && luhnValid(digits) ? maskCard(digits) : value;
+  }
+  if (typeof value !== 'object' || value === null) return value;
+  if (depth >= MAX_DEPTH) return '[nested too deep]';
+  if (Array.isArray(value)) return value.map((item) => redactJson(item, depth + 1));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [
+      key,
+      isSecretName(key) && item !== null && item !== ''
+        ? maskSecretValue(key, typeof item === 'string' ? item : String(item))
+        : redactJson(item, depth + 1),
+    ]),
+  );
+}
