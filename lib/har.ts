@@ -63,7 +63,7 @@ function describeParseError(error: unknown): string {
   const unexpected = /Unexpected "(.*)" at .*absolute position "(\d+)"/s.exec(message);
   if (unexpected)
     return `it is not valid JSON (unexpected ${JSON.stringify(unexpected[1])} at byte ${unexpected[2]})`;
-  if (/ended in mid-parsing|unexpected end/i.test(message))
+  if (/ended in (mid-parsing|the middle)|unexpected end/i.test(message))
     return 'the file ends before the HAR does (truncated?)';
   return `it is not valid JSON (${message.split('\n')[0]})`;
 }

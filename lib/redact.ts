@@ -68,7 +68,7 @@ function maskCard(digits: string): string {
 
 // A word of letters, digits and separators that names a secret, then `=`, `:` or `": "`.
 const NAMED_VALUE =
-  /([\w-]*(?:token|secret|password|passwd|api[_-]?key|signature|card[_-]?number|authorization|apisecret)[\w-]*)(["']?\s*[:=]\s*["']?)([^\s"'&,;}]+)/gi;
+  /([\w-]*(?:token|secret|password|passwd|api[_-]?key|signature|card[_-]?number|authorization|apisecret)[\w-]*)(["']?\s*[:=]\s*["']?)([^\s"'&,;}#]+)/gi;
 const AUTH_SCHEME = /\b(Bearer|Basic|Digest|Token)\s+[\w.~+/=-]+/gi;
 const JWT = /\beyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g;
 const CARD_RUN = /(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)/g;
@@ -79,7 +79,7 @@ export function redactText(text: string): string {
     .replace(AUTH_SCHEME, (_, scheme: string) => `${scheme} ${REDACTED}`)
     .replace(JWT, REDACTED)
     .replace(NAMED_VALUE, (whole, name: string, separator: string, value: string) =>
-      value === REDACTED ? whole : `${name}${separator}${REDACTED}`,
+      value.startsWith(REDACTED) ? whole : `${name}${separator}${REDACTED}`,
     )
     .replace(CARD_RUN, (run) => {
       const digits = run.replace(/\D/g, '');
@@ -87,8 +87,11 @@ export function redactText(text: string): string {
     });
 }
 
+/** Fields that hold a card number (or, for Payfield payouts, a wallet): keep the last four. */
+const CARD_NAMES = new Set(['cardnumber', 'pan']);
+
 function maskSecretValue(name: string, value: string): string {
-  if (normaliseName(name) === 'cardnumber') {
+  if (CARD_NAMES.has(normaliseName(name))) {
     const digits = value.replace(/\D/g, '');
     return digits.length >= 4 ? maskCard(digits) : REDACTED;
   }

@@ -1,0 +1,169 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { diagnoseHar } from '../../lib/diagnose-har';
+import { exchangeFromEntry, HarError, type HarItem, readHar } from '../../lib/har';
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/har/${name}`, import.meta.url), 'utf8');
+
+/** Feeds text in small chunks, as a file stream would, splitting tokens across chunks. */
+async function* chunked(text: string, size = 7): AsyncGenerator<string> {
+  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
+}
+
+async function readAll(text: string, size?: number): Promise<HarItem[]> {
+  const items: HarItem[] = [];
+  for await (const item of readHar(chunked(text, size))) items.push(item);
+  return items;
+}
+
+describe('readHar', () => {
+  it('yields every entry in order with its index, whatever the chunking', async () => {
+    const text = fixture('chrome-export.har');
+    const count = JSON.parse(text).log.entries.length;
+    for (const size of [1, 7, 4096, text.length]) {
+      const items = await readAll(text, size);
+      expect(items.map((item) => item.index)).toEqual([...Array(count).keys()]);
+    }
+  });
+
+  it('reads bytes as well as strings, multi-byte characters split across chunks', async () => {
+    const har = JSON.stringify({
+      log: {
+        version: '1.2',
+        entries: [{ request: { method: 'GET', url: 'https://x.test/ü€' }, response: { status: 500 } }],
+      },
+    });
+    const bytes = new TextEncoder().encode(har);
+    async function* byteChunks() {
+      for (let i = 0; i < bytes.length; i += 3) yield bytes.slice(i, i + 3);
+    }
+    const items: HarItem[] = [];
+    for await (const item of readHar(byteChunks())) items.push(item);
+    expect(items).toMatchObject([{ index: 0, exchange: { url: 'https://x.test/ü€', status: 500 } }]);
+  });
+
+  it('reports unusable entries with a reason and keeps going', async () => {
+    const items = await readAll(fixture('bad-entries.har'));
+    const invalid = items.filter((item) => 'invalid' in item);
+    expect(items).toHaveLength(10);
+    expect(invalid.map((item) => item.index)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(invalid[0]).toEqual({ index: 1, invalid: 'the entry has no request' });
+  });
+
+  it('accepts a HAR whose entries are empty', async () => {
+    expect(await readAll(fixture('empty-entries.har'))).toEqual([]);
+  });
+
+  it.each([
+    ['not-json.har', /not valid JSON \(unexpected "h" at byte 0\)/],
+    ['not-a-har.json', /not a HAR file/],
+    ['truncated.har', /truncated/],
+  ])('rejects %s with one clear line', async (name, message) => {
+    const error = await readAll(fixture(name)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HarError);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).not.toContain('\n');
+  });
+
+  it('rejects an empty input', async () => {
+    await expect(readAll('')).rejects.toThrow('the file is empty');
+  });
+
+  it('passes a failing source’s own error through', async () => {
+    async function* failing(): AsyncGenerator<string> {
+      yield '{"log":';
+      throw new Error('disk on fire');
+    }
+    const consume = async () => {
+      for await (const _ of readHar(failing())) {
+        // reading is the test
+      }
+    };
+    await expect(consume()).rejects.toThrow('disk on fire');
+  });
+});
+
+describe('exchangeFromEntry', () => {
+  it('keeps what the matcher and formatters need, base64 and post data included', () => {
+    const entry = {
+      startedDateTime: '2026-11-22T10:00:00.000Z',
+      request: {
+        method: 'POST',
+        url: 'https://api.payfield.io/api/v1/payouts',
+        headers: [{ name: 'X-API-Key', value: 'k' }, { name: 42 }, null],
+        postData: { mimeType: 'application/json', text: '{"card_number":"4111111111111111"}' },
+      },
+      response: {
+        status: 422,
+        headers: [],
+        content: { mimeType: 'application/json', text: 'e30=', encoding: 'base64' },
+      },
+    };
+    expect(exchangeFromEntry(entry)).toEqual({
+      method: 'POST',
+      url: 'https://api.payfield.io/api/v1/payouts',
+      status: 422,
+      requestHeaders: [{ name: 'X-API-Key', value: 'k' }],
+      responseHeaders: [],
+      startedDateTime: '2026-11-22T10:00:00.000Z',
+      requestBody: '{"card_number":"4111111111111111"}',
+      responseBody: 'e30=',
+      responseEncoding: 'base64',
+      mimeType: 'application/json',
+    });
+  });
+
+  it.each([
+    [null, 'the entry is not an object'],
+    [{ response: { status: 200 } }, 'the entry has no request'],
+    [{ request: { method: 'GET', url: 'https://x.test' }, response: 'oops' }, 'the entry has no response'],
+    [{ request: { url: 'https://x.test' }, response: { status: 200 } }, 'the request has no method'],
+    [{ request: { method: 'GET' }, response: { status: 200 } }, 'the request has no URL'],
+    [
+      { request: { method: 'GET', url: 'https://x.test' }, response: { status: '500' } },
+      'the response has no numeric status',
+    ],
+  ])('says why %j is unusable', (entry, reason) => {
+    expect(exchangeFromEntry(entry)).toBe(reason);
+  });
+});
+
+describe('diagnoseHar', () => {
+  it('diagnoses the good entries of a HAR with bad ones and counts the skipped', async () => {
+    const result = await diagnoseHar(chunked(fixture('bad-entries.har')));
+    expect(result.entries).toBe(10);
+    expect(result.skipped).toHaveLength(7);
+    expect(result.findings.map((f) => [f.entryIndex, f.diagnosis.provider])).toEqual([
+      [0, 'kiotapay'],
+      [9, 'apipay'],
+    ]);
+  });
+
+  it('finds errors from all five providers in the example session', async () => {
+    const text = readFileSync(new URL('../../examples/checkout-session.har', import.meta.url), 'utf8');
+    const { findings, entries } = await diagnoseHar(chunked(text, 65536));
+    expect(entries).toBe(JSON.parse(text).log.entries.length);
+    expect(new Set(findings.map((f) => f.diagnosis.provider))).toEqual(
+      new Set(['kiotapay', 'rebell', 'payfield', 'apipay', 'alternative-payments']),
+    );
+    // Preflights and successes among them are not diagnoses.
+    expect(
+      findings.every(
+        (f) =>
+          f.exchange.method !== 'OPTIONS' && (f.exchange.status >= 400 || f.diagnosis.provider === 'rebell'),
+      ),
+    ).toBe(true);
+  });
+
+  it('applies the matcher options', async () => {
+    const relayed = fixture('relayed.har');
+    expect((await diagnoseHar(chunked(relayed))).findings).toEqual([]);
+    const { findings } = await diagnoseHar(chunked(relayed), { anyHost: true });
+    expect(findings.map((f) => [f.entryIndex, f.diagnosis.provider, f.diagnosis.match])).toEqual([
+      [0, 'rebell', 'fingerprint'],
+      [1, 'payfield', 'fingerprint'],
+      [2, 'apipay', 'fingerprint'],
+      [7, 'kiotapay', 'fingerprint'],
+    ]);
+  });
+});

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { isSecretName, REDACTED, redactHeaders, redactJson, redactText, redactUrl } from '../../lib/redact';
+
+const VISA = '4111111111111111';
+const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U';
+
+describe('secret names', () => {
+  it('knows the credential headers and fields of all five providers', () => {
+    for (const name of [
+      'Authorization',
+      'X-API-Key',
+      'x-api-key',
+      'X-Signature',
+      'Signature',
+      'apiKey',
+      'apiSecret',
+      'client_secret',
+      'clientSecret',
+      'access_token',
+      'refresh_token',
+      'accessToken',
+      'password',
+      'card_number',
+      'Cookie',
+      'Set-Cookie',
+    ]) {
+      expect(isSecretName(name), name).toBe(true);
+    }
+  });
+
+  it('leaves ordinary names alone', () => {
+    for (const name of [
+      'Content-Type',
+      'X-Timestamp',
+      'Client-Id',
+      'token_type',
+      'expires_in',
+      'resultCode',
+      'code',
+      'message',
+    ]) {
+      expect(isSecretName(name), name).toBe(false);
+    }
+  });
+});
+
+describe('headers', () => {
+  it('masks secret headers and keeps the auth scheme', () => {
+    const headers = redactHeaders([
+      { name: 'Authorization', value: `Bearer ${JWT}` },
+      { name: 'authorization', value: 'Basic Y2xpZW50OnNlY3JldA==' },
+      { name: 'X-API-Key', value: 'pk_live_123456' },
+      { name: 'Signature', value: 'algorithm=SHA256withRSA, keyVersion=1, signature=abcDEF123==' },
+      { name: 'Content-Type', value: 'application/json' },
+    ]);
+    expect(headers).toEqual([
+      { name: 'Authorization', value: `Bearer ${REDACTED}` },
+      { name: 'authorization', value: `Basic ${REDACTED}` },
+      { name: 'X-API-Key', value: REDACTED },
+      { name: 'Signature', value: REDACTED },
+      { name: 'Content-Type', value: 'application/json' },
+    ]);
+  });
+});
+
+describe('URLs', () => {
+  it('masks secret query parameters, user info and fragments', () => {
+    const url = redactUrl(
+      `https://user:pa55@api.example/x?id=7&api_key=abc123&access_token=${JWT}#access_token=zzz&state=1`,
+    );
+    expect(url).toBe(
+      `https://${REDACTED}@api.example/x?id=7&api_key=${REDACTED}&access_token=${REDACTED}#access_token=${REDACTED}&state=1`,
+    );
+  });
+
+  it('masks card numbers and JWTs in paths', () => {
+    expect(redactUrl(`https://api.example/cards/${VISA}/tokens/${JWT}`)).toBe(
+      `https://api.example/cards/[CARD …1111]/tokens/${REDACTED}`,
+    );
+  });
+
+  it('keeps URLs without secrets as they are', () => {
+    const url = 'https://api.kiotapay.co/api/v1/payments?page=2&limit=50';
+    expect(redactUrl(url)).toBe(url);
+  });
+});
+
+describe('text', () => {
+  it('masks credentials in form bodies and free text', () => {
+    const text = redactText('grant_type=client_credentials&client_secret=s3cr3t&client_id=abc');
+    expect(text).toBe(`grant_type=client_credentials&client_secret=${REDACTED}&client_id=abc`);
+    expect(redactText(`curl -H "Authorization: Bearer ${JWT}"`)).not.toContain(JWT);
+    expect(redactText('apiSecret: hunter2')).toBe(`apiSecret: ${REDACTED}`);
+  });
+
+  it('masks Luhn-valid card numbers, spaced or not, and keeps other numbers', () => {
+    expect(redactText(`card ${VISA} ok`)).toBe('card [CARD …1111] ok');
+    expect(redactText('card 4111 1111 1111 1111 ok')).toBe('card [CARD …1111] ok');
+    expect(redactText('card 5500-0000-0000-0004 ok')).toBe('card [CARD …0004] ok');
+    expect(redactText('order 4111111111111112 ok')).toBe('order 4111111111111112 ok');
+    expect(redactText('phone 87071234567')).toBe('phone 87071234567');
+  });
+});
+
+describe('JSON', () => {
+  it('masks secret fields at any depth and card numbers in strings and numbers', () => {
+    const body = {
+      apiKey: 'key_1',
+      apiSecret: 'secret_1',
+      nested: { access_token: 'at', refresh_token: 'rt', list: [{ password: 'p' }] },
+      card_number: '4111 1111 1111 1111',
+      wallet: { card_number: 'KZ123456' },
+      pan: 4111111111111111,
+      note: `paid with ${VISA}`,
+      amount: '5000.00',
+    };
+    expect(redactJson(body)).toEqual({
+      apiKey: REDACTED,
+      apiSecret: REDACTED,
+      nested: { access_token: REDACTED, refresh_token: REDACTED, list: [{ password: REDACTED }] },
+      card_number: '[CARD …1111]',
+      wallet: { card_number: '[CARD …3456]' },
+      pan: '[CARD …1111]',
+      note: 'paid with [CARD …1111]',
+      amount: '5000.00',
+    });
+  });
+
+  it('keeps __proto__ keys as data and leaves Object.prototype alone', () => {
+    const parsed = JSON.parse('{"__proto__":{"polluted":true},"constructor":{"prototype":{"x":1}}}');
+    const redacted = redactJson(parsed) as Record<string, unknown>;
+    expect(Object.hasOwn(redacted, '__proto__')).toBe(true);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(JSON.stringify(redacted)).toBe(
+      '{"__proto__":{"polluted":true},"constructor":{"prototype":{"x":1}}}',
+    );
+  });
+
+  it('stops at a depth limit instead of overflowing the stack', () => {
+    let deep: unknown = { token: 'secret' };
+    for (let i = 0; i < 10_000; i++) deep = { child: deep };
+    expect(() => JSON.stringify(redactJson(deep))).not.toThrow();
+    expect(JSON.stringify(redactJson(deep))).toContain('[nested too deep]');
+  });
+});
