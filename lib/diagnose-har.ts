@@ -1,4 +1,4 @@
-import { readHar } from './har';
+import { type Chunks, readHar } from './har';
 import { createMatcher, type MatcherOptions } from './matcher';
 import type { Finding } from './types';
 
@@ -12,7 +12,7 @@ export interface HarDiagnosis {
 
 /** Diagnoses every entry of a HAR stream; only diagnosed exchanges are kept in memory. */
 export async function diagnoseHar(
-  chunks: AsyncIterable<Uint8Array | string>,
+  chunks: Chunks,
   options: MatcherOptions = {},
 ): Promise<HarDiagnosis> {
   const diagnose = createMatcher(options);

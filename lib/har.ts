@@ -12,6 +12,9 @@ export class HarError extends Error {
   override name = 'HarError';
 }
 
+/** A file's content in pieces, as a stream yields them (or an array of them). */
+export type Chunks = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
+
 export type HarItem = { index: number; exchange: Exchange } | { index: number; invalid: string };
 
 function headers(value: unknown): Header[] {
@@ -72,7 +75,7 @@ function describeParseError(error: unknown): string {
  * Yields every entry of `log.entries` in order, as an Exchange or as the reason it is
  * unusable. Throws HarError when the input is not JSON, is truncated, or is not a HAR.
  */
-export async function* readHar(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<HarItem> {
+export async function* readHar(chunks: Chunks): AsyncGenerator<HarItem> {
   const parser = new JSONParser({ paths: ['$.log.entries.*', '$.log.version'], keepStack: false });
   const ready: HarItem[] = [];
   let sawInput = false;

@@ -1,0 +1,157 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../cli/main';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const fixture = (name: string) => `${root}tests/fixtures/har/${name}`;
+const EXAMPLE = `${root}examples/checkout-session.har`;
+
+async function run(argv: string[], stdin: string[] = []) {
+  let stdout = '';
+  let stderr = '';
+  async function* input() {
+    yield* stdin;
+  }
+  const status = await main(argv, {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    stdin: input(),
+  });
+  return { status, stdout, stderr };
+}
+
+describe('paylens diagnose', () => {
+  it('prints a readable block per diagnosis and a summary by default', async () => {
+    const { status, stdout, stderr } = await run(['diagnose', EXAMPLE]);
+    expect(status).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toContain('#20 GET https://api.kiotapay.co/api/v1/payments/');
+    expect(stdout).toContain('Meaning: The provided token is expired or invalid.');
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe(
+      '11 diagnoses in 48 entries (rebell 2, kiotapay 2, payfield 2, apipay 3, alternative-payments 2).',
+    );
+  });
+
+  it('prints the JSON contract', async () => {
+    const { status, stdout } = await run(['diagnose', EXAMPLE, '--format', 'json']);
+    const document = JSON.parse(stdout);
+    expect(status).toBe(0);
+    expect(document.summary).toEqual({
+      entries: 48,
+      diagnosed: 11,
+      byProvider: { rebell: 2, kiotapay: 2, payfield: 2, apipay: 3, 'alternative-payments': 2 },
+    });
+    expect(document.diagnoses.find((d: { entryIndex: number }) => d.entryIndex === 33)).toMatchObject({
+      provider: 'apipay',
+      category: 'rate-limit',
+      retry: { advice: 'after', afterSeconds: 60 },
+    });
+  });
+
+  it('prints Markdown without the capture’s secrets', async () => {
+    const { stdout } = await run(['diagnose', EXAMPLE, '--format', 'markdown']);
+    expect(stdout.match(/^### /gm)).toHaveLength(11);
+    expect(stdout).not.toContain('4111111111111111');
+    expect(stdout).not.toMatch(/Bearer eyJ/);
+    expect(stdout).toMatch(/^authorization: Bearer \[REDACTED\]$/im);
+  });
+
+  it('reads standard input with -', async () => {
+    const { status, stdout } = await run(
+      ['diagnose', '-', '--format', 'json'],
+      [
+        '{"log":{"version":"1.2","entries":[{"request":{"method":"GET","url":"https://api.kiotapay.co/x"},',
+        '"response":{"status":503,"content":{"text":""}}}]}}',
+      ],
+    );
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout).diagnoses[0]).toMatchObject({ provider: 'kiotapay', status: 503 });
+  });
+
+  it('narrows to chosen providers and recognises relayed errors with --any-host', async () => {
+    const only = JSON.parse(
+      (await run(['diagnose', EXAMPLE, '--format', 'json', '--provider', 'apipay', '--provider', 'rebell']))
+        .stdout,
+    );
+    expect(only.summary.byProvider).toEqual({ rebell: 2, apipay: 3 });
+    const relayed = JSON.parse(
+      (await run(['diagnose', fixture('relayed.har'), '--format', 'json', '--any-host'])).stdout,
+    );
+    expect(relayed.diagnoses.map((d: { match: string }) => d.match)).toEqual(Array(4).fill('fingerprint'));
+  });
+
+  it('exits 1 with --fail-on-error only when something was diagnosed', async () => {
+    expect((await run(['diagnose', EXAMPLE, '--fail-on-error'])).status).toBe(1);
+    expect((await run(['diagnose', fixture('empty-entries.har'), '--fail-on-error'])).status).toBe(0);
+  });
+
+  it('diagnoses the good entries of a HAR with bad ones and says how many it skipped', async () => {
+    const text = await run(['diagnose', fixture('bad-entries.har')]);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain('7 entries skipped: not usable HAR entries.');
+    const json = await run(['diagnose', fixture('bad-entries.har'), '--format', 'json']);
+    expect(JSON.parse(json.stdout).summary.diagnosed).toBe(2);
+    expect(json.stderr).toBe('paylens: skipped 7 unusable entries (first: #1, the entry has no request)\n');
+  });
+
+  it.each([
+    [['diagnose', fixture('missing.har')], /^paylens: cannot read .*missing\.har: no such file\n$/],
+    [
+      ['diagnose', fixture('not-json.har')],
+      /^paylens: cannot read .*: it is not valid JSON \(unexpected "h" at byte 0\)\n$/,
+    ],
+    [
+      ['diagnose', fixture('not-a-har.json')],
+      /^paylens: cannot read .*: it is not a HAR file: there is no log\.entries array\n$/,
+    ],
+    [
+      ['diagnose', fixture('truncated.har')],
+      /^paylens: cannot read .*: the file ends before the HAR does \(truncated\?\)\n$/,
+    ],
+    [['diagnose', `${root}tests`], /^paylens: cannot read .*tests: it is a directory, not a file\n$/],
+    [
+      ['diagnose'],
+      /^paylens: missing the HAR file to read \(or - for standard input\) \(see paylens --help\)\n$/,
+    ],
+    [['diagnose', EXAMPLE, '--format', 'xml'], /^paylens: unknown format "xml" \(use text, json, markdown\)/],
+    [['diagnose', EXAMPLE, '--provider', 'stripe'], /^paylens: unknown provider "stripe"/],
+    [['explain', EXAMPLE], /^paylens: unknown command "explain"/],
+    [['diagnose', EXAMPLE, '--colour'], /^paylens: Unknown option '--colour'/],
+  ])('exits 2 with one line for %j', async (argv, message) => {
+    const { status, stdout, stderr } = await run(argv);
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('the installed command', () => {
+  const exec = promisify(execFile);
+  const paylens = (...args: string[]) =>
+    exec(process.execPath, [`${root}bin/paylens.js`, ...args], { cwd: root }).then(
+      (result) => ({ status: 0, ...result }),
+      (error: { code: number; stdout: string; stderr: string }) => ({
+        status: error.code,
+        stdout: error.stdout,
+        stderr: error.stderr,
+      }),
+    );
+
+  it('runs from the package’s bin with the documented exit statuses', async () => {
+    const ok = await paylens('diagnose', EXAMPLE, '--format', 'json');
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout).summary.diagnosed).toBe(11);
+    expect((await paylens('diagnose', EXAMPLE, '--fail-on-error')).status).toBe(1);
+    const bad = await paylens('diagnose', fixture('not-json.har'));
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).not.toMatch(/\bat .*\.(ts|js):\d+/);
+    expect(bad.stderr.trimEnd().split('\n')).toHaveLength(1);
+  }, 30_000);
+});
