@@ -16,7 +16,7 @@ function block({ entryIndex, diagnosis: d }: Finding): string {
     `  ${d.providerName} · ${printable(redactText(headline(d)))} · ${d.category} · ${d.outcome}${d.documented ? '' : ' · undocumented'} (${describeMatch(d)})`,
     `  ${d.title}`,
   ];
-  if (d.message !== null && d.message !== d.title)
+  if (d.message !== null && d.message !== d.title && d.message !== d.meaning)
     lines.push(`  Message: ${printable(redactText(d.message))}`);
   lines.push(`  Meaning: ${d.meaning}`, `  Remedy:  ${d.remedy}`, `  Retry:   ${describeRetry(d.retry)}`);
   for (const { field, message } of d.fields)
