@@ -11,10 +11,7 @@ export interface HarDiagnosis {
 }
 
 /** Diagnoses every entry of a HAR stream; only diagnosed exchanges are kept in memory. */
-export async function diagnoseHar(
-  chunks: Chunks,
-  options: MatcherOptions = {},
-): Promise<HarDiagnosis> {
+export async function diagnoseHar(chunks: Chunks, options: MatcherOptions = {}): Promise<HarDiagnosis> {
   const diagnose = createMatcher(options);
   const result: HarDiagnosis = { findings: [], entries: 0, skipped: [] };
   for await (const item of readHar(chunks)) {

@@ -155,6 +155,7 @@ describe('text', () => {
     const hostile = finding(
       exchange('https://api.kiotapay.co/x', 400, { error: { code: 'X\u001b[2J', message: 'm\u0007' } }),
     );
-    expect(formats.text([hostile], { entries: 1 })).not.toMatch(/[\u0007\u001b]/);
+    const text = formats.text([hostile], { entries: 1 });
+    expect(text.includes('\u0007') || text.includes('\u001b')).toBe(false);
   });
 });
