@@ -24,6 +24,8 @@ const NOTHING_REPORTED: ReportedError = { code: null, message: null, fields: [] 
 
 interface Facts {
   reported: ReportedError;
+  /** The reported message, trimmed; null when absent or too long to match patterns against. */
+  message: string | null;
   status: number;
   method: string;
   path: string;
@@ -39,8 +41,8 @@ function holds(when: RuleCondition, facts: Facts): boolean {
     }
   }
   if (when.message !== undefined) {
-    const message = reported.message?.trim();
-    if (message === undefined || message.length > MAX_TEXT) return false;
+    const message = facts.message;
+    if (message === null) return false;
     if (typeof when.message === 'string' ? when.message !== message : !when.message.test(message))
       return false;
   }
@@ -63,32 +65,74 @@ function specificity(when: RuleCondition): number {
   );
 }
 
-function bestRule(rules: readonly Rule[], facts: Facts): Rule | undefined {
-  let best: Rule | undefined;
-  let bestScore = -1;
-  for (const rule of rules) {
-    const score = specificity(rule.when);
-    if (score > bestScore && holds(rule.when, facts)) {
-      best = rule;
-      bestScore = score;
-    }
-  }
-  return best;
+interface RankedRule {
+  rule: Rule;
+  score: number;
+  /** Declaration order, which breaks ties. */
+  order: number;
 }
 
-/** Whether the catalog knows what the body names, when it names anything. */
-function isDocumented(provider: Provider, rule: Rule | undefined, facts: Facts): boolean {
-  if (!rule) return false;
+/** A provider's rules indexed once, so a diagnosis tests only the rules that can apply. */
+interface RuleIndex {
+  byCode: Map<string, RankedRule[]>;
+  byMessage: RankedRule[];
+  rest: RankedRule[];
+}
+
+const indexes = new WeakMap<Provider, RuleIndex>();
+
+function ruleIndex(provider: Provider): RuleIndex {
+  let index = indexes.get(provider);
+  if (index) return index;
+  index = { byCode: new Map(), byMessage: [], rest: [] };
+  provider.rules.forEach((rule, order) => {
+    const ranked = { rule, score: specificity(rule.when), order };
+    const { code, message } = rule.when;
+    if (code !== undefined) {
+      for (const one of typeof code === 'string' ? [code] : code) {
+        const list = index.byCode.get(one) ?? [];
+        list.push(ranked);
+        index.byCode.set(one, list);
+      }
+    } else if (message !== undefined) index.byMessage.push(ranked);
+    else index.rest.push(ranked);
+  });
+  indexes.set(provider, index);
+  return index;
+}
+
+function outranks(candidate: RankedRule, than: RankedRule | undefined): boolean {
+  return (
+    than === undefined ||
+    candidate.score > than.score ||
+    (candidate.score === than.score && candidate.order < than.order)
+  );
+}
+
+function best(candidates: readonly RankedRule[], facts: Facts, start?: RankedRule): RankedRule | undefined {
+  let result = start;
+  for (const candidate of candidates) {
+    if (outranks(candidate, result) && holds(candidate.rule.when, facts)) result = candidate;
+  }
+  return result;
+}
+
+/** The most specific rule that holds, and whether the catalog knows what the body names. */
+function bestRule(provider: Provider, facts: Facts): { rule: Rule | undefined; documented: boolean } {
+  const index = ruleIndex(provider);
   const { code, message } = facts.reported;
+  const byCode = code === null ? undefined : best(index.byCode.get(code) ?? [], facts);
+  const byMessage = facts.message === null ? undefined : best(index.byMessage, facts);
+  const named = byMessage && outranks(byMessage, byCode) ? byMessage : byCode;
+  const winner = best(index.rest, facts, named);
+  const rule = winner?.rule;
   switch (provider.identifiedBy) {
     case 'code':
-      return code === null || provider.rules.some((r) => r.when.code !== undefined && holds(r.when, facts));
+      return { rule, documented: rule !== undefined && (code === null || byCode !== undefined) };
     case 'message':
-      return (
-        message === null || provider.rules.some((r) => r.when.message !== undefined && holds(r.when, facts))
-      );
+      return { rule, documented: rule !== undefined && (message === null || byMessage !== undefined) };
     case 'endpoint':
-      return true;
+      return { rule, documented: rule !== undefined };
   }
 }
 
@@ -138,14 +182,16 @@ function explain(
   const outcome = outcomeOf(status, reported);
   if (outcome === null) return null;
 
+  const message = reported.message?.trim() ?? null;
   const facts: Facts = {
     reported,
+    message: message !== null && message.length <= MAX_TEXT ? message : null,
     status,
     method: exchange.method.toUpperCase(),
     path: pathOf(exchange.url),
     outcome,
   };
-  const rule = bestRule(provider.rules, facts);
+  const { rule, documented } = bestRule(provider, facts);
   const explanation = rule ?? explainStatus(status);
   return {
     provider: provider.id,
@@ -158,7 +204,7 @@ function explain(
     startedDateTime: exchange.startedDateTime,
     code: shorten(reported.code),
     message: shorten(reported.message),
-    documented: isDocumented(provider, rule, facts),
+    documented,
     category: explanation.category,
     title: explanation.title,
     meaning: explanation.meaning,
