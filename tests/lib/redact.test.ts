@@ -143,3 +143,16 @@ describe('JSON', () => {
     expect(JSON.stringify(redactJson(deep))).toContain('[nested too deep]');
   });
 });
+
+describe('hostile text', () => {
+  // Quadratic backtracking would take minutes on these; the test's timeout is the bound.
+  it.each([
+    ['one long word', 'a'.repeat(1_000_000)],
+    ['repeated JWT prefixes', 'eyJ-'.repeat(250_000)],
+    ['secret names followed by spaces', `token${' '.repeat(50)}`.repeat(20_000)],
+    ['a long digit run', '4'.repeat(1_000_000)],
+    ['dashed digits', '4-'.repeat(500_000)],
+  ])('redacts %s without backtracking blow-up', (_, text) => {
+    expect(redactText(text).length).toBeGreaterThan(0);
+  });
+});
