@@ -40,8 +40,9 @@ function looksBinary(text: string): boolean {
   return /\u0000|[\u0001-\u0008\u000e-\u001f]{4}/.test(sample);
 }
 
-export function readBody(body: string | undefined, encoding?: string): BodyRead {
-  if (!body) return {};
+export function readBody(body: unknown, encoding?: unknown): BodyRead {
+  // Captures come from browsers and files: a body of another type is as good as none.
+  if (typeof body !== 'string' || body === '') return {};
   const base64 = encoding === 'base64';
   // base64 is 4/3 the size of what it carries.
   if (body.length > (base64 ? (MAX_BODY_CHARS * 4) / 3 : MAX_BODY_CHARS)) return { note: NOTES.tooLarge };

@@ -136,9 +136,12 @@ function bestRule(provider: Provider, facts: Facts): { rule: Rule | undefined; d
   }
 }
 
-function header(headers: readonly Header[] | undefined, name: string): string | undefined {
+function header(headers: unknown, name: string): string | undefined {
   if (!Array.isArray(headers)) return undefined;
-  return headers.find((h) => typeof h?.name === 'string' && h.name.toLowerCase() === name)?.value;
+  const found: unknown = headers.find(
+    (h) => typeof h?.name === 'string' && h.name.toLowerCase() === name,
+  )?.value;
+  return typeof found === 'string' ? found : undefined;
 }
 
 /** `Retry-After` in seconds, or as an HTTP date relative to when the request started. */
@@ -147,7 +150,8 @@ function retryAfterHeader(exchange: Exchange): number | undefined {
   if (!value) return undefined;
   if (/^\d+$/.test(value)) return Number(value);
   const at = Date.parse(value);
-  const now = Date.parse(exchange.startedDateTime);
+  const now =
+    typeof exchange.startedDateTime === 'string' ? Date.parse(exchange.startedDateTime) : Number.NaN;
   return Number.isNaN(at) || Number.isNaN(now) ? undefined : Math.max(0, Math.round((at - now) / 1000));
 }
 
@@ -201,7 +205,7 @@ function explain(
     method: facts.method,
     url: exchange.url,
     status,
-    startedDateTime: exchange.startedDateTime,
+    startedDateTime: typeof exchange.startedDateTime === 'string' ? exchange.startedDateTime : '',
     code: shorten(reported.code),
     message: shorten(reported.message),
     documented,

@@ -102,11 +102,15 @@ function maskSecretValue(name: string, value: string): string {
   return scheme ? `${scheme[1]} ${REDACTED}` : REDACTED;
 }
 
-export function redactHeaders(headers: readonly Header[]): Header[] {
-  return headers.map(({ name, value }) => ({
-    name,
-    value: isSecretName(name) ? maskSecretValue(name, String(value)) : redactText(String(value)),
-  }));
+/** Redacted copies of the headers; entries that are not name/value pairs are left out. */
+export function redactHeaders(headers: unknown): Header[] {
+  if (!Array.isArray(headers)) return [];
+  return headers.flatMap((header: Partial<Header> | null) => {
+    const name = header?.name;
+    if (typeof name !== 'string') return [];
+    const value = String(header?.value ?? '');
+    return [{ name, value: isSecretName(name) ? maskSecretValue(name, value) : redactText(value) }];
+  });
 }
 
 function redactQuery(query: string): string {

@@ -54,7 +54,7 @@ function section({ exchange, diagnosis: d }: Finding): string {
   lines.push('', `**Docs:** ${d.docsUrl}`);
   if (d.bodyNote) lines.push('', `_${escapeMarkdown(d.bodyNote)}_`);
 
-  const requestHeaders = redactHeaders(exchange.requestHeaders ?? []);
+  const requestHeaders = redactHeaders(exchange.requestHeaders);
   if (requestHeaders.length > 0) {
     const text = requestHeaders.map(({ name, value }) => `${name}: ${value}`).join('\n');
     lines.push(

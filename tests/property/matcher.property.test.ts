@@ -1,14 +1,18 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { formats } from '../../lib/format';
 import { HarError, readHar } from '../../lib/har';
 import { createMatcher } from '../../lib/matcher';
 import { providers } from '../../lib/providers';
 import type { Exchange } from '../../lib/types';
 
-/** FUZZ_RUNS scales every property up for a long local or nightly run. */
-const runs = (base: number) => base * Math.max(1, Number(process.env.FUZZ_RUNS ?? 1) / 100);
+/** Generated cases in a default run, over all properties of this file. */
+const DEFAULT_TOTAL = 4_800;
+/** FUZZ_RUNS=<total cases> scales every property up, and the time each may take with it. */
+const scale = Math.max(1, Number(process.env.FUZZ_RUNS ?? 0) / DEFAULT_TOTAL);
+const runs = (base: number) => Math.round(base * scale);
+vi.setConfig({ testTimeout: 10_000 * scale });
 
 const matchers = [createMatcher(), createMatcher({ anyHost: true })];
 
@@ -111,6 +115,37 @@ describe('the matcher on arbitrary traffic', () => {
     // The generator must reach the interesting path, not only traffic the matcher ignores.
     expect(diagnosed).toBeGreaterThan(runs(3000) / 10);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('the matcher on exchanges of the wrong shape', () => {
+  // A buggy adapter or a hand-made HAR can hand over anything; nothing may throw.
+  const anything = fc.anything({ withNullPrototype: true, withObjectString: true });
+  const malformed = fc.record({
+    method: fc.oneof(fc.constantFrom('GET', 'POST'), anything),
+    url: fc.oneof(
+      fc.constantFrom(...hosts).map((host) => `https://${host}/x`),
+      anything,
+    ),
+    status: fc.oneof(fc.constantFrom(200, 401, 500), anything),
+    requestHeaders: anything,
+    responseHeaders: anything,
+    responseBody: fc.oneof(body, anything),
+    responseEncoding: anything,
+    startedDateTime: anything,
+  }) as unknown as fc.Arbitrary<Exchange>;
+
+  it('never throws, and what it diagnoses can be formatted', () => {
+    fc.assert(
+      fc.property(malformed, (exchange) => {
+        for (const diagnose of matchers) {
+          const diagnosis = diagnose(exchange);
+          if (diagnosis)
+            for (const format of Object.values(formats)) format([{ exchange, diagnosis }], { entries: 1 });
+        }
+      }),
+      { numRuns: runs(1000) },
+    );
   });
 });
 
