@@ -3,7 +3,7 @@ import { createHostLookup, type HostLookup } from './hosts';
 import { explainStatus } from './http-status';
 import { providers as catalog } from './providers';
 import type { Provider, ReportedError, Rule, RuleCondition } from './providers/provider';
-import type { Diagnosis, Exchange, Header, MatchKind, Outcome, Retry } from './types';
+import type { Diagnosis, Exchange, MatchKind, Outcome, Retry } from './types';
 import { hostOf, pathOf } from './url';
 
 export interface MatcherOptions {
