@@ -1,9 +1,12 @@
 import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { diagnoseHar } from '../lib/diagnose-har';
 import { formatIds, formats, isFormatId } from '../lib/format';
 import { HarError } from '../lib/har';
+import type { MatcherOptions } from '../lib/matcher';
 import { providerIds } from '../lib/providers';
+import { matcherOptionsFrom, validateSettings } from '../lib/settings';
 
 const USAGE = `Usage: paylens diagnose <file.har | -> [options]
 
@@ -14,6 +17,7 @@ Options:
   --any-host                   also recognise provider errors relayed by other hosts
   --provider ID                only this provider; repeat for several
                                (${providerIds.join(', ')})
+  --config FILE                settings file: custom hosts, anyHost, providers on/off
   --fail-on-error              exit 1 when anything was diagnosed
   -h, --help                   show this help
 
@@ -45,6 +49,7 @@ function parse(argv: string[]) {
       format: { type: 'string', default: 'text' },
       'any-host': { type: 'boolean', default: false },
       provider: { type: 'string', multiple: true },
+      config: { type: 'string' },
       'fail-on-error': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -69,8 +74,32 @@ function parse(argv: string[]) {
     format: values.format,
     anyHost: values['any-host'],
     providers: values.provider,
+    config: values.config,
     failOnError: values['fail-on-error'],
   };
+}
+
+/** The matcher options of a --config file, or the one line saying what is wrong with it. */
+async function loadConfig(path: string): Promise<MatcherOptions | string> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    return `cannot read config ${path}: ${describeFileError(error)}`;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return `config ${path} is not valid JSON (${errorMessage(error)})`;
+  }
+  const { settings, problems } = validateSettings(json);
+  const [first, ...more] = problems;
+  if (first) {
+    const others = more.length > 0 ? ` (and ${more.length} more)` : '';
+    return `config ${path}: ${first.key}: ${first.message}${others}`;
+  }
+  return matcherOptionsFrom(settings);
 }
 
 function errorMessage(error: unknown): string {
@@ -100,14 +129,26 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return EXIT.ran;
   }
 
+  let options: MatcherOptions = {};
+  if (args.config !== undefined) {
+    const loaded = await loadConfig(args.config);
+    if (typeof loaded === 'string') {
+      io.stderr(`paylens: ${loaded}\n`);
+      return EXIT.unusable;
+    }
+    options = loaded;
+  }
+  // Flags narrow or extend what the config file says.
+  const only = args.providers;
+  if (only)
+    options = { ...options, providers: (options.providers ?? providerIds).filter((id) => only.includes(id)) };
+  if (args.anyHost) options = { ...options, anyHost: true };
+
   const name = args.input === '-' ? 'standard input' : args.input;
   const source = args.input === '-' ? io.stdin : createReadStream(args.input);
   let result: Awaited<ReturnType<typeof diagnoseHar>>;
   try {
-    result = await diagnoseHar(source, {
-      anyHost: args.anyHost,
-      ...(args.providers ? { providers: args.providers } : {}),
-    });
+    result = await diagnoseHar(source, options);
   } catch (error) {
     const reason = error instanceof HarError ? error.message : describeFileError(error);
     io.stderr(`paylens: cannot read ${name}: ${reason}\n`);

@@ -17,7 +17,7 @@ export function parseHostPattern(input: string): HostPattern | { error: string }
   const labels = name.split('.');
   if (labels.some((label) => !LABEL.test(label))) {
     return {
-      error: wildcard
+      error: pattern.includes('*')
         ? `"${input}" is not a valid wildcard: use *. followed by a domain, as in *.pay.example.com.`
         : `"${input}" is not a valid host name.`,
     };

@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -129,6 +132,87 @@ describe('paylens diagnose', () => {
     expect(stdout).toBe('');
     expect(stderr).toMatch(message);
     expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('paylens diagnose --config', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'paylens-config-'));
+  const config = (name: string, content: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    return path;
+  };
+  const relayedHar = config(
+    'own-host.har',
+    JSON.stringify({
+      log: {
+        version: '1.2',
+        entries: [
+          {
+            request: { method: 'POST', url: 'https://pay.mycompany.test/api/v1/payments' },
+            response: { status: 401, content: { text: '' } },
+          },
+          {
+            request: { method: 'POST', url: 'https://eu.sandbox.example/api/v1/payouts' },
+            response: { status: 500, content: {} },
+          },
+          {
+            request: { method: 'POST', url: 'https://api.apipay.kz/x' },
+            response: { status: 503, content: {} },
+          },
+        ],
+      },
+    }),
+  );
+
+  it('applies custom hosts and provider switches from the file', async () => {
+    const path = config(
+      'paylens.json',
+      JSON.stringify({
+        hosts: { 'pay.mycompany.test': 'kiotapay', '*.sandbox.example': 'payfield' },
+        anyHost: false,
+        providers: { apipay: false },
+        retention: 5000,
+        copyFormat: 'markdown',
+      }),
+    );
+    const { status, stdout } = await run(['diagnose', relayedHar, '--config', path, '--format', 'json']);
+    expect(status).toBe(0);
+    expect(
+      JSON.parse(stdout).diagnoses.map((d: { provider: string; match: string }) => [d.provider, d.match]),
+    ).toEqual([
+      ['kiotapay', 'host'],
+      ['payfield', 'host'],
+    ]);
+  });
+
+  it.each([
+    ['unknown key', '{"theme":"dark"}', /^paylens: config .*: theme: unknown setting/],
+    [
+      'bad pattern',
+      '{"hosts":{"*.com":"kiotapay"}}',
+      /^paylens: config .*: hosts\["\*\.com"\]: "\*\.com" is too broad/,
+    ],
+    [
+      'unknown provider',
+      '{"hosts":{"pay.example":"stripe"}}',
+      /hosts\["pay\.example"\]: unknown provider "stripe"/,
+    ],
+    ['wrong type', '{"anyHost":"yes","retention":0}', /: anyHost: must be true or false \(and 1 more\)$/],
+    ['not JSON', '{hosts:', /^paylens: config .* is not valid JSON/],
+  ])('exits 2 naming the wrong key: %s', async (_, content, message) => {
+    const path = config('bad.json', content);
+    const { status, stdout, stderr } = await run(['diagnose', relayedHar, '--config', path]);
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trimEnd()).toMatch(message);
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('exits 2 when the config file is missing', async () => {
+    const { status, stderr } = await run(['diagnose', relayedHar, '--config', join(dir, 'nope.json')]);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/^paylens: cannot read config .*nope\.json: no such file\n$/);
   });
 });
 
