@@ -46,21 +46,22 @@ function holds(when: RuleCondition, facts: Facts): boolean {
     if (typeof when.message === 'string' ? when.message !== message : !when.message.test(message))
       return false;
   }
-  if (when.outcome !== undefined && when.outcome !== facts.outcome) return false;
+  // The body's own word, not the HTTP status: a bare 401 is not a "failed" result.
+  if (when.outcome !== undefined && when.outcome !== reported.outcome) return false;
   if (when.status !== undefined && when.status !== facts.status) return false;
   if (when.method !== undefined && when.method !== facts.method) return false;
   if (when.path !== undefined && !when.path.test(facts.path)) return false;
   return true;
 }
 
-/** A code outranks a message, which outranks an endpoint, which outranks a bare status. */
+/** A code outranks a message, then an endpoint, a status, and last the body's outcome. */
 function specificity(when: RuleCondition): number {
   return (
-    (when.code !== undefined ? 32 : 0) +
-    (when.message !== undefined ? 16 : 0) +
-    (when.path !== undefined ? 4 : 0) +
-    (when.method !== undefined ? 2 : 0) +
-    (when.status !== undefined ? 1 : 0) +
+    (when.code !== undefined ? 64 : 0) +
+    (when.message !== undefined ? 32 : 0) +
+    (when.path !== undefined ? 8 : 0) +
+    (when.method !== undefined ? 4 : 0) +
+    (when.status !== undefined ? 2 : 0) +
     (when.outcome !== undefined ? 1 : 0)
   );
 }

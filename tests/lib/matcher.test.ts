@@ -81,6 +81,26 @@ describe('what is a failure', () => {
     expect(diagnose(exchange(REBELL, 202, rebellResult('A', 'ACCEPT')))).toBeNull();
   });
 
+  it('explains Rebell’s HTTP statuses by status, and a body’s result before them', () => {
+    expect(diagnose(exchange(REBELL, 401, ''))).toMatchObject({
+      title: 'Unauthorized',
+      meaning: 'Request signature validation failed',
+      documented: true,
+    });
+    expect(diagnose(exchange(REBELL, 429, ''))).toMatchObject({
+      category: 'rate-limit',
+      retry: { advice: 'backoff' },
+    });
+    expect(diagnose(exchange(REBELL, 429, rebellResult('U', 'REQUEST_TRAFFIC_EXCEED_LIMIT')))).toMatchObject({
+      outcome: 'unknown',
+      meaning: 'Rate limit exceeded',
+    });
+    expect(diagnose(exchange(REBELL, 500, rebellResult('F', 'BRAND_NEW')))).toMatchObject({
+      title: 'Failed',
+      documented: false,
+    });
+  });
+
   it('accepts INVALID_CODE for INVALID_AUTH_CODE on payment endpoints only', () => {
     expect(diagnose(exchange(REBELL, 200, rebellResult('F', 'INVALID_CODE')))?.meaning).toBe(
       'Payment auth code invalid/expired',
