@@ -4,6 +4,7 @@
  * file stream and the panel a dropped File's stream.
  */
 import { JSONParser } from '@streamparser/json';
+import { EntrySplitter } from './har-entries';
 import { get, isObject, str } from './json';
 import type { Exchange, Header } from './types';
 
@@ -74,25 +75,36 @@ function describeParseError(error: unknown): string {
 /**
  * Yields every entry of `log.entries` in order, as an Exchange or as the reason it is
  * unusable. Throws HarError when the input is not JSON, is truncated, or is not a HAR.
+ * Memory stays flat: only one entry is held at a time.
  */
 export async function* readHar(chunks: Chunks): AsyncGenerator<HarItem> {
-  const parser = new JSONParser({ paths: ['$.log.entries.*', '$.log.version'], keepStack: false });
-  const ready: HarItem[] = [];
-  let sawInput = false;
-  let sawEntries = false;
+  // The skeleton around the entries goes through a real streaming JSON parser, which
+  // checks the document is JSON and finds log.version.
+  const skeleton = new JSONParser({ paths: ['$.log.version'], keepStack: false });
   let sawVersion = false;
-  parser.onValue = ({ value, key, stack }) => {
-    // `stack` is [root, log, entries] for an entry and [root, log] for the version.
-    if (stack.length === 3 && typeof key === 'number') {
-      sawEntries = true;
-      const exchange = exchangeFromEntry(value);
-      ready.push(typeof exchange === 'string' ? { index: key, invalid: exchange } : { index: key, exchange });
-    } else if (stack.length === 2 && key === 'version') {
-      sawVersion = true;
-    }
+  skeleton.onValue = () => {
+    sawVersion = true;
   };
+  const decoder = new TextDecoder();
+  const ready: HarItem[] = [];
+  let count = 0;
+  const splitter = new EntrySplitter({
+    skeleton: (bytes) => skeleton.write(bytes),
+    entry: (bytes) => {
+      const index = count++;
+      let value: unknown;
+      try {
+        value = JSON.parse(decoder.decode(bytes));
+      } catch (error) {
+        throw new SyntaxError(`entry ${index}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      const exchange = exchangeFromEntry(value);
+      ready.push(typeof exchange === 'string' ? { index, invalid: exchange } : { index, exchange });
+    },
+  });
+  let sawInput = false;
 
-  /** Only the parser's complaints are about the HAR; a failing source is rethrown as is. */
+  /** Only parsing complaints are about the HAR; a failing source is rethrown as is. */
   const parse = (feed: () => void) => {
     try {
       feed();
@@ -100,16 +112,17 @@ export async function* readHar(chunks: Chunks): AsyncGenerator<HarItem> {
       throw new HarError(describeParseError(error));
     }
   };
+  const encoder = new TextEncoder();
   for await (const chunk of chunks) {
     if (chunk.length === 0) continue;
     sawInput = true;
-    parse(() => parser.write(chunk));
+    parse(() => splitter.write(typeof chunk === 'string' ? encoder.encode(chunk) : chunk));
     yield* ready.splice(0);
   }
   if (!sawInput) throw new HarError('the file is empty');
   parse(() => {
-    if (!parser.isEnded) parser.end();
+    if (!skeleton.isEnded) skeleton.end();
   });
-  yield* ready.splice(0);
-  if (!sawEntries && !sawVersion) throw new HarError('it is not a HAR file: there is no log.entries array');
+  if (!splitter.foundEntries && !sawVersion)
+    throw new HarError('it is not a HAR file: there is no log.entries array');
 }

@@ -1,0 +1,200 @@
+/**
+ * Cuts the entries of `log.entries` out of a HAR byte stream. Entries are nearly all of a
+ * HAR's bytes, so they are found by a byte scanner and handed over whole, for the native
+ * JSON.parse; everything around them (the small skeleton: log, version, creator, pages)
+ * is passed on with each entry replaced by `0`, for a real JSON parser to check.
+ */
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+
+/** Depth of an entry's own bytes: root object 1, log 2, entries array 3. */
+const ENTRIES_DEPTH = 3;
+
+export interface EntrySink {
+  /** The skeleton's bytes, in order, with every entry replaced by `0`. */
+  skeleton(bytes: Uint8Array): void;
+  /** One entry's bytes (a JSON value), in order. */
+  entry(bytes: Uint8Array): void;
+}
+
+const encoder = new TextEncoder();
+const ZERO = encoder.encode('0');
+const COMMA_ZERO = encoder.encode(',0');
+
+function isSpace(byte: number): boolean {
+  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0] as Uint8Array;
+  let length = 0;
+  for (const part of parts) length += part.length;
+  const whole = new Uint8Array(length);
+  let at = 0;
+  for (const part of parts) {
+    whole.set(part, at);
+    at += part.length;
+  }
+  return whole;
+}
+
+export class EntrySplitter {
+  private depth = 0;
+  private inString = false;
+  /** The byte before was an unescaped backslash inside a string. */
+  private escaped = false;
+  /** Per depth: is the container an object, and does a key come next? */
+  private readonly objectAt: boolean[] = [];
+  private readonly keyNext: boolean[] = [];
+  /** Keys at depth 1 and 2, to recognise `log` and `entries`. */
+  private readonly keyAt: string[] = [];
+  private keyBytes: number[] | null = null;
+  private inEntries = false;
+  /** Inside the entries array, where a value must come next (after `[` or `,`). */
+  private valueNext = false;
+  private entriesSeen = false;
+  private entryCount = 0;
+  /** Bytes of the entry being read, from earlier chunks; null between entries. */
+  private entryParts: Uint8Array[] | null = null;
+
+  constructor(private readonly sink: EntrySink) {}
+
+  /** True once `log.entries` was found to be an array. */
+  get foundEntries(): boolean {
+    return this.entriesSeen;
+  }
+
+  write(bytes: Uint8Array): void {
+    let from = 0;
+    while (from < bytes.length) {
+      from = this.inEntries ? this.scanEntries(bytes, from) : this.scanSkeleton(bytes, from);
+    }
+  }
+
+  /** Scans skeleton bytes until the entries array opens or the chunk ends; returns where it stopped. */
+  private scanSkeleton(bytes: Uint8Array, from: number): number {
+    for (let i = from; i < bytes.length; i++) {
+      const byte = bytes[i] as number;
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (byte === BACKSLASH) this.escaped = true;
+        else if (byte === QUOTE) this.endString();
+        else this.keyBytes?.push(byte);
+        continue;
+      }
+      if (byte === QUOTE) {
+        this.inString = true;
+        this.keyBytes = this.keyNext[this.depth] && this.depth <= 2 ? [] : null;
+      } else if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) {
+        const opensEntries =
+          byte === OPEN_ARRAY && this.depth === 2 && this.keyAt[1] === 'log' && this.keyAt[2] === 'entries';
+        this.depth++;
+        this.objectAt[this.depth] = byte === OPEN_OBJECT;
+        this.keyNext[this.depth] = byte === OPEN_OBJECT;
+        if (opensEntries) {
+          this.inEntries = true;
+          this.valueNext = true;
+          this.entriesSeen = true;
+          this.sink.skeleton(bytes.subarray(from, i + 1));
+          return i + 1;
+        }
+      } else if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
+        this.depth--;
+      } else if (byte === COMMA) {
+        this.keyNext[this.depth] = this.objectAt[this.depth] === true;
+      } else if (byte === COLON) {
+        this.keyNext[this.depth] = false;
+      }
+    }
+    this.sink.skeleton(bytes.subarray(from));
+    return bytes.length;
+  }
+
+  private endString(): void {
+    this.inString = false;
+    if (this.keyBytes) {
+      this.keyAt[this.depth] = String.fromCharCode(...this.keyBytes.slice(0, 64));
+      this.keyBytes = null;
+    }
+  }
+
+  /** Scans inside the entries array until it closes or the chunk ends; returns where it stopped. */
+  private scanEntries(bytes: Uint8Array, from: number): number {
+    let start = this.entryParts ? from : -1;
+    for (let i = from; i < bytes.length; i++) {
+      let byte = bytes[i] as number;
+      if (this.inString) {
+        // Jump to the next quote: strings are most of an entry's bytes.
+        if (!this.escaped) {
+          const quote = bytes.indexOf(QUOTE, i);
+          const backslash = bytes.indexOf(BACKSLASH, i);
+          const next = backslash >= 0 && (quote < 0 || backslash < quote) ? backslash : quote;
+          if (next < 0) break;
+          i = next;
+          byte = bytes[i] as number;
+        }
+        if (this.escaped) this.escaped = false;
+        else if (byte === BACKSLASH) this.escaped = true;
+        else if (byte === QUOTE) this.inString = false;
+        continue;
+      }
+      if (this.depth === ENTRIES_DEPTH && start < 0 && !isSpace(byte)) {
+        // Between entries only `,` and `]` may come, each in its place.
+        if (byte === CLOSE_ARRAY && !(this.valueNext && this.entryCount > 0)) {
+          this.closeEntries();
+          this.sink.skeleton(bytes.subarray(i, i + 1));
+          return i + 1;
+        }
+        if (byte === COMMA && !this.valueNext) {
+          this.valueNext = true;
+          continue;
+        }
+        if (byte === COMMA || byte === CLOSE_ARRAY) {
+          throw new SyntaxError(`unexpected "${String.fromCharCode(byte)}" in log.entries`);
+        }
+        start = i;
+        this.entryParts = [];
+        this.valueNext = false;
+      }
+      if (byte === QUOTE) this.inString = true;
+      else if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) this.depth++;
+      else if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
+        if (this.depth === ENTRIES_DEPTH) {
+          // `]` right after a primitive entry, as in `[1,null]`.
+          this.finishEntry(bytes.subarray(start, i));
+          start = -1;
+          this.closeEntries();
+          this.sink.skeleton(bytes.subarray(i, i + 1));
+          return i + 1;
+        }
+        this.depth--;
+      } else if (byte === COMMA && this.depth === ENTRIES_DEPTH) {
+        this.finishEntry(bytes.subarray(start, i));
+        start = -1;
+        this.valueNext = true;
+      }
+    }
+    if (start >= 0) this.entryParts?.push(bytes.slice(start));
+    return bytes.length;
+  }
+
+  private finishEntry(last: Uint8Array): void {
+    const parts = this.entryParts ?? [];
+    parts.push(last);
+    this.entryParts = null;
+    this.sink.entry(concat(parts));
+    this.sink.skeleton(this.entryCount++ === 0 ? ZERO : COMMA_ZERO);
+  }
+
+  private closeEntries(): void {
+    this.inEntries = false;
+    this.depth--;
+  }
+}
