@@ -1,0 +1,97 @@
+import type { Rule } from '../../lib/providers';
+import { PLANTED } from '../credentials';
+import { type Call, JSON_HEADERS, type ProviderSandbox, ruleDraft } from '../scenario';
+
+const PAYMENT_REQUEST_ID = 'b5e3c2a8-4f1d-4c7e-9a2b-6d8f0e1c3a57';
+const bearer = { ...JSON_HEADERS, Authorization: `Bearer ${PLANTED.alternativeToken}` };
+
+const createPaymentRequest: Call = {
+  method: 'POST',
+  path: '/payment/request',
+  headers: bearer,
+  // Amounts are integers in the smallest currency unit.
+  body: JSON.stringify({
+    amount: 4990,
+    currency: 'USD',
+    redirect_url: 'https://shop.test/checkout/return',
+    reference_id: 'ORD-SANDBOX-0042',
+  }),
+};
+const getPaymentRequest: Call = {
+  method: 'GET',
+  path: `/payment/request/${PAYMENT_REQUEST_ID}`,
+  headers: bearer,
+};
+const getToken: Call = {
+  method: 'POST',
+  path: '/oauth/token',
+  headers: {
+    Accept: 'application/json',
+    'Content-Type': 'application/x-www-form-urlencoded',
+    Authorization: `Basic ${PLANTED.alternativeBasic}`,
+  },
+  body: 'grant_type=client_credentials',
+};
+
+/** The first is where rows for "Any" endpoint are sent. */
+const CALLS = [createPaymentRequest, getPaymentRequest, getToken];
+
+/** Rows are keyed by endpoint: send each on the first endpoint its method and path admit. */
+function callFor(rule: Rule): Call | undefined {
+  const { method, path } = rule.when;
+  return CALLS.find(
+    (candidate) => (!method || method === candidate.method) && (!path || path.test(candidate.path)),
+  );
+}
+
+/** 400 puts its detail in `error.message`, and so do the other errors seen. */
+const MESSAGE_OF_STATUS: Record<number, string> = {
+  400: 'redirect_url is required',
+  401: 'Access token is missing or expired',
+  403: 'Invalid client credentials',
+  404: `Payment request ${PAYMENT_REQUEST_ID} not found`,
+  422: 'Currency XYZ is not supported',
+  429: 'Too many requests',
+  500: 'Internal server error',
+};
+
+export const alternativePaymentsSandbox: ProviderSandbox = {
+  id: 'alternative-payments',
+  mainCall: createPaymentRequest,
+  forRule(rule) {
+    const call = callFor(rule);
+    const status = rule.when.status;
+    if (!call || status === undefined) return [];
+    const message = MESSAGE_OF_STATUS[status] ?? rule.title;
+    return [ruleDraft(rule, call, { status, body: { error: { message } } })];
+  },
+  extras: [
+    {
+      name: 'success',
+      label: 'Payment request created',
+      call: createPaymentRequest,
+      answer: {
+        status: 201,
+        body: {
+          id: PAYMENT_REQUEST_ID,
+          status: 'pending',
+          amount: 4990,
+          currency: 'USD',
+          reference_id: 'ORD-SANDBOX-0042',
+          checkout_url: `https://checkout.alternativepayments.io/${PAYMENT_REQUEST_ID}`,
+        },
+      },
+      listed: false,
+    },
+    {
+      name: 'token',
+      label: 'Token issued',
+      call: getToken,
+      answer: {
+        status: 200,
+        body: { access_token: PLANTED.alternativeToken, token_type: 'Bearer', expires_in: 3600 },
+      },
+      listed: false,
+    },
+  ],
+};

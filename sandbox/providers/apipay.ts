@@ -1,0 +1,110 @@
+import type { Rule } from '../../lib/providers';
+import { PLANTED } from '../credentials';
+import {
+  type Answer,
+  type Call,
+  JSON_HEADERS,
+  messagesFor,
+  type ProviderSandbox,
+  ruleDraft,
+} from '../scenario';
+
+/** The message behind the catalog's 429 pattern, as the page shows it. */
+const DOCUMENTED_MESSAGES = ['Too many requests. Please retry after 60 seconds.'];
+
+/** Statuses of the newer generation's business codes, which the page does not give. */
+const STATUS_OF_CODE: Record<string, number> = { kaspi_session_invalid: 503, tariff_limit_reached: 429 };
+
+const RETRY_AFTER_SECONDS = 60;
+
+const withKey = { ...JSON_HEADERS, 'X-API-Key': PLANTED.apipayApiKey };
+
+const createInvoice: Call = {
+  method: 'POST',
+  path: '/api/v1/invoices',
+  headers: withKey,
+  body: JSON.stringify({
+    phone_number: '87012345678',
+    amount: 24990,
+    description: 'Order ORD-SANDBOX-0042',
+    external_id: 'ORD-SANDBOX-0042',
+  }),
+};
+const getInvoice: Call = { method: 'GET', path: '/api/v1/invoices/1042', headers: withKey };
+
+/** The documented example of a failed validation. */
+const FIELD_ERRORS = {
+  phone_number: ['Phone number must be in format 8XXXXXXXXXX'],
+  amount: ['Amount must be between 0.01 and 99999999.99'],
+};
+
+function headersFor(status: number): Record<string, string> {
+  const limited = status === 429;
+  return {
+    'Cache-Control': 'no-cache, private',
+    'X-RateLimit-Limit': '60',
+    'X-RateLimit-Remaining': limited ? '0' : '59',
+    // Newer versions add the header to the body's retry_after.
+    ...(limited ? { 'Retry-After': String(RETRY_AFTER_SECONDS) } : {}),
+  };
+}
+
+/** Laravel style `{message, errors, retry_after}`, or the newer `{error, error_code, message}`. */
+function answerFor(rule: Rule, message?: string): Answer {
+  const { code } = rule.when;
+  if (typeof code === 'string') {
+    const status = STATUS_OF_CODE[code] ?? 400;
+    const wait = status === 429 ? { retry_after_seconds: RETRY_AFTER_SECONDS } : {};
+    return {
+      status,
+      headers: headersFor(status),
+      body: { error: rule.title, error_code: code, message: rule.meaning, ...wait },
+    };
+  }
+  const status = rule.when.status ?? 400;
+  const text = message ?? rule.title;
+  return {
+    status,
+    headers: headersFor(status),
+    body: {
+      message: text,
+      ...(text === 'Validation failed' ? { errors: FIELD_ERRORS } : {}),
+      ...(status === 429 ? { retry_after: RETRY_AFTER_SECONDS } : {}),
+    },
+  };
+}
+
+/** Expired and unknown resources are read back; everything else fails on invoice creation. */
+const callFor = (status: number) => (status === 404 || status === 410 ? getInvoice : createInvoice);
+
+export const apipaySandbox: ProviderSandbox = {
+  id: 'apipay',
+  mainCall: createInvoice,
+  forRule(rule) {
+    const messages = messagesFor(rule, DOCUMENTED_MESSAGES);
+    return (messages.length > 0 ? messages : [undefined]).map((message) => {
+      const answer = answerFor(rule, message);
+      return ruleDraft(rule, callFor(answer.status), answer, message);
+    });
+  },
+  extras: [
+    {
+      name: 'success',
+      label: 'Invoice created',
+      call: createInvoice,
+      answer: {
+        status: 201,
+        headers: headersFor(201),
+        body: {
+          id: 1042,
+          external_id: 'ORD-SANDBOX-0042',
+          amount: '24990.00',
+          status: 'pending',
+          phone_number: '87012345678',
+          created_at: '2026-01-01T09:38:00Z',
+        },
+      },
+      listed: false,
+    },
+  ],
+};

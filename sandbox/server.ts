@@ -1,0 +1,220 @@
+/**
+ * The provider sandbox: one loopback server that answers for every provider host, the
+ * demo shop and the hosted-fields origin, told apart by the Host header. A browser reaches
+ * it under the real host names through Chromium's --host-resolver-rules.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { providers } from '../lib/providers';
+import { selfSignedCertificate } from './certificate';
+import type { Answer } from './scenario';
+import { DEFAULT_SCENARIO, scenarioById } from './scenarios';
+import {
+  HOSTED_FIELDS_HOST,
+  hostedFieldsPage,
+  type OriginOf,
+  orderPage,
+  SHOP_HOST,
+  shopPage,
+} from './shop/pages';
+
+/** Every host name the browser must map to the sandbox. */
+export const SANDBOX_HOSTS: readonly string[] = [
+  SHOP_HOST,
+  HOSTED_FIELDS_HOST,
+  ...providers.flatMap((provider) => provider.hosts),
+];
+
+/** The query parameter, or else the request header, that picks a scenario. */
+export const SCENARIO_PARAM = 'scenario';
+export const SCENARIO_HEADER = 'X-Sandbox-Scenario';
+
+export interface SandboxOptions {
+  /** 0, the default, picks a free port. */
+  port?: number;
+  /** Serve TLS with a certificate made at startup; default true. */
+  https?: boolean;
+  /** Called with one line per request answered. */
+  log?: (line: string) => void;
+}
+
+export interface Sandbox {
+  port: number;
+  https: boolean;
+  /** The shop, as the browser opens it once the hosts are mapped: `https://shop.test/`. */
+  url: string;
+  /** The certificate (PEM) when serving https, for clients that verify it. */
+  cert?: string;
+  /** Chromium flags that send every sandbox host here, and accept the certificate. */
+  chromiumArgs: string[];
+  close(): Promise<void>;
+}
+
+const asset = (file: string) => readFileSync(new URL(`./shop/${file}`, import.meta.url), 'utf8');
+const ASSETS: Record<string, [body: string, contentType: string]> = {
+  '/shop.js': [asset('shop.js'), 'text/javascript; charset=utf-8'],
+  '/shop.css': [asset('shop.css'), 'text/css; charset=utf-8'],
+};
+
+const PAGES: Record<string, (originOf: OriginOf) => string> = {
+  [`${SHOP_HOST}/`]: shopPage,
+  [`${SHOP_HOST}/order`]: orderPage,
+  [`${HOSTED_FIELDS_HOST}/hosted-fields`]: hostedFieldsPage,
+};
+
+const providerOfHost = new Map(
+  providers.flatMap((provider) => provider.hosts.map((host) => [host, provider.id] as const)),
+);
+
+interface SandboxRequest {
+  host: string;
+  /** `:<port>` when the Host header names one, else ''. */
+  port: string;
+  method: string;
+  url: URL;
+  headers: IncomingMessage['headers'];
+}
+
+interface Reply {
+  status: number;
+  headers: Record<string, string>;
+  body: string | Uint8Array;
+}
+
+function text(status: number, body: string, headers: Record<string, string> = {}): Reply {
+  return { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...headers }, body };
+}
+
+function serveShop(request: SandboxRequest, scheme: string): Reply {
+  const { host, port, url } = request;
+  const render = PAGES[`${host}${url.pathname}`];
+  if (render) {
+    const html = render((other) => `${scheme}://${other}${port}`);
+    return {
+      status: 200,
+      headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
+      body: html,
+    };
+  }
+  const file = ASSETS[url.pathname];
+  if (file)
+    return { status: 200, headers: { 'Content-Type': file[1], 'Cache-Control': 'no-store' }, body: file[0] };
+  return text(404, `Not found: ${url.pathname}`);
+}
+
+function encode({ body, contentType }: Answer): [body: string | Uint8Array, contentType: string] {
+  if (body instanceof Uint8Array || typeof body === 'string') return [body, contentType ?? 'text/plain'];
+  return [JSON.stringify(body ?? {}), contentType ?? 'application/json; charset=utf-8'];
+}
+
+/** The shop calls providers cross-origin with credential headers: every call is preflighted. */
+function cors(headers: IncomingMessage['headers']): Record<string, string> {
+  return { 'Access-Control-Allow-Origin': headers.origin ?? '*', Vary: 'Origin' };
+}
+
+function preflight(headers: IncomingMessage['headers']): Reply {
+  return {
+    status: 204,
+    headers: {
+      ...cors(headers),
+      'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
+      // Echoed: a `*` would not cover Authorization.
+      'Access-Control-Allow-Headers': headers['access-control-request-headers'] ?? SCENARIO_HEADER,
+      'Access-Control-Max-Age': '600',
+      // Chromium asks before a page reaches a loopback address.
+      ...(headers['access-control-request-private-network']
+        ? { 'Access-Control-Allow-Private-Network': 'true' }
+        : {}),
+    },
+    body: '',
+  };
+}
+
+function serveProvider(request: SandboxRequest, provider: string): Reply {
+  const { method, url, headers } = request;
+  if (method === 'OPTIONS') return preflight(headers);
+  const header = headers[SCENARIO_HEADER.toLowerCase()];
+  const name =
+    url.searchParams.get(SCENARIO_PARAM) ?? (typeof header === 'string' ? header : DEFAULT_SCENARIO);
+  const scenario = scenarioById(`${provider}:${name}`);
+  if (!scenario) return text(400, `PayLens sandbox: ${provider} has no scenario "${name}".`, cors(headers));
+  const [body, contentType] = encode(scenario.answer);
+  return {
+    status: scenario.answer.status,
+    headers: { ...cors(headers), 'Content-Type': contentType, ...scenario.answer.headers },
+    body,
+  };
+}
+
+function route(request: SandboxRequest, scheme: string): Reply {
+  const { host } = request;
+  if (host === SHOP_HOST || host === HOSTED_FIELDS_HOST) return serveShop(request, scheme);
+  const provider = providerOfHost.get(host);
+  if (provider) return serveProvider(request, provider);
+  return text(
+    421,
+    `PayLens sandbox: "${host}" is not one of its hosts. Map them to this server: ${SANDBOX_HOSTS.join(', ')}.`,
+  );
+}
+
+/** `Shop.Test:8443` → host `shop.test`, port `:8443`. */
+function parseHost(header = ''): { host: string; port: string } {
+  const match = /^([^:[\]]+?)\.?(:\d+)?$/.exec(header.trim().toLowerCase());
+  return { host: match?.[1] ?? '', port: match?.[2] ?? '' };
+}
+
+/** The value of Chromium's --host-resolver-rules for a sandbox on `port`. */
+export function hostResolverRules(port: number): string {
+  return SANDBOX_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', ');
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const secure = options.https ?? true;
+  const scheme = secure ? 'https' : 'http';
+  const certificate = secure ? selfSignedCertificate(SANDBOX_HOSTS) : undefined;
+
+  const handle = (incoming: IncomingMessage, response: ServerResponse) => {
+    const request: SandboxRequest = {
+      ...parseHost(incoming.headers.host),
+      method: incoming.method ?? 'GET',
+      url: new URL(incoming.url ?? '/', 'http://sandbox'),
+      headers: incoming.headers,
+    };
+    // Answer once the request body is in, so that keep-alive connections stay usable.
+    incoming.resume();
+    incoming.on('end', () => {
+      const { status, headers, body } = route(request, scheme);
+      response.writeHead(status, { ...headers, 'Content-Length': Buffer.byteLength(body) });
+      response.end(body);
+      options.log?.(
+        `${request.method} ${request.host}${request.url.pathname}${request.url.search} → ${status}`,
+      );
+    });
+  };
+  const server = certificate ? createHttpsServer(certificate, handle) : createHttpServer(handle);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    port,
+    https: secure,
+    url: `${scheme}://${SHOP_HOST}/`,
+    ...(certificate ? { cert: certificate.cert } : {}),
+    chromiumArgs: [
+      `--host-resolver-rules=${hostResolverRules(port)}`,
+      ...(secure ? ['--ignore-certificate-errors'] : []),
+    ],
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // Browsers keep connections open; close() alone would wait for them.
+        server.closeAllConnections();
+      }),
+  };
+}

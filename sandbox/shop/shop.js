@@ -1,0 +1,57 @@
+// Sends each button's scenario to its provider's real host and logs the status that came back.
+// The calls come from the page's embedded JSON: {id: {name, host, listed, method, path, headers, body}}.
+
+const scenarios = JSON.parse(document.getElementById('scenarios')?.textContent ?? '{}');
+const log = document.getElementById('log');
+
+/** The provider's host on this page's scheme and port, which the browser maps to the sandbox. */
+function urlOf(scenario) {
+  const port = location.port ? `:${location.port}` : '';
+  const url = new URL(scenario.path, `${location.protocol}//${scenario.host}${port}`);
+  url.searchParams.set('scenario', scenario.name);
+  return url;
+}
+
+function record(id, scenario, url, status) {
+  const item = document.createElement('li');
+  item.dataset.scenario = id;
+  item.dataset.status = String(status);
+  item.dataset.listed = String(scenario.listed);
+  // textContent: nothing received is ever parsed as markup.
+  item.textContent = `${scenario.method} ${url.host}${url.pathname} → ${status}`;
+  log?.prepend(item);
+}
+
+async function send(id) {
+  const scenario = scenarios[id];
+  if (!scenario) return;
+  const url = urlOf(scenario);
+  let status;
+  try {
+    const response = await fetch(url, {
+      method: scenario.method,
+      headers: scenario.headers,
+      body: scenario.body,
+    });
+    await response.arrayBuffer();
+    status = response.status;
+  } catch {
+    status = 'network error';
+  }
+  record(id, scenario, url, status);
+}
+
+document.addEventListener('click', (event) => {
+  const target = event.target instanceof Element ? event.target : null;
+  const single = target?.closest('[data-scenario]');
+  if (single instanceof HTMLButtonElement) {
+    send(single.dataset.scenario);
+    return;
+  }
+  const burst = target?.closest('[data-burst]');
+  if (burst instanceof HTMLButtonElement) {
+    for (let i = 0; i < Number(burst.dataset.count); i++) send(burst.dataset.burst);
+  }
+});
+
+for (const button of document.querySelectorAll('[data-autorun]')) send(button.dataset.scenario);
