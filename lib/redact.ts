@@ -70,18 +70,25 @@ function maskCard(digits: string): string {
 // hostile body of one long word costs linear time instead of quadratic backtracking.
 // A name containing a secret word, then `=`, `:` or `": "`, then the value.
 const NAMED_VALUE =
-  /(?<![\w-])([\w-]{0,40}(?:token|secret|password|passwd|api[_-]?key|signature|card[_-]?number|authorization)[\w-]{0,40})(["']?\s{0,8}[:=]\s{0,8}["']?)([^\s"'&,;}#]+)/gi;
-const AUTH_SCHEME = /(?<![\w-])(Bearer|Basic|Digest|Token)\s{1,8}[\w.~+/=-]+/gi;
+  /(?<![\w-])([\w-]{0,40}(?:token|secret|password|passwd|api[_-]?key|signature|card[_-]?number|authorization)[\w-]{0,40})(["']?\s{0,8}[:=]\s{0,8}["']?)((?:(?:Bearer|Basic|Digest|Token)\s{1,8})?[^\s"'&,;}#]+)/gi;
+const AUTH_SCHEME = /(?<![\w-])(Bearer|Basic|Digest|Token)\s{1,8}([\w.~+/=-]+)/gi;
+
+/** "Token expired" is a provider's message, "Bearer 9f8e7d6c..." a credential. */
+function looksLikeCredential(value: string): boolean {
+  return value.length >= 20 || (value.length >= 8 && /\d/.test(value));
+}
 const JWT = /(?<![\w-])eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g;
 const CARD_RUN = /(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)/g;
 
 /** Masks secrets in free text: credentials in headers or forms, JWTs, card numbers. */
 export function redactText(text: string): string {
   return text
-    .replace(AUTH_SCHEME, (_, scheme: string) => `${scheme} ${REDACTED}`)
+    .replace(AUTH_SCHEME, (whole, scheme: string, value: string) =>
+      looksLikeCredential(value) ? `${scheme} ${REDACTED}` : whole,
+    )
     .replace(JWT, REDACTED)
     .replace(NAMED_VALUE, (whole, name: string, separator: string, value: string) =>
-      value.startsWith(REDACTED) ? whole : `${name}${separator}${REDACTED}`,
+      value.includes(REDACTED) ? whole : `${name}${separator}${maskSecretValue(name, value)}`,
     )
     .replace(CARD_RUN, (run) => {
       const digits = run.replace(/\D/g, '');

@@ -91,6 +91,18 @@ describe('text', () => {
     expect(text).toBe(`grant_type=client_credentials&client_secret=${REDACTED}&client_id=abc`);
     expect(redactText(`curl -H "Authorization: Bearer ${JWT}"`)).not.toContain(JWT);
     expect(redactText('apiSecret: hunter2')).toBe(`apiSecret: ${REDACTED}`);
+    expect(redactText('Authorization: Bearer 9f8e7d6c5b4a')).toBe(`Authorization: Bearer ${REDACTED}`);
+  });
+
+  it('keeps provider messages that merely mention tokens', () => {
+    for (const message of [
+      'Token expired',
+      'Token has expired, refresh it',
+      'Missing bearer token',
+      'Basic auth failed',
+    ]) {
+      expect(redactText(message)).toBe(message);
+    }
   });
 
   it('masks Luhn-valid card numbers, spaced or not, and keeps other numbers', () => {
