@@ -9,6 +9,7 @@ import { parseHostPattern } from './hosts';
 import { isObject } from './json';
 import type { MatcherOptions } from './matcher';
 import { providerIds } from './providers';
+import { DEFAULT_CAP } from './timeline';
 
 export const COPY_FORMATS = ['markdown', 'json'] as const;
 export type CopyFormat = (typeof COPY_FORMATS)[number];
@@ -29,7 +30,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   hosts: {},
   anyHost: false,
   providers: {},
-  retention: 5_000,
+  retention: DEFAULT_CAP,
   copyFormat: 'markdown',
 });
 

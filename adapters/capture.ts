@@ -1,0 +1,161 @@
+/**
+ * Capture in the devtools page, which runs from the moment DevTools opens: finished
+ * requests worth reading become exchanges with their bodies, kept in a bounded buffer that
+ * the panel replays when it is shown. Free of browser APIs: the devtools adapter feeds it
+ * HAR entries and their body readers, so it can be tested on its own.
+ */
+import type { CaptureEvent, PanelSettings, Watched } from '../components/host';
+import { exchangeFromEntry } from '../lib/har';
+import { createRelevance, type Relevance } from '../lib/relevance';
+import type { Exchange } from '../lib/types';
+import { normaliseContent } from './content';
+
+/** A HAR entry from `onRequestFinished` or `getHAR()`, with a way to read its response body. */
+export interface CapturedEntry {
+  entry: unknown;
+  readContent(): Promise<unknown>;
+}
+
+type Listener = (event: CaptureEvent) => void;
+
+/** A body that never arrives must not hold up every request after it. */
+const CONTENT_TIMEOUT_MS = 5_000;
+
+/** The same request seen live and in getHAR() has the same start, method, URL and status. */
+export function exchangeKey({ startedDateTime, method, url, status }: Exchange): string {
+  return `${startedDateTime} ${method} ${status} ${url}`;
+}
+
+function timeOf(event: CaptureEvent): number {
+  return Date.parse(event.kind === 'exchange' ? event.exchange.startedDateTime : event.at);
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | null> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      () => {
+        clearTimeout(timer);
+        resolve(null);
+      },
+    );
+  });
+}
+
+export class Capture {
+  #events: CaptureEvent[] = [];
+  #exchanges = 0;
+  #seen = new Set<string>();
+  #listeners = new Set<Listener>();
+  /** Bodies are read one after another so events keep the order the requests finished in. */
+  #queue: Promise<void> = Promise.resolve();
+  #relevance: Relevance;
+  #cap: number;
+
+  constructor(settings: Watched<PanelSettings>) {
+    this.#relevance = createRelevance(settings.get().matcher);
+    this.#cap = settings.get().cap;
+    settings.subscribe(({ matcher, cap }) => {
+      this.#relevance = createRelevance(matcher);
+      this.#cap = cap;
+    });
+  }
+
+  /** A finished request; ignored at once unless its body could hold a provider's error. */
+  request(captured: CapturedEntry): void {
+    const exchange = this.#relevantExchange(captured.entry);
+    if (!exchange) return;
+    this.#enqueue(async () => {
+      await this.#readBody(exchange, captured);
+      this.#add({ kind: 'exchange', key: exchangeKey(exchange), exchange });
+    });
+  }
+
+  navigated(url: string, at = new Date().toISOString()): void {
+    this.#enqueue(async () => this.#add({ kind: 'navigation', url, at }));
+  }
+
+  /** Adds what getHAR() knows and the live capture missed, in time order. */
+  backfill(entries: readonly CapturedEntry[]): Promise<void> {
+    return this.#enqueue(async () => {
+      for (const captured of entries) {
+        const exchange = this.#relevantExchange(captured.entry);
+        if (!exchange || this.#seen.has(exchangeKey(exchange))) continue;
+        await this.#readBody(exchange, captured);
+        this.#add({ kind: 'exchange', key: exchangeKey(exchange), exchange }, true);
+      }
+    });
+  }
+
+  /** Replays the buffer, then reports every new event. */
+  subscribe(listener: Listener): () => void {
+    for (const event of this.#events) listener(event);
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #relevantExchange(entry: unknown): Exchange | null {
+    const exchange = exchangeFromEntry(entry);
+    return typeof exchange !== 'string' && this.#relevance(exchange) ? exchange : null;
+  }
+
+  async #readBody(exchange: Exchange, captured: CapturedEntry): Promise<void> {
+    // Firefox's getHAR() entries may already carry the text.
+    if (exchange.responseBody !== undefined) return;
+    const content = normaliseContent(
+      await withTimeout(
+        Promise.resolve().then(() => captured.readContent()),
+        CONTENT_TIMEOUT_MS,
+      ),
+    );
+    if (!content) return;
+    exchange.responseBody = content.body;
+    if (content.encoding) exchange.responseEncoding = content.encoding;
+  }
+
+  #enqueue(job: () => Promise<void>): Promise<void> {
+    this.#queue = this.#queue.then(job).catch((error: unknown) => console.error('PayLens capture:', error));
+    return this.#queue;
+  }
+
+  /**
+   * Live events go last; backfilled ones by their start time, as they are mostly older
+   * than the buffer (the panel backfills before it subscribes).
+   */
+  #add(event: CaptureEvent, inTimeOrder = false): void {
+    this.#remember(event);
+    let index = this.#events.length;
+    if (inTimeOrder) {
+      const time = timeOf(event);
+      while (index > 0 && timeOf(this.#events[index - 1] as CaptureEvent) > time) index--;
+    }
+    this.#events.splice(index, 0, event);
+    this.#trim();
+    for (const listener of this.#listeners) {
+      try {
+        listener(event);
+      } catch {
+        // The panel that registered it is gone (reloaded or closed).
+        this.#listeners.delete(listener);
+      }
+    }
+  }
+
+  #remember(event: CaptureEvent): void {
+    if (event.kind !== 'exchange') return;
+    this.#exchanges++;
+    this.#seen.add(event.key);
+    // Keys outlive their events so getHAR() cannot bring back what the cap dropped, within reason.
+    if (this.#seen.size > 4 * this.#cap) this.#seen.delete(this.#seen.values().next().value as string);
+  }
+
+  #trim(): void {
+    while (this.#exchanges > this.#cap) {
+      if (this.#events.shift()?.kind === 'exchange') this.#exchanges--;
+    }
+  }
+}

@@ -1,0 +1,194 @@
+/**
+ * The only module that touches the browser: the DevTools APIs, storage, and the handoff
+ * of the capture from the devtools page to the panel. Everything it reads is normalised
+ * here, so the components see one `PanelHost` whatever the browser.
+ */
+import browser from 'webextension-polyfill';
+import type { PanelHost, PanelSettings, PanelState, ThemeName, Watched } from '../components/host';
+import { DEFAULT_SETTINGS, settingsFrom } from '../components/settings';
+import { Capture, type CapturedEntry } from './capture';
+
+const PANEL_TITLE = 'PayLens';
+const PANEL_PAGE = '/devtools-panel.html';
+/** Written by the options page. */
+const SETTINGS_KEY = 'settings';
+const STATE_KEY = 'panelState';
+/** How long a freshly loaded panel waits for the devtools page's capture before capturing itself. */
+const HANDOFF_TIMEOUT_MS = 2_000;
+
+// biome-ignore lint/suspicious/noExplicitAny: listeners of every signature fit this bound
+type Callback = (...args: any[]) => void;
+
+interface DevtoolsEvent<T extends Callback> {
+  addListener(listener: T): void;
+}
+
+/** A HAR entry as DevTools reports it, with the body reader it attaches. */
+interface DevtoolsRequest {
+  getContent?(callback?: Callback): unknown;
+}
+
+interface ExtensionPanel {
+  onShown: DevtoolsEvent<(panelWindow: Window) => void>;
+}
+
+/** The part of `devtools` PayLens uses, common to Chrome and Firefox. */
+interface DevtoolsApi {
+  network: {
+    onRequestFinished: DevtoolsEvent<(request: DevtoolsRequest) => void>;
+    onNavigated: DevtoolsEvent<(url: string) => void>;
+    getHAR(callback?: Callback): unknown;
+  };
+  panels: {
+    create(title: string, iconPath: string, pagePath: string, callback?: Callback): unknown;
+    /** Chrome: `default` or `dark`; Firefox: `light` or `dark`. */
+    themeName?: string;
+    /** Firefox. */
+    onThemeChanged?: DevtoolsEvent<(themeName: string) => void>;
+    /** Chrome 99 and later. */
+    setThemeChangeHandler?(callback: (themeName: string) => void): void;
+  };
+}
+
+/**
+ * `chrome.devtools` first: in Chrome 144 to 151 `browser.devtools` can be missing from
+ * devtools pages, and Firefox offers `chrome.devtools` too. Its callback form works in
+ * every Chrome; newer ones and Firefox may also answer with a promise.
+ */
+const chromeDevtools = (globalThis as { chrome?: { devtools?: unknown } }).chrome?.devtools;
+const devtools = (chromeDevtools ?? browser.devtools) as unknown as DevtoolsApi;
+
+/** Calls a devtools method in whichever form the browser answers: callback or promise. */
+function ask<T>(invoke: (callback?: Callback) => unknown): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const callback: Callback | undefined = chromeDevtools
+      ? (...args) => resolve((args.length > 1 ? args : args[0]) as T)
+      : undefined;
+    const answer = invoke(callback);
+    if (typeof (answer as Promise<T> | undefined)?.then === 'function') {
+      (answer as Promise<T>).then(resolve, reject);
+    } else if (!callback) resolve(answer as T);
+  });
+}
+
+function captured(request: DevtoolsRequest): CapturedEntry {
+  return {
+    entry: request,
+    readContent: () =>
+      request.getContent ? ask((callback) => request.getContent?.(callback)) : Promise.resolve(null),
+  };
+}
+
+/** A value kept by this module and watched by the panel. */
+function watchable<T>(initial: T): Watched<T> & { set(value: T): void } {
+  let value = initial;
+  const listeners = new Set<(value: T) => void>();
+  return {
+    get: () => value,
+    set(next) {
+      value = next;
+      for (const listener of listeners) listener(value);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+function watchSettings(): Watched<PanelSettings> {
+  const settings = watchable(DEFAULT_SETTINGS);
+  browser.storage.local.get(SETTINGS_KEY).then(
+    (items) => {
+      if (items[SETTINGS_KEY] !== undefined) settings.set(settingsFrom(items[SETTINGS_KEY]));
+    },
+    (error: unknown) => console.error('PayLens: could not read the settings', error),
+  );
+  browser.storage.onChanged.addListener((changes, area) => {
+    const change = changes[SETTINGS_KEY];
+    if (area === 'local' && change) settings.set(settingsFrom(change.newValue));
+  });
+  return settings;
+}
+
+function watchTheme(): Watched<ThemeName> {
+  const themeOf = (name: unknown): ThemeName => (name === 'dark' ? 'dark' : 'light');
+  const theme = watchable(themeOf(devtools.panels.themeName));
+  const changed = (name: string) => theme.set(themeOf(name));
+  if (devtools.panels.onThemeChanged) devtools.panels.onThemeChanged.addListener(changed);
+  else devtools.panels.setThemeChangeHandler?.(changed);
+  return theme;
+}
+
+/** Listens to the network from now on; the devtools page calls it as soon as DevTools opens. */
+function startCapture(): Capture {
+  const capture = new Capture(watchSettings());
+  devtools.network.onRequestFinished.addListener((request) => capture.request(captured(request)));
+  devtools.network.onNavigated.addListener((url) => capture.navigated(url));
+  return capture;
+}
+
+/**
+ * The panel's window, as `onShown` hands it to the devtools page, is where the capture is
+ * left for the panel: the panel's own script only starts once it is first shown.
+ */
+interface HandoffWindow {
+  paylensCapture?: Capture;
+  paylensReceiveCapture?: (capture: Capture) => void;
+}
+
+/** In the devtools page: starts capturing and creates the panel. */
+export async function startDevtoolsPage(): Promise<void> {
+  const capture = startCapture();
+  const panel = await ask<ExtensionPanel>((callback) =>
+    devtools.panels.create(PANEL_TITLE, '', PANEL_PAGE, callback),
+  );
+  panel.onShown.addListener((panelWindow) => {
+    const target = panelWindow as Window & HandoffWindow;
+    if (target.paylensCapture) return;
+    target.paylensCapture = capture;
+    target.paylensReceiveCapture?.(capture);
+  });
+}
+
+/** In the panel: the capture the devtools page hands over, or null if none arrives in time. */
+function receiveCapture(panelWindow: Window): Promise<Capture | null> {
+  const target = panelWindow as Window & HandoffWindow;
+  if (target.paylensCapture) return Promise.resolve(target.paylensCapture);
+  return new Promise((resolve) => {
+    target.paylensReceiveCapture = resolve;
+    setTimeout(() => resolve(target.paylensCapture ?? null), HANDOFF_TIMEOUT_MS);
+  });
+}
+
+async function harEntries(): Promise<CapturedEntry[]> {
+  const log = await ask<{ entries?: unknown }>((callback) => devtools.network.getHAR(callback));
+  return Array.isArray(log?.entries) ? log.entries.map((entry: DevtoolsRequest) => captured(entry)) : [];
+}
+
+/** In the panel: the real host. */
+export function createDevtoolsHost(panelWindow: Window): PanelHost {
+  return {
+    capture(listener) {
+      let stopped = false;
+      let stop = () => {};
+      (async () => {
+        // If the devtools page's capture never arrives (the panel was reloaded on its
+        // own), capture from here: getHAR() below still brings back what came before.
+        const capture = (await receiveCapture(panelWindow)) ?? startCapture();
+        await capture.backfill(await harEntries());
+        if (stopped) return;
+        // Events are objects of the devtools page; copies belong to the panel alone.
+        stop = capture.subscribe((event) => listener(structuredClone(event)));
+      })().catch((error: unknown) => console.error('PayLens: capture failed', error));
+      return () => {
+        stopped = true;
+        stop();
+      };
+    },
+    theme: watchTheme(),
+    settings: watchSettings(),
+    loadState: async () => (await browser.storage.local.get(STATE_KEY))[STATE_KEY],
+    saveState: (state: PanelState) => browser.storage.local.set({ [STATE_KEY]: state }),
+  };
+}

@@ -1,0 +1,185 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { diagnoseHar } from '../lib/diagnose-har';
+import { formats } from '../lib/format';
+import { providers as catalog } from '../lib/providers';
+import type { Timeline } from '../lib/timeline';
+import type { Finding } from '../lib/types';
+import { copyText } from './clipboard';
+import { DetailsPane, FORMAT_NAMES } from './DetailsPane';
+import { EmptyState } from './EmptyState';
+import { FilterBar } from './FilterBar';
+import { downloadText, fileChunks } from './files';
+import { NO_FILTERS, viewOf } from './filters';
+import type { CopyFormat, Filters, PanelHost } from './host';
+import { TimelineList } from './TimelineList';
+import { Toolbar } from './Toolbar';
+import { useCapture } from './useCapture';
+import { useFileDrop } from './useFileDrop';
+import { useNotice } from './useNotice';
+import { usePanelState } from './usePanelState';
+import { useShortcuts } from './useShortcuts';
+import { useWatched } from './useWatched';
+
+const EXPORT_TYPES: Record<CopyFormat, { extension: string; mime: string }> = {
+  json: { extension: 'json', mime: 'application/json' },
+  markdown: { extension: 'md', mime: 'text/markdown' },
+};
+
+const diagnoses = (count: number) => `${count} ${count === 1 ? 'diagnosis' : 'diagnoses'}`;
+
+function countText(timeline: Timeline, shown: number): string {
+  const parts = [diagnoses(timeline.size)];
+  if (shown !== timeline.size) parts.push(`${shown} shown`);
+  if (timeline.dropped > 0) parts.push(`${timeline.dropped} oldest dropped (limit ${timeline.cap})`);
+  return parts.join(' · ');
+}
+
+export function App({ host }: { host: PanelHost }) {
+  const settings = useWatched(host.settings);
+  const theme = useWatched(host.theme);
+  const [state, setState, loaded] = usePanelState(host);
+  const [timeline, changed] = useCapture(host, settings, state.preserveLog, loaded);
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [detailsOpen, setDetailsOpen] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const [notice, showNotice] = useNotice();
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  const only = settings.matcher.providers;
+  const providers = useMemo(() => (only ? catalog.filter(({ id }) => only.includes(id)) : catalog), [only]);
+  const { filters } = state;
+  const version = timeline.version;
+  // The timeline changes in place; its version says when to filter again.
+  const view = useMemo(() => viewOf(timeline.items, filters), [timeline, version, filters]);
+
+  const findingRows = view.rows.filter((row) => row.kind === 'finding');
+  const selected = findingRows.find((row) => row.id === selectedId)?.finding;
+
+  const setFilters = (next: Filters) => setState({ ...state, filters: next });
+
+  const select = (id: number) => {
+    setSelectedId(id);
+    setDetailsOpen(true);
+  };
+
+  const move = (step: 1 | -1) => {
+    const index = findingRows.findIndex((row) => row.id === selectedId);
+    const next = index < 0 ? (step > 0 ? findingRows[0] : findingRows.at(-1)) : findingRows[index + step];
+    if (next) setSelectedId(next.id);
+  };
+
+  const copy = async (finding: Finding, format: CopyFormat) => {
+    const copied = await copyText(formats[format]([finding], { entries: 1 }));
+    showNotice(
+      copied
+        ? `Copied the diagnosis as ${FORMAT_NAMES[format]}`
+        : 'Could not copy: the browser refused access to the clipboard.',
+    );
+  };
+
+  const clear = () => {
+    timeline.clear();
+    setSelectedId(null);
+    changed();
+  };
+
+  const exportShown = (format: CopyFormat) => {
+    const { extension, mime } = EXPORT_TYPES[format];
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    downloadText(
+      formats[format](view.shown, { entries: timeline.examined }),
+      `paylens-${stamp}.${extension}`,
+      mime,
+    );
+  };
+
+  const importHar = async (file: File) => {
+    try {
+      const result = await diagnoseHar(fileChunks(file), settings.matcher);
+      timeline.addSeparator(`Imported ${file.name}`, new Date().toISOString());
+      for (const finding of result.findings) timeline.add(finding);
+      timeline.countExamined(result.entries);
+      changed();
+      const skipped = result.skipped.length > 0 ? `, ${result.skipped.length} unusable entries skipped` : '';
+      showNotice(
+        `Imported ${file.name}: ${diagnoses(result.findings.length)} in ${result.entries} entries${skipped}.`,
+      );
+    } catch (error) {
+      showNotice(`Could not import ${file.name}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  useShortcuts({
+    move,
+    open: () => selected && setDetailsOpen(true),
+    close: () => setDetailsOpen(false),
+    search: () => searchRef.current?.focus(),
+    copy: () => selected && copy(selected, settings.copyFormat),
+  });
+
+  useFileDrop(importHar, setDragging);
+
+  return (
+    <div class={dragging ? 'panel dragging' : 'panel'}>
+      <Toolbar
+        searchRef={searchRef}
+        search={filters.text}
+        onSearch={(text) => setFilters({ ...filters, text })}
+        preserveLog={state.preserveLog}
+        onPreserveLog={(preserveLog) => setState({ ...state, preserveLog })}
+        onClear={clear}
+        count={countText(timeline, view.shown.length)}
+        canExport={view.shown.length > 0}
+        onExport={exportShown}
+        onImport={(file) => void importHar(file)}
+      />
+      <FilterBar
+        providers={providers}
+        filters={filters}
+        byProvider={view.byProvider}
+        byCategory={view.byCategory}
+        onChange={setFilters}
+      />
+      <div class={detailsOpen && selected ? 'main with-details' : 'main'}>
+        <div class="list">
+          <div class="list-header" aria-hidden="true">
+            <span class="cell time">Time</span>
+            <span class="cell provider">Provider</span>
+            <span class="cell status">Status</span>
+            <span class="cell code">Code or message</span>
+            <span class="cell category">Category</span>
+            <span class="cell title">Title</span>
+            <span class="cell request">Request</span>
+          </div>
+          {timeline.size === 0 ? (
+            <EmptyState providers={providers} settings={settings} />
+          ) : view.rows.length === 0 ? (
+            <div class="empty">
+              <p>No diagnoses match the filters.</p>
+              <button type="button" onClick={() => setFilters(NO_FILTERS)}>
+                Show all
+              </button>
+            </div>
+          ) : (
+            <TimelineList rows={view.rows} selectedId={selectedId} onSelect={select} />
+          )}
+        </div>
+        {detailsOpen && selected && (
+          <DetailsPane
+            finding={selected}
+            copyFormat={settings.copyFormat}
+            onCopy={(format) => void copy(selected, format)}
+            onClose={() => setDetailsOpen(false)}
+          />
+        )}
+      </div>
+      <output class={notice ? 'notice visible' : 'notice'} data-testid="notice">
+        {notice}
+      </output>
+    </div>
+  );
+}

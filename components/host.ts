@@ -1,0 +1,64 @@
+/**
+ * What the panel needs from the browser. The real implementation is adapters/devtools.ts;
+ * tests hand the components a fake. Types only: nothing here touches a browser API.
+ */
+import type { MatcherOptions } from '../lib/matcher';
+import type { CopyFormat } from '../lib/settings';
+import type { Category, Exchange } from '../lib/types';
+
+/** A finished request, or a navigation of the inspected page, in the order they happened. */
+export type CaptureEvent =
+  | {
+      kind: 'exchange';
+      /** Stable across the live capture and the getHAR() backfill, to tell duplicates apart. */
+      key: string;
+      exchange: Exchange;
+    }
+  | { kind: 'navigation'; url: string; at: string };
+
+export type ThemeName = 'light' | 'dark';
+
+export type { CopyFormat } from '../lib/settings';
+
+/** Everything the user can configure; one value, so a change applies to the open panel at once. */
+export interface PanelSettings {
+  matcher: MatcherOptions;
+  /** How many diagnoses the timeline keeps before dropping the oldest. */
+  cap: number;
+  copyFormat: CopyFormat;
+}
+
+export interface Filters {
+  /** Provider ids to show; all when empty. */
+  providers: string[];
+  /** Categories to show; all when empty. */
+  categories: Category[];
+  /** Matched against code, message and URL, case-insensitively. */
+  text: string;
+}
+
+/** What survives a reload of the panel. */
+export interface PanelState {
+  filters: Filters;
+  preserveLog: boolean;
+}
+
+/** A value that can change while the panel is open. */
+export interface Watched<T> {
+  get(): T;
+  /** Calls `listener` on every later change; returns the function that stops it. */
+  subscribe(listener: (value: T) => void): () => void;
+}
+
+export interface PanelHost {
+  /**
+   * Replays everything captured since DevTools opened, then reports new events as they
+   * come. Returns the function that stops it.
+   */
+  capture(listener: (event: CaptureEvent) => void): () => void;
+  theme: Watched<ThemeName>;
+  settings: Watched<PanelSettings>;
+  /** The panel state saved last, unchecked: it may come from an older version. */
+  loadState(): Promise<unknown>;
+  saveState(state: PanelState): Promise<void>;
+}

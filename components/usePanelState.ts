@@ -1,0 +1,41 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { PanelHost, PanelState } from './host';
+import { DEFAULT_STATE, panelStateFrom } from './settings';
+
+/** Typing in the search box should not write to storage on every key. */
+const SAVE_DELAY_MS = 300;
+
+/**
+ * Filters and the preserve-log switch, restored from the host when the panel loads and
+ * saved back on change. `loaded` stays false until the saved state is known, so nothing
+ * overwrites it with the defaults and no navigation is replayed under the wrong setting.
+ */
+export function usePanelState(host: PanelHost): [PanelState, (state: PanelState) => void, boolean] {
+  const [state, setState] = useState<PanelState>(DEFAULT_STATE);
+  const [loaded, setLoaded] = useState(false);
+
+  useEffect(() => {
+    let current = true;
+    const restore = (stored: unknown) => {
+      if (!current) return;
+      setState(panelStateFrom(stored));
+      setLoaded(true);
+    };
+    host.loadState().then(restore, () => restore(undefined));
+    return () => {
+      current = false;
+    };
+  }, [host]);
+
+  useEffect(() => {
+    if (!loaded) return;
+    const timer = setTimeout(() => {
+      host
+        .saveState(state)
+        .catch((error: unknown) => console.error('PayLens: could not save the filters', error));
+    }, SAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [host, state, loaded]);
+
+  return [state, setState, loaded];
+}

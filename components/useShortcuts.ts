@@ -1,0 +1,55 @@
+import { useEffect, useRef } from 'preact/hooks';
+
+export interface ShortcutActions {
+  move(step: 1 | -1): void;
+  open(): void;
+  close(): void;
+  search(): void;
+  copy(): void;
+}
+
+function isTextField(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  );
+}
+
+/**
+ * ↑/↓ move, Enter opens, Escape closes, `/` searches, `c` copies. Keys typed into a field
+ * stay the field's, except Escape, which leaves it.
+ */
+export function useShortcuts(actions: ShortcutActions): void {
+  // Registered once; reads the actions of the latest render, so a key never acts on stale rows.
+  const latest = useRef(actions);
+  latest.current = actions;
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+      const { target } = event;
+      const actions = latest.current;
+      if (event.key === 'Escape') {
+        if (isTextField(target)) (target as HTMLElement).blur();
+        else actions.close();
+        return;
+      }
+      if (isTextField(target)) return;
+      // Enter on a button or link activates it, as it should.
+      if (event.key === 'Enter' && target instanceof Element && target.closest('button, a, label')) return;
+      const byKey: Record<string, (() => void) | undefined> = {
+        ArrowDown: () => actions.move(1),
+        ArrowUp: () => actions.move(-1),
+        Enter: actions.open,
+        '/': actions.search,
+        c: actions.copy,
+      };
+      const action = byKey[event.key];
+      if (!action) return;
+      event.preventDefault();
+      action();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
+}

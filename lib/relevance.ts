@@ -1,0 +1,36 @@
+/**
+ * Decides which captured responses are worth reading the body of. Reading a body costs a
+ * round trip to DevTools, so scripts, images and other hosts' traffic are never read.
+ */
+import { createHostLookup } from './hosts';
+import type { MatcherOptions } from './matcher';
+import { providers as catalog } from './providers';
+import type { Provider } from './providers/provider';
+import type { Exchange } from './types';
+import { hostOf } from './url';
+
+export type Relevance = (exchange: Pick<Exchange, 'method' | 'url' | 'status' | 'mimeType'>) => boolean;
+
+/** `application/json`, `application/problem+json`, `text/json; charset=utf-8`... */
+export function isJsonMimeType(mimeType: string | undefined): boolean {
+  return mimeType !== undefined && /^[\w.-]+\/(?:[\w.-]+\+)?json\s*(?:;|$)/i.test(mimeType.trim());
+}
+
+/** True when `diagnose` could find a provider failure in this exchange. */
+export function createRelevance(
+  options: MatcherOptions = {},
+  providers: readonly Provider[] = catalog,
+): Relevance {
+  const only = options.providers;
+  const enabled = only ? providers.filter((provider) => only.includes(provider.id)) : providers;
+  const lookup = createHostLookup(enabled, options.hosts);
+  const anyHost = options.anyHost === true;
+
+  return ({ method, url, status, mimeType }) => {
+    // Preflights, redirects and unfinished requests never carry a provider's error.
+    if (method.toUpperCase() === 'OPTIONS') return false;
+    if (!Number.isInteger(status) || status < 200 || (status >= 300 && status < 400)) return false;
+    if (lookup(hostOf(url))) return true;
+    return anyHost && isJsonMimeType(mimeType);
+  };
+}

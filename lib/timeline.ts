@@ -1,0 +1,115 @@
+/**
+ * The panel's list of diagnoses: bounded, oldest first, with a separator at each page
+ * navigation. Pure and mutable: a live capture appends thousands of rows, and copying the
+ * list on every one would cost more than rendering it.
+ */
+import type { Finding } from './types';
+
+export const DEFAULT_CAP = 5_000;
+
+export type TimelineItem =
+  | { kind: 'finding'; id: number; finding: Finding }
+  | { kind: 'separator'; id: number; label: string; at: string };
+
+export class Timeline {
+  #items: TimelineItem[] = [];
+  #findings = 0;
+  #dropped = 0;
+  #examined = 0;
+  #nextId = 1;
+  #cap: number;
+  #version = 0;
+
+  constructor(cap = DEFAULT_CAP) {
+    this.#cap = validCap(cap);
+  }
+
+  get items(): readonly TimelineItem[] {
+    return this.#items;
+  }
+
+  /** How many diagnoses are held. */
+  get size(): number {
+    return this.#findings;
+  }
+
+  /** How many of the oldest diagnoses were dropped to stay within the cap since the last clear. */
+  get dropped(): number {
+    return this.#dropped;
+  }
+
+  /** How many exchanges were examined since the last clear, diagnosed or not. */
+  get examined(): number {
+    return this.#examined;
+  }
+
+  get cap(): number {
+    return this.#cap;
+  }
+
+  /** Changes on every change, so a view can tell when to render again. */
+  get version(): number {
+    return this.#version;
+  }
+
+  countExamined(count = 1): void {
+    this.#examined += count;
+    this.#version++;
+  }
+
+  add(finding: Finding): void {
+    this.#items.push({ kind: 'finding', id: this.#nextId++, finding });
+    this.#findings++;
+    this.#trim();
+    this.#version++;
+  }
+
+  /** A separator right after another one replaces it: the page before had no diagnoses. */
+  addSeparator(label: string, at: string): void {
+    const separator: TimelineItem = { kind: 'separator', id: this.#nextId++, label, at };
+    if (this.#items.at(-1)?.kind === 'separator') this.#items[this.#items.length - 1] = separator;
+    else this.#items.push(separator);
+    this.#version++;
+  }
+
+  /** Like DevTools: a navigation clears the list unless the log is preserved. */
+  navigate(url: string, at: string, preserveLog: boolean): void {
+    if (!preserveLog) this.clear();
+    this.addSeparator(`Navigated to ${url}`, at);
+  }
+
+  clear(): void {
+    this.#items = [];
+    this.#findings = 0;
+    this.#dropped = 0;
+    this.#examined = 0;
+    this.#version++;
+  }
+
+  setCap(cap: number): void {
+    this.#cap = validCap(cap);
+    this.#trim();
+    this.#version++;
+  }
+
+  /** Drops the oldest diagnoses beyond the cap, keeping the separator that labels the first one left. */
+  #trim(): void {
+    let excess = this.#findings - this.#cap;
+    if (excess <= 0) return;
+    this.#findings -= excess;
+    this.#dropped += excess;
+    let cut = 0;
+    let lastSeparator: TimelineItem | undefined;
+    while (excess > 0) {
+      const item = this.#items[cut++] as TimelineItem;
+      if (item.kind === 'finding') excess--;
+      else lastSeparator = item;
+    }
+    this.#items.splice(0, cut);
+    if (lastSeparator && this.#items[0]?.kind === 'finding') this.#items.unshift(lastSeparator);
+  }
+}
+
+function validCap(cap: number): number {
+  return Number.isInteger(cap) && cap > 0 ? cap : DEFAULT_CAP;
+}

@@ -1,0 +1,189 @@
+/** A fake devtools host and sample exchanges for the panel's component tests. */
+import type {
+  CaptureEvent,
+  PanelHost,
+  PanelSettings,
+  PanelState,
+  ThemeName,
+  Watched,
+} from '../../components/host';
+import { DEFAULT_SETTINGS } from '../../components/settings';
+import type { Exchange } from '../../lib/types';
+
+function watchable<T>(initial: T): Watched<T> & { set(value: T): void } {
+  let value = initial;
+  const listeners = new Set<(value: T) => void>();
+  return {
+    get: () => value,
+    set(next) {
+      value = next;
+      for (const listener of listeners) listener(value);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** Behaves like the devtools adapter: replays what it captured, then reports live. */
+export function createFakeHost(
+  options: { stored?: unknown; theme?: ThemeName; settings?: Partial<PanelSettings> } = {},
+) {
+  const captured: CaptureEvent[] = [];
+  const listeners = new Set<(event: CaptureEvent) => void>();
+  const saved: PanelState[] = [];
+  const theme = watchable<ThemeName>(options.theme ?? 'light');
+  const settings = watchable<PanelSettings>({ ...DEFAULT_SETTINGS, ...options.settings });
+  const host: PanelHost = {
+    capture(listener) {
+      for (const event of captured) listener(event);
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    theme,
+    settings,
+    loadState: async () => options.stored,
+    saveState: async (state) => {
+      saved.push(state);
+    },
+  };
+  let keys = 0;
+  return {
+    host,
+    saved,
+    theme,
+    settings,
+    listening: () => listeners.size > 0,
+    emit(event: CaptureEvent) {
+      captured.push(event);
+      for (const listener of listeners) listener(event);
+    },
+    exchange(exchange: Exchange) {
+      this.emit({ kind: 'exchange', key: `key-${++keys}`, exchange });
+    },
+    navigate(url: string) {
+      this.emit({ kind: 'navigation', url, at: new Date().toISOString() });
+    },
+  };
+}
+
+/** Planted in requests: none of them may leave the panel in a copy or an export. */
+export const SECRETS = {
+  bearer: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJtZXJjaGFudC00MiJ9.c2lnbmF0dXJlLXNlY3JldA',
+  apiKey: 'pf_live_9f8e7d6c5b4a39281706',
+  card: '4111111111111111',
+};
+
+export function exchange(
+  url: string,
+  status: number,
+  body: unknown,
+  overrides: Partial<Exchange> = {},
+): Exchange {
+  return {
+    method: 'POST',
+    url,
+    status,
+    requestHeaders: [],
+    responseHeaders: [{ name: 'Content-Type', value: 'application/json' }],
+    responseBody: JSON.stringify(body),
+    mimeType: 'application/json',
+    startedDateTime: '2025-11-22T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export const kiotapayExpiredToken = (overrides: Partial<Exchange> = {}) =>
+  exchange(
+    `https://api.kiotapay.co/api/v1/payments?card_number=${SECRETS.card}`,
+    401,
+    { error: { code: 'AUTH_INVALID_TOKEN', message: 'Token expired', details: null } },
+    {
+      requestHeaders: [
+        { name: 'Authorization', value: `Bearer ${SECRETS.bearer}` },
+        { name: 'X-API-Key', value: SECRETS.apiKey },
+        { name: 'X-Debug-Card', value: `card ${SECRETS.card.replace(/(\d{4})/g, '$1 ').trim()}` },
+        { name: 'Content-Type', value: 'application/json' },
+      ],
+      requestBody: JSON.stringify({ amount: 1000, card_number: SECRETS.card }),
+      ...overrides,
+    },
+  );
+
+export const kiotapayMissingField = () =>
+  exchange('https://api.kiotapay.co/api/v1/payments', 400, {
+    error: { code: 'REQ_MISSING_FIELD', message: 'amount is required' },
+  });
+
+export const kiotapayUnknownCode = () =>
+  exchange('https://api.kiotapay.co/api/v1/payments', 400, {
+    error: { code: 'BRAND_NEW_CODE', message: 'Something new' },
+  });
+
+export const apipayRateLimited = (startedDateTime = '2025-11-22T10:00:00.000Z') =>
+  exchange(
+    'https://api.apipay.kz/api/v1/invoices',
+    429,
+    { message: 'Too Many Attempts.', retry_after: 30 },
+    { startedDateTime },
+  );
+
+export const apipayValidation = () =>
+  exchange('https://api.apipay.kz/api/v1/invoices', 422, {
+    message: 'The given data was invalid.',
+    errors: { amount: ['The amount field is required.'] },
+  });
+
+export const payfieldUnauthorized = () =>
+  exchange('https://api.payfield.io/api/v1/payouts', 401, { message: 'Unauthorized', code: 'unauthorized' });
+
+export const rows = (container: ParentNode = document) =>
+  Array.from(container.querySelectorAll<HTMLElement>('[data-testid="diagnosis-row"]'));
+
+export const codesOf = (elements: HTMLElement[]) => elements.map((row) => row.dataset.code);
+
+/**
+ * happy-dom does no layout: give the timeline's scroller the geometry a browser would,
+ * a 600 px viewport over content as tall as its inline height. Returns the undo.
+ */
+export function emulateScrollerLayout(viewport = 600): () => void {
+  const proto = HTMLElement.prototype;
+  const saved = ['clientHeight', 'scrollHeight', 'scrollTop'].map(
+    (name) => [name, Object.getOwnPropertyDescriptor(proto, name)] as const,
+  );
+  const offsets = new WeakMap<HTMLElement, number>();
+  const isScroller = (element: HTMLElement) => element.classList.contains('timeline');
+  const contentHeight = (element: HTMLElement) =>
+    Number.parseFloat((element.firstElementChild as HTMLElement | null)?.style.height ?? '') || 0;
+  Object.defineProperties(proto, {
+    clientHeight: {
+      configurable: true,
+      get(this: HTMLElement) {
+        return isScroller(this) ? viewport : 0;
+      },
+    },
+    scrollHeight: {
+      configurable: true,
+      get(this: HTMLElement) {
+        return isScroller(this) ? Math.max(viewport, contentHeight(this)) : 0;
+      },
+    },
+    scrollTop: {
+      configurable: true,
+      get(this: HTMLElement) {
+        return offsets.get(this) ?? 0;
+      },
+      set(this: HTMLElement, value: number) {
+        const max = isScroller(this) ? Math.max(0, contentHeight(this) - viewport) : 0;
+        offsets.set(this, Math.min(Math.max(0, value), max));
+      },
+    },
+  });
+  return () => {
+    for (const [name, descriptor] of saved) {
+      if (descriptor) Object.defineProperty(proto, name, descriptor);
+      else delete (proto as unknown as Record<string, unknown>)[name];
+    }
+  };
+}

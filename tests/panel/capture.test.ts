@@ -1,0 +1,227 @@
+import { describe, expect, it, vi } from 'vitest';
+import { Capture, type CapturedEntry } from '../../adapters/capture';
+import type { CaptureEvent, PanelSettings, Watched } from '../../components/host';
+import { DEFAULT_SETTINGS } from '../../components/settings';
+
+function settingsOf(initial: PanelSettings = DEFAULT_SETTINGS) {
+  let value = initial;
+  const listeners = new Set<(value: PanelSettings) => void>();
+  const watched: Watched<PanelSettings> = {
+    get: () => value,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  return {
+    watched,
+    set(next: PanelSettings) {
+      value = next;
+      for (const listener of listeners) listener(value);
+    },
+  };
+}
+
+/** A HAR entry as DevTools reports it, and a body reader that records being called. */
+function entry(
+  url: string,
+  {
+    method = 'POST',
+    status = 401,
+    mimeType = 'application/json',
+    started = '2025-11-22T10:00:00.000Z',
+    body = '',
+  } = {},
+) {
+  const readContent = vi.fn(async () => ({ content: body, encoding: '' }));
+  const captured: CapturedEntry = {
+    entry: {
+      startedDateTime: started,
+      request: { method, url, headers: [] },
+      response: { status, headers: [], content: { mimeType } },
+    },
+    readContent,
+  };
+  return { captured, readContent };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function record(capture: Capture): CaptureEvent[] {
+  const events: CaptureEvent[] = [];
+  capture.subscribe((event) => events.push(event));
+  return events;
+}
+
+const describeEvent = (event: CaptureEvent) =>
+  event.kind === 'exchange' ? `${event.exchange.method} ${event.exchange.url}` : `nav ${event.url}`;
+
+describe('Capture', () => {
+  it('reads the body of a provider’s response, never of scripts, images or preflights', async () => {
+    const capture = new Capture(settingsOf().watched);
+    const events = record(capture);
+    const script = entry('https://shop.example/app.js', {
+      method: 'GET',
+      status: 200,
+      mimeType: 'text/javascript',
+    });
+    const image = entry('https://shop.example/logo.png', {
+      method: 'GET',
+      status: 200,
+      mimeType: 'image/png',
+    });
+    const preflight = entry('https://api.kiotapay.co/api/v1/payments', { method: 'OPTIONS', status: 204 });
+    const failure = entry('https://api.kiotapay.co/api/v1/payments', {
+      body: '{"error":{"code":"AUTH_INVALID_TOKEN"}}',
+    });
+    for (const { captured } of [script, image, preflight, failure]) capture.request(captured);
+    await settle();
+
+    expect(script.readContent).not.toHaveBeenCalled();
+    expect(image.readContent).not.toHaveBeenCalled();
+    expect(preflight.readContent).not.toHaveBeenCalled();
+    expect(failure.readContent).toHaveBeenCalledOnce();
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      kind: 'exchange',
+      exchange: {
+        url: 'https://api.kiotapay.co/api/v1/payments',
+        responseBody: '{"error":{"code":"AUTH_INVALID_TOKEN"}}',
+      },
+    });
+  });
+
+  it('keeps base64 bodies marked as such', async () => {
+    const capture = new Capture(settingsOf().watched);
+    const events = record(capture);
+    capture.request({
+      ...entry('https://api.kiotapay.co/x').captured,
+      readContent: async () => ['eyJhIjoxfQ==', 'base64'],
+    });
+    await settle();
+    expect(events[0]).toMatchObject({
+      exchange: { responseBody: 'eyJhIjoxfQ==', responseEncoding: 'base64' },
+    });
+  });
+
+  it('replays what it captured before the panel subscribed, in order, then reports live', async () => {
+    const capture = new Capture(settingsOf().watched);
+    capture.request(entry('https://api.kiotapay.co/first').captured);
+    capture.navigated('https://shop.example/next', '2025-11-22T10:00:01.000Z');
+    capture.request(
+      entry('https://api.kiotapay.co/second', { started: '2025-11-22T10:00:02.000Z' }).captured,
+    );
+    await settle();
+
+    const events = record(capture);
+    expect(events.map(describeEvent)).toEqual([
+      'POST https://api.kiotapay.co/first',
+      'nav https://shop.example/next',
+      'POST https://api.kiotapay.co/second',
+    ]);
+    capture.request(entry('https://api.kiotapay.co/third', { started: '2025-11-22T10:00:03.000Z' }).captured);
+    await settle();
+    expect(events.at(-1)).toMatchObject({ exchange: { url: 'https://api.kiotapay.co/third' } });
+  });
+
+  it('keeps the order requests finished in even when bodies arrive out of order', async () => {
+    const capture = new Capture(settingsOf().watched);
+    const events = record(capture);
+    const slow = entry('https://api.kiotapay.co/slow');
+    slow.captured.readContent = () => new Promise((resolve) => setTimeout(() => resolve(['{}', '']), 20));
+    capture.request(slow.captured);
+    capture.request(entry('https://api.kiotapay.co/fast', { started: '2025-11-22T10:00:01.000Z' }).captured);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(events.map(describeEvent)).toEqual([
+      'POST https://api.kiotapay.co/slow',
+      'POST https://api.kiotapay.co/fast',
+    ]);
+  });
+
+  it('backfills from getHAR() what it missed, by start time, and nothing twice', async () => {
+    const capture = new Capture(settingsOf().watched);
+    const seenLive = entry('https://api.kiotapay.co/live', { started: '2025-11-22T10:00:05.000Z' });
+    capture.request(seenLive.captured);
+    await settle();
+
+    const again = entry('https://api.kiotapay.co/live', { started: '2025-11-22T10:00:05.000Z' });
+    const missed = entry('https://api.kiotapay.co/missed', { started: '2025-11-22T10:00:01.000Z' });
+    const script = entry('https://shop.example/app.js', {
+      method: 'GET',
+      status: 200,
+      mimeType: 'text/javascript',
+    });
+    await capture.backfill([missed.captured, script.captured, again.captured]);
+
+    expect(again.readContent).not.toHaveBeenCalled();
+    expect(script.readContent).not.toHaveBeenCalled();
+    expect(record(capture).map(describeEvent)).toEqual([
+      'POST https://api.kiotapay.co/missed',
+      'POST https://api.kiotapay.co/live',
+    ]);
+  });
+
+  it('uses the body a getHAR() entry already carries (Firefox)', async () => {
+    const capture = new Capture(settingsOf().watched);
+    const withText = entry('https://api.kiotapay.co/x');
+    (withText.captured.entry as { response: { content: { text?: string } } }).response.content.text =
+      '{"a":1}';
+    await capture.backfill([withText.captured]);
+    expect(withText.readContent).not.toHaveBeenCalled();
+    expect(record(capture)[0]).toMatchObject({ exchange: { responseBody: '{"a":1}' } });
+  });
+
+  it('keeps no more exchanges than the cap', async () => {
+    const capture = new Capture(settingsOf({ ...DEFAULT_SETTINGS, cap: 2 }).watched);
+    for (const path of ['a', 'b', 'c']) capture.request(entry(`https://api.kiotapay.co/${path}`).captured);
+    await settle();
+    expect(record(capture).map(describeEvent)).toEqual([
+      'POST https://api.kiotapay.co/b',
+      'POST https://api.kiotapay.co/c',
+    ]);
+  });
+
+  it('follows settings changes: user hosts become relevant', async () => {
+    const settings = settingsOf();
+    const capture = new Capture(settings.watched);
+    const events = record(capture);
+    capture.request(entry('https://pay.shop.example/v1').captured);
+    settings.set({ ...DEFAULT_SETTINGS, matcher: { hosts: { 'pay.shop.example': 'kiotapay' } } });
+    capture.request(entry('https://pay.shop.example/v2').captured);
+    await settle();
+    expect(events.map(describeEvent)).toEqual(['POST https://pay.shop.example/v2']);
+  });
+
+  it('gives up on a body that never arrives and carries on', async () => {
+    vi.useFakeTimers();
+    try {
+      const capture = new Capture(settingsOf().watched);
+      const events = record(capture);
+      capture.request({
+        ...entry('https://api.kiotapay.co/hangs').captured,
+        readContent: () => new Promise(() => {}),
+      });
+      capture.request(entry('https://api.kiotapay.co/next').captured);
+      await vi.advanceTimersByTimeAsync(6_000);
+      expect(events.map(describeEvent)).toEqual([
+        'POST https://api.kiotapay.co/hangs',
+        'POST https://api.kiotapay.co/next',
+      ]);
+      expect(events[0]).not.toHaveProperty('exchange.responseBody');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('forgets a listener that throws (its panel is gone)', async () => {
+    const capture = new Capture(settingsOf().watched);
+    const dead = vi.fn(() => {
+      throw new TypeError('can’t access dead object');
+    });
+    capture.subscribe(dead);
+    capture.request(entry('https://api.kiotapay.co/a').captured);
+    capture.request(entry('https://api.kiotapay.co/b').captured);
+    await settle();
+    expect(dead).toHaveBeenCalledOnce();
+  });
+});
