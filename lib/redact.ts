@@ -3,7 +3,7 @@
  * Redaction errs on the side of masking: a lost value costs a re-capture, a leaked key
  * costs a rotation.
  */
-import type { Header } from './types';
+import type { Exchange, Header } from './types';
 
 export const REDACTED = '[REDACTED]';
 
@@ -111,13 +111,10 @@ function maskSecretValue(name: string, value: string): string {
 
 /** Redacted copies of the headers; entries that are not name/value pairs are left out. */
 export function redactHeaders(headers: unknown): Header[] {
-  if (!Array.isArray(headers)) return [];
-  return headers.flatMap((header: Partial<Header> | null) => {
-    const name = header?.name;
-    if (typeof name !== 'string') return [];
-    const value = String(header?.value ?? '');
-    return [{ name, value: isSecretName(name) ? maskSecretValue(name, value) : redactText(value) }];
-  });
+  return redactableHeaders(headers).map(({ name, value }) => ({
+    name,
+    value: isSecretName(name) ? maskSecretValue(name, value) : redactText(value),
+  }));
 }
 
 function redactQuery(query: string): string {
@@ -171,4 +168,104 @@ export function redactJson(value: unknown, depth = 0): unknown {
         : redactJson(item, depth + 1),
     ]),
   );
+}
+
+/** Shorter values are too likely to be ordinary words or numbers to mask everywhere. */
+const MIN_KNOWN_SECRET = 6;
+
+function credentialOf(name: string, value: string): string[] {
+  const trimmed = value.trim();
+  const scheme = /^(Bearer|Basic|Digest|Token)\s+(.+)$/i.exec(trimmed);
+  if (!scheme) {
+    // Rebell's `Signature: algorithm=..., keyVersion=N, signature=<value>`.
+    const signature = /\bsignature=([^,\s]+)/i.exec(trimmed)?.[1];
+    return signature ? [trimmed, signature] : [trimmed];
+  }
+  const credential = scheme[2] as string;
+  if (scheme[1]?.toLowerCase() !== 'basic') return [credential];
+  try {
+    // Basic credentials are `id:secret` in base64; the secret may be echoed decoded.
+    const decoded = atob(credential);
+    return [credential, decoded, decoded.slice(decoded.indexOf(':') + 1)];
+  } catch {
+    return [credential];
+  }
+}
+
+function secretsInJson(value: unknown, found: string[], depth = 0): void {
+  if (typeof value !== 'object' || value === null || depth >= MAX_DEPTH) return;
+  for (const [key, item] of Object.entries(value)) {
+    if (isSecretName(key) && (typeof item === 'string' || typeof item === 'number')) found.push(String(item));
+    else secretsInJson(item, found, depth + 1);
+  }
+}
+
+function secretsInQuery(query: string, found: string[]): void {
+  for (const [name, value] of new URLSearchParams(query)) if (isSecretName(name)) found.push(value);
+}
+
+/**
+ * The secret values a request carries (credential headers, secret fields of its body,
+ * secret query parameters), so they can be masked wherever a response or a message echoes
+ * them back, in any form the patterns would not recognise.
+ */
+export function secretsOf(exchange: Pick<Exchange, 'url' | 'requestHeaders' | 'requestBody'>): string[] {
+  const found: string[] = [];
+  for (const { name, value } of redactableHeaders(exchange.requestHeaders)) {
+    if (isSecretName(name)) found.push(...credentialOf(name, value));
+  }
+  const url = typeof exchange.url === 'string' ? exchange.url : '';
+  const userinfo = /^[a-z][a-z0-9+.-]*:\/\/([^/?#@]*)@/i.exec(url)?.[1];
+  if (userinfo) found.push(userinfo, userinfo.slice(userinfo.indexOf(':') + 1));
+  const query = /\?([^#]*)/.exec(url)?.[1];
+  if (query) secretsInQuery(query, found);
+  const fragment = /#(.*)$/.exec(url)?.[1];
+  if (fragment) secretsInQuery(fragment, found);
+  const body = exchange.requestBody;
+  if (typeof body === 'string' && body.length <= 1_000_000) {
+    try {
+      secretsInJson(JSON.parse(body), found);
+    } catch {
+      secretsInQuery(body, found);
+    }
+  }
+  return [...new Set(found.filter((secret) => secret.length >= MIN_KNOWN_SECRET))].sort(
+    (a, b) => b.length - a.length,
+  );
+}
+
+function redactableHeaders(headers: unknown): Header[] {
+  if (!Array.isArray(headers)) return [];
+  return headers.flatMap((header: Partial<Header> | null) =>
+    typeof header?.name === 'string' ? [{ name: header.name, value: String(header.value ?? '') }] : [],
+  );
+}
+
+/** Redaction for everything shown of one exchange: the patterns, then its own secrets anywhere. */
+export interface Redactor {
+  text(text: string): string;
+  url(url: string): string;
+  json(value: unknown): unknown;
+  headers(headers: unknown): Header[];
+}
+
+export function redactorFor(exchange: Pick<Exchange, 'url' | 'requestHeaders' | 'requestBody'>): Redactor {
+  const secrets = secretsOf(exchange);
+  const known = (text: string) => {
+    let result = text;
+    for (const secret of secrets) if (result.includes(secret)) result = result.split(secret).join(REDACTED);
+    return result;
+  };
+  const json = (value: unknown, depth = 0): unknown => {
+    if (typeof value === 'string') return known(value);
+    if (typeof value !== 'object' || value === null || depth >= MAX_DEPTH) return value;
+    if (Array.isArray(value)) return value.map((item) => json(item, depth + 1));
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, json(item, depth + 1)]));
+  };
+  return {
+    text: (text) => known(redactText(text)),
+    url: (url) => known(redactUrl(url)),
+    json: (value) => json(redactJson(value)),
+    headers: (headers) => redactHeaders(headers).map(({ name, value }) => ({ name, value: known(value) })),
+  };
 }

@@ -1,5 +1,5 @@
 import { readBody } from '../body';
-import { redactJson, redactText } from '../redact';
+import { redactorFor } from '../redact';
 import type { Exchange } from '../types';
 
 /** Enough of a body for a ticket; the rest is in the user's own capture. */
@@ -8,13 +8,14 @@ const MAX_SHOWN = 20_000;
 /** The response body as it may be shown: redacted, pretty-printed when JSON, bounded. */
 export function shownResponseBody(exchange: Exchange): { text: string; language: 'json' | 'text' } | null {
   const body = readBody(exchange.responseBody, exchange.responseEncoding);
+  const redact = redactorFor(exchange);
   let text: string;
   let language: 'json' | 'text' = 'text';
   if (body.json !== undefined) {
-    text = JSON.stringify(redactJson(body.json), null, 2);
+    text = JSON.stringify(redact.json(body.json), null, 2);
     language = 'json';
   } else if (body.text !== undefined) {
-    text = redactText(body.text.slice(0, MAX_SHOWN * 2));
+    text = redact.text(body.text.slice(0, MAX_SHOWN * 2));
   } else {
     return null;
   }

@@ -1,33 +1,35 @@
-import { redactText, redactUrl } from '../redact';
+import { redactorFor } from '../redact';
 import type { Finding } from '../types';
 import { type FormatContext, summarise } from './summary';
-
-const maybe = (text: string | null) => (text === null ? null : redactText(text));
 
 /** The CLI's JSON contract; keys and their order are fixed for other tools. */
 export function toJsonDocument(findings: readonly Finding[], context: FormatContext) {
   return {
-    diagnoses: findings.map(({ entryIndex, diagnosis: d }) => ({
-      entryIndex: entryIndex ?? null,
-      startedDateTime: d.startedDateTime,
-      method: d.method,
-      url: redactUrl(d.url),
-      status: d.status,
-      provider: d.provider,
-      providerName: d.providerName,
-      match: d.match,
-      outcome: d.outcome,
-      code: maybe(d.code),
-      message: maybe(d.message),
-      documented: d.documented,
-      category: d.category,
-      title: d.title,
-      meaning: d.meaning,
-      remedy: d.remedy,
-      retry: d.retry,
-      fields: d.fields.map(({ field, message }) => ({ field, message: redactText(message) })),
-      docsUrl: d.docsUrl,
-    })),
+    diagnoses: findings.map(({ entryIndex, exchange, diagnosis: d }) => {
+      const redact = redactorFor(exchange);
+      const maybe = (text: string | null) => (text === null ? null : redact.text(text));
+      return {
+        entryIndex: entryIndex ?? null,
+        startedDateTime: d.startedDateTime,
+        method: d.method,
+        url: redact.url(d.url),
+        status: d.status,
+        provider: d.provider,
+        providerName: d.providerName,
+        match: d.match,
+        outcome: d.outcome,
+        code: maybe(d.code),
+        message: maybe(d.message),
+        documented: d.documented,
+        category: d.category,
+        title: d.title,
+        meaning: d.meaning,
+        remedy: d.remedy,
+        retry: d.retry,
+        fields: d.fields.map(({ field, message }) => ({ field, message: redact.text(message) })),
+        docsUrl: d.docsUrl,
+      };
+    }),
     summary: summarise(findings, context),
   };
 }

@@ -1,4 +1,4 @@
-import { redactHeaders, redactText, redactUrl } from '../redact';
+import { redactorFor } from '../redact';
 import type { Finding } from '../types';
 import { shownResponseBody } from './body';
 import { describeMatch, describeRetry, headline } from './describe';
@@ -23,16 +23,17 @@ function codeBlock(text: string, language: string): string {
 }
 
 function section({ exchange, diagnosis: d }: Finding): string {
-  const name = redactText(headline(d));
+  const redact = redactorFor(exchange);
+  const name = redact.text(headline(d));
   const lines = [
     `### ${escapeMarkdown(d.providerName)}: ${escapeMarkdown(name)} (HTTP ${d.status})`,
     '',
-    `${inlineCode(`${d.method} ${redactUrl(d.url)}`)}`,
+    `${inlineCode(`${d.method} ${redact.url(d.url)}`)}`,
     '',
     `- **Provider:** ${escapeMarkdown(d.providerName)} (\`${d.provider}\`, ${describeMatch(d)})`,
-    `- **Code:** ${d.code === null ? '—' : inlineCode(redactText(d.code))}${d.documented ? '' : ' (not in the provider’s documentation)'}`,
+    `- **Code:** ${d.code === null ? '—' : inlineCode(redact.text(d.code))}${d.documented ? '' : ' (not in the provider’s documentation)'}`,
   ];
-  if (d.message !== null) lines.push(`- **Message:** ${escapeMarkdown(redactText(d.message))}`);
+  if (d.message !== null) lines.push(`- **Message:** ${escapeMarkdown(redact.text(d.message))}`);
   lines.push(
     `- **Status:** ${d.status} (${d.outcome})`,
     `- **Category:** ${d.category}`,
@@ -48,13 +49,13 @@ function section({ exchange, diagnosis: d }: Finding): string {
   if (d.fields.length > 0) {
     lines.push('', '**Fields:**', '');
     for (const { field, message } of d.fields) {
-      lines.push(`- ${inlineCode(field)}: ${escapeMarkdown(redactText(message))}`);
+      lines.push(`- ${inlineCode(field)}: ${escapeMarkdown(redact.text(message))}`);
     }
   }
   lines.push('', `**Docs:** ${d.docsUrl}`);
   if (d.bodyNote) lines.push('', `_${escapeMarkdown(d.bodyNote)}_`);
 
-  const requestHeaders = redactHeaders(exchange.requestHeaders);
+  const requestHeaders = redact.headers(exchange.requestHeaders);
   if (requestHeaders.length > 0) {
     const text = requestHeaders.map(({ name, value }) => `${name}: ${value}`).join('\n');
     lines.push(

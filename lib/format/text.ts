@@ -1,4 +1,4 @@
-import { redactText, redactUrl } from '../redact';
+import { redactorFor } from '../redact';
 import type { Finding } from '../types';
 import { describeMatch, describeRetry, headline } from './describe';
 import { type FormatContext, summarise } from './summary';
@@ -9,18 +9,19 @@ function printable(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '�').replace(/\n/g, ' ');
 }
 
-function block({ entryIndex, diagnosis: d }: Finding): string {
+function block({ entryIndex, exchange, diagnosis: d }: Finding): string {
+  const redact = redactorFor(exchange);
   const at = entryIndex === undefined ? '' : `#${entryIndex} `;
   const lines = [
-    `${at}${d.method} ${printable(redactUrl(d.url))} → ${d.status}`,
-    `  ${d.providerName} · ${printable(redactText(headline(d)))} · ${d.category} · ${d.outcome}${d.documented ? '' : ' · undocumented'} (${describeMatch(d)})`,
+    `${at}${d.method} ${printable(redact.url(d.url))} → ${d.status}`,
+    `  ${d.providerName} · ${printable(redact.text(headline(d)))} · ${d.category} · ${d.outcome}${d.documented ? '' : ' · undocumented'} (${describeMatch(d)})`,
     `  ${d.title}`,
   ];
   if (d.message !== null && d.message !== d.title && d.message !== d.meaning)
-    lines.push(`  Message: ${printable(redactText(d.message))}`);
+    lines.push(`  Message: ${printable(redact.text(d.message))}`);
   lines.push(`  Meaning: ${d.meaning}`, `  Remedy:  ${d.remedy}`, `  Retry:   ${describeRetry(d.retry)}`);
   for (const { field, message } of d.fields)
-    lines.push(`  Field:   ${printable(field)}: ${printable(redactText(message))}`);
+    lines.push(`  Field:   ${printable(field)}: ${printable(redact.text(message))}`);
   if (d.note) lines.push(`  Note:    ${d.note}`);
   if (d.bodyNote) lines.push(`  Body:    ${d.bodyNote}`);
   lines.push(`  Docs:    ${d.docsUrl}`);

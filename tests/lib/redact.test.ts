@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { isSecretName, REDACTED, redactHeaders, redactJson, redactText, redactUrl } from '../../lib/redact';
+import {
+  isSecretName,
+  REDACTED,
+  redactHeaders,
+  redactJson,
+  redactorFor,
+  redactText,
+  redactUrl,
+  secretsOf,
+} from '../../lib/redact';
 
 const VISA = '4111111111111111';
 const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U';
@@ -166,5 +175,48 @@ describe('hostile text', () => {
     ['dashed digits', '4-'.repeat(500_000)],
   ])('redacts %s without backtracking blow-up', (_, text) => {
     expect(redactText(text).length).toBeGreaterThan(0);
+  });
+});
+
+describe('a request’s own secrets', () => {
+  it('are collected from credential headers, secret fields, query and user info', () => {
+    const secrets = secretsOf({
+      url: 'https://user:url-password@api.example/x?api_key=query-key-1&page=2#access_token=fragment-token',
+      requestHeaders: [
+        { name: 'Authorization', value: `Basic ${btoa('client-1:client-secret-1')}` },
+        { name: 'Signature', value: 'algorithm=SHA256withRSA, keyVersion=1, signature=sig-value-1' },
+        { name: 'Content-Type', value: 'application/json' },
+      ],
+      requestBody: JSON.stringify({
+        apiKey: 'body-key-1',
+        nested: { password: 'body-password' },
+        amount: '100000',
+      }),
+    });
+    for (const secret of [
+      'url-password',
+      'query-key-1',
+      'fragment-token',
+      'client-secret-1',
+      'sig-value-1',
+      'body-key-1',
+      'body-password',
+    ]) {
+      expect(secrets).toContain(secret);
+    }
+    expect(secrets).not.toContain('100000');
+    expect(secrets).not.toContain('application/json');
+  });
+
+  it('are masked wherever an output echoes them, in any wording', () => {
+    const redact = redactorFor({
+      url: 'https://api.example/token',
+      requestHeaders: [{ name: 'X-API-Key', value: 'live-key-778899' }],
+      requestBody: 'grant_type=client_credentials&client_secret=cs-554433',
+    });
+    expect(redact.text('key live-key-778899 is inactive; cs-554433 refused')).toBe(
+      `key ${REDACTED} is inactive; ${REDACTED} refused`,
+    );
+    expect(redact.json({ note: 'echo live-key-778899' })).toEqual({ note: `echo ${REDACTED}` });
   });
 });
