@@ -16,12 +16,17 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'paylens@paylens.dev',
-              strict_min_version: '140.0',
+              // The first version, desktop and Android alike, that knows data_collection_permissions.
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           },
         }
       : {}),
   }),
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // Browsers that run MV3 preload modules natively; the polyfill would be network code.
+    build: { modulePreload: { polyfill: false } },
+  }),
 });

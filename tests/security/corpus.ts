@@ -1,0 +1,175 @@
+/**
+ * Planted secrets: every credential-bearing header and field the five providers' documents
+ * name, bearer and basic auth, tokens in URLs and query strings, card numbers in JSON and
+ * text, JWTs. Each value is unique, so a leak is found by plain search. The exchanges
+ * put them where outputs reach: URLs, request headers, and response bodies that echo them.
+ */
+import type { Exchange } from '../../lib/types';
+
+export const SECRETS = {
+  bearerJwt:
+    'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJzaG9wLTQyIiwiZXhwIjoxOTAwMDAwMDAwfQ.S1gn4tur3-Pl4nted_JwT',
+  basicCredentials: btoa('client-7781:cs_live_Q2x1ZW50U2VjcmV0'),
+  clientSecret: 'cs_live_Q2x1ZW50U2VjcmV0',
+  apiKey: 'pf_live_5ecr3tK3yValue99',
+  xSignature: 'hmac9a8b7c6d5e4f3a2b1c0d9e8f',
+  rebellSignature: 'RSAsig+Pl4ntedSignatureValue==',
+  kiotapayApiKey: 'kiota_key_77Ab91Xy',
+  kiotapayApiSecret: 'kiota_secret_Zz81Qq07',
+  accessToken: 'at_0f9e8d7c6b5a4f3e2d1c',
+  refreshToken: 'rt_1a2b3c4d5e6f7a8b9c0d',
+  password: 'hunter2-Pl4nted-Pa55',
+  cookie: 'sess_4d3c2b1a0f9e8d7c',
+  urlToken: 'qt_9zy8xw7vu6ts5rq4',
+  urlPassword: 'p4ssw0rd_in_url',
+  fragmentToken: 'ft_5d4c3b2a1f0e',
+  visa: '4111111111111111',
+  visaSpaced: '4111 1111 1111 1111',
+  mastercard: '5500005555555559',
+  amexNumber: 378282246310005,
+  textJwt: 'eyJhbGciOiJIUzI1NiJ9.eyJ1c2VyIjoiYWxpY2UifQ.dGV4dC1ib2R5LWp3dC1zaWc',
+} as const;
+
+/** What must never appear in any output: each secret, as written and as a plain string. */
+export const FORBIDDEN: ReadonlyArray<[name: string, value: string]> = Object.entries(SECRETS).map(
+  ([name, value]) => [name, String(value)],
+);
+
+const STARTED = '2026-11-22T10:00:00.000Z';
+const json = (value: unknown) => JSON.stringify(value);
+
+function exchange(overrides: Partial<Exchange> & Pick<Exchange, 'url' | 'status'>): Exchange {
+  return {
+    method: 'POST',
+    requestHeaders: [],
+    responseHeaders: [{ name: 'content-type', value: 'application/json' }],
+    startedDateTime: STARTED,
+    ...overrides,
+  };
+}
+
+/** Provider errors, each diagnosed, carrying the planted secrets. */
+export function plantedExchanges(): Exchange[] {
+  return [
+    exchange({
+      url: `https://api.kiotapay.co/api/v1/payments?access_token=${SECRETS.bearerJwt}&token=${SECRETS.urlToken}`,
+      status: 401,
+      requestHeaders: [
+        { name: 'Authorization', value: `Bearer ${SECRETS.bearerJwt}` },
+        { name: 'Cookie', value: `session=${SECRETS.cookie}` },
+      ],
+      responseBody: json({
+        error: { code: 'AUTH_INVALID_TOKEN', message: `Token ${SECRETS.bearerJwt} expired`, details: '' },
+      }),
+    }),
+    exchange({
+      url: 'https://api.kiotapay.co/api/v1/get-token',
+      status: 403,
+      requestBody: json({ apiKey: SECRETS.kiotapayApiKey, apiSecret: SECRETS.kiotapayApiSecret }),
+      responseBody: json({
+        error: {
+          code: 'AUTH_FORBIDDEN',
+          message: `apiSecret ${SECRETS.kiotapayApiSecret} does not belong to ${SECRETS.kiotapayApiKey}`,
+        },
+        apiKey: SECRETS.kiotapayApiKey,
+        apiSecret: SECRETS.kiotapayApiSecret,
+        access_token: SECRETS.accessToken,
+        refresh_token: SECRETS.refreshToken,
+      }),
+    }),
+    exchange({
+      url: 'https://api.rebellapp.com/v1/payments/pay',
+      status: 200,
+      requestHeaders: [
+        { name: 'Client-Id', value: 'client-rebell-01' },
+        { name: 'Request-Time', value: STARTED },
+        {
+          name: 'Signature',
+          value: `algorithm=SHA256withRSA, keyVersion=1, signature=${SECRETS.rebellSignature}`,
+        },
+      ],
+      responseBody: json({
+        result: {
+          resultStatus: 'F',
+          resultCode: 'INVALID_SIGNATURE',
+          resultMessage: `signature ${SECRETS.rebellSignature} does not verify`,
+        },
+      }),
+    }),
+    exchange({
+      url: 'https://api.payfield.io/api/v1/payouts',
+      status: 422,
+      requestHeaders: [
+        { name: 'X-API-Key', value: SECRETS.apiKey },
+        { name: 'X-Timestamp', value: '1763805600' },
+        { name: 'X-Signature', value: SECRETS.xSignature },
+      ],
+      requestBody: json({
+        external_id: 'po-1',
+        amount: '5000.00',
+        currency: 'KZT',
+        card_number: SECRETS.visa,
+      }),
+      responseBody: json({
+        message: 'card_number is required',
+        code: 'validation_error',
+        errors: [{ field: 'card_number', message: `card ${SECRETS.visaSpaced} is not a wallet` }],
+        error: { code: 'validation_error', message: 'card_number is required' },
+        echo: {
+          card_number: SECRETS.visa,
+          pan: SECRETS.amexNumber,
+          key: SECRETS.apiKey,
+          sig: SECRETS.xSignature,
+        },
+      }),
+    }),
+    exchange({
+      url: `https://api.apipay.kz/api/v1/invoices?api_key=${SECRETS.apiKey}#access_token=${SECRETS.fragmentToken}`,
+      status: 401,
+      requestHeaders: [{ name: 'X-API-Key', value: SECRETS.apiKey }],
+      responseBody: json({ message: 'Invalid API key', password: SECRETS.password }),
+    }),
+    exchange({
+      url: `https://user:${SECRETS.urlPassword}@public-api.alternativepayments.io/oauth/token`,
+      status: 403,
+      requestHeaders: [
+        { name: 'Authorization', value: `Basic ${SECRETS.basicCredentials}` },
+        { name: 'Content-Type', value: 'application/x-www-form-urlencoded' },
+      ],
+      requestBody: `grant_type=client_credentials&client_secret=${SECRETS.clientSecret}`,
+      responseBody: json({
+        error: { message: `client_id client-7781 with secret ${SECRETS.clientSecret} refused` },
+      }),
+    }),
+    exchange({
+      url: 'https://api.kiotapay.co/api/v1/payments',
+      status: 500,
+      responseHeaders: [{ name: 'content-type', value: 'text/plain' }],
+      responseBody: `upstream said: bearer ${SECRETS.textJwt}; card ${SECRETS.mastercard}; Basic ${SECRETS.basicCredentials}`,
+    }),
+  ];
+}
+
+/** The same exchanges as a HAR file, as Chrome exports them. */
+export function plantedHar(): string {
+  return JSON.stringify({
+    log: {
+      version: '1.2',
+      creator: { name: 'WebInspector', version: '537.36' },
+      entries: plantedExchanges().map((ex) => ({
+        startedDateTime: ex.startedDateTime,
+        request: {
+          method: ex.method,
+          url: ex.url,
+          headers: ex.requestHeaders,
+          ...(ex.requestBody ? { postData: { mimeType: 'application/json', text: ex.requestBody } } : {}),
+        },
+        response: {
+          status: ex.status,
+          headers: ex.responseHeaders,
+          content: { text: ex.responseBody ?? '' },
+        },
+      })),
+    },
+  });
+}
