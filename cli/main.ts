@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { diagnoseHar } from '../lib/diagnose-har';
 import { formatIds, formats, isFormatId } from '../lib/format';
-import { HarError } from '../lib/har';
+import { type Chunks, HarError } from '../lib/har';
 import type { MatcherOptions } from '../lib/matcher';
 import { providerIds } from '../lib/providers';
 import { matcherOptionsFrom, validateSettings } from '../lib/settings';
@@ -32,7 +32,7 @@ class UsageError extends Error {}
 interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  stdin: AsyncIterable<Uint8Array | string>;
+  stdin: Chunks;
 }
 
 const processIo: Io = {

@@ -173,7 +173,7 @@ export function redactJson(value: unknown, depth = 0): unknown {
 /** Shorter values are too likely to be ordinary words or numbers to mask everywhere. */
 const MIN_KNOWN_SECRET = 6;
 
-function credentialOf(name: string, value: string): string[] {
+function credentialOf(value: string): string[] {
   const trimmed = value.trim();
   const scheme = /^(Bearer|Basic|Digest|Token)\s+(.+)$/i.exec(trimmed);
   if (!scheme) {
@@ -212,7 +212,7 @@ function secretsInQuery(query: string, found: string[]): void {
 export function secretsOf(exchange: Pick<Exchange, 'url' | 'requestHeaders' | 'requestBody'>): string[] {
   const found: string[] = [];
   for (const { name, value } of redactableHeaders(exchange.requestHeaders)) {
-    if (isSecretName(name)) found.push(...credentialOf(name, value));
+    if (isSecretName(name)) found.push(...credentialOf(value));
   }
   const url = typeof exchange.url === 'string' ? exchange.url : '';
   const userinfo = /^[a-z][a-z0-9+.-]*:\/\/([^/?#@]*)@/i.exec(url)?.[1];
