@@ -3,7 +3,7 @@ import { createHostLookup, type HostLookup } from './hosts';
 import { explainStatus } from './http-status';
 import { providers as catalog } from './providers';
 import type { Provider, ReportedError, Rule, RuleCondition } from './providers/provider';
-import type { Diagnosis, Exchange, MatchKind, Outcome, Retry } from './types';
+import type { Diagnosis, Exchange, FieldError, MatchKind, Outcome, Retry } from './types';
 import { hostOf, pathOf } from './url';
 
 export interface MatcherOptions {
@@ -19,6 +19,8 @@ export type Diagnose = (exchange: Exchange) => Diagnosis | null;
 
 /** Free text longer than this is not matched against patterns, and is shortened when shown. */
 const MAX_TEXT = 2_000;
+/** More field errors than anyone reads; the rest stay in the response body. */
+const MAX_FIELDS = 200;
 
 const NOTHING_REPORTED: ReportedError = { code: null, message: null, fields: [] };
 
@@ -167,6 +169,16 @@ function shorten(text: string | null): string | null {
   return text !== null && text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
 }
 
+function fieldsShown(fields: readonly FieldError[]): FieldError[] {
+  const shown = fields.slice(0, MAX_FIELDS).map(({ field, message }) => ({
+    field: shorten(field) ?? '',
+    message: shorten(message) ?? '',
+  }));
+  const more = fields.length - shown.length;
+  if (more > 0) shown.push({ field: '…', message: `${more} more field errors in the response body` });
+  return shown;
+}
+
 function outcomeOf(status: number, reported: ReportedError): Outcome | null {
   if (reported.outcome === 'unknown') return 'unknown';
   if (status >= 400 || reported.outcome === 'failed') return 'failed';
@@ -215,10 +227,7 @@ function explain(
     meaning: explanation.meaning,
     remedy: explanation.remedy,
     retry: retryAdvice(explanation.retry, reported, exchange),
-    fields: reported.fields.map(({ field, message }) => ({
-      field: shorten(field) ?? '',
-      message: shorten(message) ?? '',
-    })),
+    fields: fieldsShown(reported.fields),
     docsUrl: provider.docsUrl,
     ...(rule?.note ? { note: rule.note } : {}),
     ...(body.note ? { bodyNote: body.note } : {}),

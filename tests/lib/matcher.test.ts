@@ -411,3 +411,12 @@ describe('options', () => {
     expect(matcher(exchange('https://evilsandbox.example/x', 500, ''))).toBeNull();
   });
 });
+
+describe('bounds', () => {
+  it('lists at most 200 field errors and says how many more the body holds', () => {
+    const errors = Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`field_${i}`, ['bad']]));
+    const fields = diagnose(exchange(APIPAY, 422, { message: 'Validation failed', errors }))?.fields ?? [];
+    expect(fields).toHaveLength(201);
+    expect(fields[200]).toEqual({ field: '…', message: '800 more field errors in the response body' });
+  });
+});
