@@ -247,13 +247,15 @@ export function createMatcher(
   const anyHost = options.anyHost === true;
 
   return (exchange) => {
-    const { status } = exchange;
-    // Preflights, redirects, informational and unfinished responses are never failures.
+    const { status, url, method } = exchange;
+    // Redirects, informational and unfinished responses are never failures.
     if (!Number.isInteger(status) || status < 200 || (status >= 300 && status < 400)) return null;
-    if (typeof exchange.method !== 'string' || exchange.method.toUpperCase() === 'OPTIONS') return null;
-    if (typeof exchange.url !== 'string') return null;
+    if (typeof url !== 'string' || typeof method !== 'string') return null;
+    const provider = lookup(hostOf(url));
+    if (!provider && !anyHost) return null;
+    // CORS preflights are the browser's, not the integration's.
+    if (method.length === 7 && method.toUpperCase() === 'OPTIONS') return null;
 
-    const provider = lookup(hostOf(exchange.url));
     if (provider) {
       if (status < 300 && !readsSuccessBodies.has(provider)) return null;
       return explain(
@@ -264,8 +266,6 @@ export function createMatcher(
         status,
       );
     }
-    if (!anyHost) return null;
-
     const body = readBody(exchange.responseBody, exchange.responseEncoding);
     if (body.json === undefined) return null;
     const relayed = fingerprinted.find((candidate) => candidate.fingerprint?.(body.json));

@@ -1,44 +1,76 @@
 /**
  * Host and path read straight from the URL text. The matcher runs this on every request
- * the page makes, so it avoids building a URL object for traffic it will ignore.
+ * the page makes, so it reads the authority in one pass and builds no URL object for
+ * traffic it will ignore.
  */
 
-function authorityBounds(url: string): [start: number, end: number] | null {
+const SLASH = 47;
+const QUESTION = 63;
+const HASH = 35;
+const BACKSLASH = 92;
+const AT = 64;
+const COLON = 58;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+
+function authorityStart(url: string): number {
   const scheme = url.indexOf('://');
-  if (scheme <= 0) return null;
-  const start = scheme + 3;
+  return scheme > 0 ? scheme + 3 : -1;
+}
+
+function authorityEnd(url: string, start: number): number {
   let end = start;
   while (end < url.length) {
     const c = url.charCodeAt(end);
-    if (c === 47 /* / */ || c === 63 /* ? */ || c === 35 /* # */ || c === 92 /* \ */) break;
+    if (c === SLASH || c === QUESTION || c === HASH || c === BACKSLASH) break;
     end++;
   }
-  return [start, end];
+  return end;
 }
 
 /** Lower-case host name without port, user info or trailing dot; '' when there is none. */
 export function hostOf(url: string): string {
-  const bounds = authorityBounds(url);
-  if (!bounds) return '';
-  let host = url.slice(bounds[0], bounds[1]);
-  const at = host.lastIndexOf('@');
-  if (at >= 0) host = host.slice(at + 1);
-  if (host.startsWith('[')) {
-    const close = host.indexOf(']');
-    host = close > 0 ? host.slice(0, close + 1) : host;
-  } else {
-    const colon = host.indexOf(':');
-    if (colon >= 0) host = host.slice(0, colon);
+  const start = authorityStart(url);
+  if (start < 0) return '';
+  let hostStart = start;
+  let hostEnd = -1;
+  let upper = false;
+  let bracketed = false;
+  let i = start;
+  for (; i < url.length; i++) {
+    const c = url.charCodeAt(i);
+    if (c === SLASH || c === QUESTION || c === HASH || c === BACKSLASH) break;
+    if (c === AT) {
+      // What came before was user info.
+      hostStart = i + 1;
+      hostEnd = -1;
+      upper = false;
+      bracketed = false;
+    } else if (c === OPEN_BRACKET && i === hostStart) {
+      bracketed = true;
+    } else if (c === CLOSE_BRACKET && bracketed && hostEnd < 0) {
+      hostEnd = i + 1;
+    } else if (c === COLON && !bracketed && hostEnd < 0) {
+      hostEnd = i;
+    } else if (c >= 65 && c <= 90) {
+      upper = true;
+    }
   }
-  if (host.endsWith('.')) host = host.slice(0, -1);
-  return host.toLowerCase();
+  if (hostEnd < 0) hostEnd = i;
+  if (hostEnd > hostStart && url.charCodeAt(hostEnd - 1) === 46 /* . */) hostEnd--;
+  const host = url.slice(hostStart, hostEnd);
+  return upper ? host.toLowerCase() : host;
 }
 
 /** The path, without query or fragment; '/' when empty. */
 export function pathOf(url: string): string {
-  const bounds = authorityBounds(url);
-  const rest = bounds ? url.slice(bounds[1]) : url;
-  const end = rest.search(/[?#]/);
-  const path = end >= 0 ? rest.slice(0, end) : rest;
-  return path === '' ? '/' : path;
+  const start = authorityStart(url);
+  const from = start < 0 ? 0 : authorityEnd(url, start);
+  let end = from;
+  while (end < url.length) {
+    const c = url.charCodeAt(end);
+    if (c === QUESTION || c === HASH) break;
+    end++;
+  }
+  return end > from ? url.slice(from, end) : '/';
 }

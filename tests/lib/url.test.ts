@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { hostOf, pathOf } from '../../lib/url';
+
+describe('hostOf', () => {
+  it.each([
+    ['https://api.kiotapay.co/api/v1/x', 'api.kiotapay.co'],
+    ['https://API.KiotaPay.CO/x', 'api.kiotapay.co'],
+    ['https://api.kiotapay.co:443/x', 'api.kiotapay.co'],
+    ['https://api.kiotapay.co./x', 'api.kiotapay.co'],
+    ['https://user:pass@api.kiotapay.co/x', 'api.kiotapay.co'],
+    ['https://api.kiotapay.co@evil.example/x', 'evil.example'],
+    ['https://a@b@Evil.example:8443/x', 'evil.example'],
+    ['https://api.kiotapay.co?x=1', 'api.kiotapay.co'],
+    ['https://api.kiotapay.co#frag', 'api.kiotapay.co'],
+    ['https://api.kiotapay.co', 'api.kiotapay.co'],
+    ['http://[::1]:8080/x', '[::1]'],
+    ['https://evil.example\\@api.kiotapay.co/', 'evil.example'],
+    ['not a url', ''],
+    ['', ''],
+    ['//api.kiotapay.co/x', ''],
+  ])('%s → %s', (url, host) => {
+    expect(hostOf(url)).toBe(host);
+  });
+
+  it('agrees with the URL parser on ordinary URLs', () => {
+    for (const url of ['https://Shop.Example:8443/a?b#c', 'http://user@x.test', 'https://x.test:1/']) {
+      expect(hostOf(url)).toBe(new URL(url).hostname);
+    }
+  });
+});
+
+describe('pathOf', () => {
+  it.each([
+    ['https://x.test/payment/request/1?x=1#y', '/payment/request/1'],
+    ['https://x.test', '/'],
+    ['https://x.test?x=1', '/'],
+    ['https://x.test/#/route', '/'],
+    ['/relative/path?q', '/relative/path'],
+  ])('%s → %s', (url, path) => {
+    expect(pathOf(url)).toBe(path);
+  });
+});
