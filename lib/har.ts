@@ -48,6 +48,8 @@ export function exchangeFromEntry(entry: unknown): Exchange | string {
   const responseEncoding = str(get(content, 'encoding'));
   const mimeType = str(get(content, 'mimeType'));
   const requestBody = get(get(request, 'postData'), 'text');
+  // Every key, present even when undefined: exchanges of one shape keep the matcher's
+  // property reads monomorphic, several times faster on a busy page.
   return {
     method,
     url,
@@ -55,10 +57,10 @@ export function exchangeFromEntry(entry: unknown): Exchange | string {
     requestHeaders: headers(get(request, 'headers')),
     responseHeaders: headers(get(response, 'headers')),
     startedDateTime: str(get(entry, 'startedDateTime')) ?? '',
-    ...(typeof requestBody === 'string' ? { requestBody } : {}),
-    ...(typeof responseBody === 'string' ? { responseBody } : {}),
-    ...(responseEncoding !== null ? { responseEncoding } : {}),
-    ...(mimeType !== null ? { mimeType } : {}),
+    requestBody: typeof requestBody === 'string' ? requestBody : undefined,
+    responseBody: typeof responseBody === 'string' ? responseBody : undefined,
+    responseEncoding: responseEncoding ?? undefined,
+    mimeType: mimeType ?? undefined,
   };
 }
 
