@@ -1,17 +1,15 @@
 /**
- * The only module that touches the browser: the DevTools APIs, storage, and the handoff
- * of the capture from the devtools page to the panel. Everything it reads is normalised
- * here, so the components see one `PanelHost` whatever the browser.
+ * The panel's only module that touches the browser: the DevTools APIs, storage, and the
+ * handoff of the capture from the devtools page to the panel. Everything it reads is
+ * normalised here, so the components see one `PanelHost` whatever the browser.
  */
 import browser from 'webextension-polyfill';
 import type { PanelHost, PanelSettings, PanelState, ThemeName, Watched } from '../components/host';
-import { DEFAULT_SETTINGS, settingsFrom } from '../components/settings';
 import { Capture, type CapturedEntry } from './capture';
+import { createSettingsStore, watchPanelSettings } from './settings-store';
 
 const PANEL_TITLE = 'PayLens';
 const PANEL_PAGE = '/devtools-panel.html';
-/** Written by the options page. */
-const SETTINGS_KEY = 'settings';
 const STATE_KEY = 'panelState';
 /** How long a freshly loaded panel waits for the devtools page's capture before capturing itself. */
 const HANDOFF_TIMEOUT_MS = 2_000;
@@ -96,20 +94,8 @@ function watchable<T>(initial: T): Watched<T> & { set(value: T): void } {
   };
 }
 
-function watchSettings(): Watched<PanelSettings> {
-  const settings = watchable(DEFAULT_SETTINGS);
-  browser.storage.local.get(SETTINGS_KEY).then(
-    (items) => {
-      if (items[SETTINGS_KEY] !== undefined) settings.set(settingsFrom(items[SETTINGS_KEY]));
-    },
-    (error: unknown) => console.error('PayLens: could not read the settings', error),
-  );
-  browser.storage.onChanged.addListener((changes, area) => {
-    const change = changes[SETTINGS_KEY];
-    if (area === 'local' && change) settings.set(settingsFrom(change.newValue));
-  });
-  return settings;
-}
+/** The settings the options page writes, followed live. */
+const watchSettings = (): Watched<PanelSettings> => watchPanelSettings(createSettingsStore(browser.storage));
 
 function watchTheme(): Watched<ThemeName> {
   const themeOf = (name: unknown): ThemeName => (name === 'dark' ? 'dark' : 'light');
@@ -190,5 +176,10 @@ export function createDevtoolsHost(panelWindow: Window): PanelHost {
     settings: watchSettings(),
     loadState: async () => (await browser.storage.local.get(STATE_KEY))[STATE_KEY],
     saveState: (state: PanelState) => browser.storage.local.set({ [STATE_KEY]: state }),
+    openSettings() {
+      browser.runtime
+        .openOptionsPage()
+        .catch((error: unknown) => console.error('PayLens: could not open the settings', error));
+    },
   };
 }

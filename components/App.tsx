@@ -136,6 +136,7 @@ export function App({ host }: { host: PanelHost }) {
         canExport={view.shown.length > 0}
         onExport={exportShown}
         onImport={(file) => void importHar(file)}
+        onOpenSettings={() => host.openSettings()}
       />
       <FilterBar
         providers={providers}

@@ -13,6 +13,7 @@ interface ToolbarProps {
   canExport: boolean;
   onExport(format: Extract<FormatId, 'json' | 'markdown'>): void;
   onImport(file: File): void;
+  onOpenSettings(): void;
 }
 
 export function Toolbar(props: ToolbarProps) {
@@ -62,6 +63,16 @@ export function Toolbar(props: ToolbarProps) {
           }}
         />
       </label>
+      <button
+        type="button"
+        title="Settings: your own hosts, providers, retention"
+        aria-label="Settings"
+        data-testid="open-settings"
+        onClick={props.onOpenSettings}
+      >
+        {/* The text variation selector keeps the gear a glyph in the toolbar's colour, not an emoji. */}
+        {'\u2699\uFE0E'}
+      </button>
     </div>
   );
 }

@@ -61,4 +61,6 @@ export interface PanelHost {
   /** The panel state saved last, unchecked: it may come from an older version. */
   loadState(): Promise<unknown>;
   saveState(state: PanelState): Promise<void>;
+  /** Opens the extension's options page, or brings it forward if it is open already. */
+  openSettings(): void;
 }

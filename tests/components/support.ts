@@ -33,6 +33,7 @@ export function createFakeHost(
   const captured: CaptureEvent[] = [];
   const listeners = new Set<(event: CaptureEvent) => void>();
   const saved: PanelState[] = [];
+  let settingsOpened = 0;
   const theme = watchable<ThemeName>(options.theme ?? 'light');
   const settings = watchable<PanelSettings>({ ...DEFAULT_SETTINGS, ...options.settings });
   const host: PanelHost = {
@@ -47,6 +48,9 @@ export function createFakeHost(
     saveState: async (state) => {
       saved.push(state);
     },
+    openSettings: () => {
+      settingsOpened++;
+    },
   };
   let keys = 0;
   return {
@@ -55,6 +59,7 @@ export function createFakeHost(
     theme,
     settings,
     listening: () => listeners.size > 0,
+    settingsOpened: () => settingsOpened,
     emit(event: CaptureEvent) {
       captured.push(event);
       for (const listener of listeners) listener(event);
