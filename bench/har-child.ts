@@ -1,0 +1,30 @@
+/**
+ * Runs in a child process so its peak memory is its own: either the CLI's path over a
+ * HAR (diagnose, JSON output) or the floor, JSON.parse(readFileSync()). Prints one JSON line.
+ */
+import { readFileSync } from 'node:fs';
+import { main } from '../cli/main';
+
+const [mode, file] = process.argv.slice(2);
+if (!file || (mode !== 'cli' && mode !== 'floor'))
+  throw new Error('usage: har-child.ts cli|floor <file.har>');
+
+const start = performance.now();
+let entries = 0;
+if (mode === 'floor') {
+  entries = JSON.parse(readFileSync(file, 'utf8')).log.entries.length;
+} else {
+  let output = '';
+  const status = await main(['diagnose', file, '--format', 'json'], {
+    stdout: (text) => {
+      output += text;
+    },
+    stderr: (text) => process.stderr.write(text),
+    stdin: process.stdin,
+  });
+  if (status !== 0) throw new Error(`paylens exited ${status}`);
+  entries = JSON.parse(output).summary.entries;
+}
+const seconds = (performance.now() - start) / 1000;
+const peakRssMb = process.resourceUsage().maxRSS / 1024;
+console.log(JSON.stringify({ seconds, peakRssMb, entries }));
