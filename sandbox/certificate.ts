@@ -36,10 +36,13 @@ const bitString = (content: Buffer) => tlv(0x03, Buffer.from([0]), content);
 /** subjectAltName's dNSName is an implicitly tagged IA5String: [2]. */
 const dnsName = (host: string) => tlv(0x82, Buffer.from(host, 'ascii'));
 
+/** A non-negative DER INTEGER: minimal, so no redundant leading zero byte, which OpenSSL rejects. */
 function integer(bytes: Buffer): Buffer {
+  let start = 0;
+  while (start < bytes.length - 1 && bytes[start] === 0 && ((bytes[start + 1] ?? 0) & 0x80) === 0) start++;
+  const minimal = bytes.subarray(start);
   // A set top bit would read as negative.
-  const first = bytes[0] ?? 0;
-  return tlv(0x02, first & 0x80 ? Buffer.concat([Buffer.from([0]), bytes]) : bytes);
+  return tlv(0x02, (minimal[0] ?? 0) & 0x80 ? Buffer.concat([Buffer.from([0]), minimal]) : minimal);
 }
 
 function oid(dotted: string): Buffer {
@@ -74,13 +77,18 @@ function pem(label: string, der: Buffer): string {
   return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
 }
 
-/** A certificate for `hosts`, valid from yesterday (clock skew) for 90 days. */
-export function selfSignedCertificate(hosts: readonly string[], commonName = 'PayLens sandbox'): Certificate {
+/**
+ * A certificate for `hosts`, valid from yesterday (clock skew) for 90 days. The serial is
+ * random unless given, as tests give it to reach the encodings a random one rarely hits.
+ */
+export function selfSignedCertificate(
+  hosts: readonly string[],
+  commonName = 'PayLens sandbox',
+  serial: Buffer = randomBytes(16),
+): Certificate {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const name = sequence(set(sequence(oid(COMMON_NAME), utf8String(commonName))));
   const now = Date.now();
-  const serial = randomBytes(16);
-  serial[0] = (serial[0] ?? 0) & 0x7f;
 
   const tbs = sequence(
     explicit(0, integer(Buffer.from([2]))), // version 3
