@@ -1,0 +1,7 @@
+/** Fails the suite at once, saying how to install Chromium, when there is none; builds the extension once. */
+import { buildExtension, chromiumPath } from '../../e2e/harness';
+
+export default function setup(): void {
+  chromiumPath();
+  buildExtension();
+}
