@@ -1,0 +1,120 @@
+/**
+ * The panel at scale, in real Chromium: 50,000 diagnoses imported from a HAR, then the
+ * render, a filter change, the rows in the DOM and the JavaScript heap, measured inside
+ * the panel's own frame.
+ */
+import { once } from 'node:events';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchPayLens } from '../e2e/harness';
+
+const DIAGNOSES = 50_000;
+
+const ERRORS = [
+  [
+    'POST',
+    'https://api.kiotapay.co/api/v1/payments',
+    401,
+    { error: { code: 'AUTH_INVALID_TOKEN', message: 'Invalid authentication token' } },
+  ],
+  [
+    'POST',
+    'https://api.rebellapp.com/v1/payments/pay',
+    200,
+    { result: { resultStatus: 'F', resultCode: 'RISK_REJECT', resultMessage: 'Rejected' } },
+  ],
+  [
+    'POST',
+    'https://api.payfield.io/api/v1/payouts',
+    422,
+    {
+      message: 'currency is required',
+      code: 'validation_error',
+      error: { code: 'validation_error', message: 'currency is required' },
+    },
+  ],
+  [
+    'POST',
+    'https://api.apipay.kz/api/v1/invoices',
+    429,
+    { message: 'Too many requests. Please retry after 60 seconds.', retry_after: 60 },
+  ],
+  [
+    'GET',
+    'https://public-api.alternativepayments.io/payment/request/pr_1',
+    404,
+    { error: { message: 'Not found' } },
+  ],
+] as const;
+
+async function writeErrorsHar(path: string): Promise<void> {
+  const out = createWriteStream(path);
+  out.write('{"log":{"version":"1.2","creator":{"name":"PayLens bench","version":"1"},"entries":[');
+  for (let i = 0; i < DIAGNOSES; i++) {
+    const [method, url, status, body] = ERRORS[i % ERRORS.length] as (typeof ERRORS)[number];
+    const entry = {
+      startedDateTime: new Date(Date.UTC(2026, 10, 22, 10) + i * 10).toISOString(),
+      request: { method, url: `${url}?n=${i}`, headers: [] },
+      response: {
+        status,
+        headers: [],
+        content: { mimeType: 'application/json', text: JSON.stringify(body) },
+      },
+    };
+    if (!out.write(`${i === 0 ? '' : ','}${JSON.stringify(entry)}`)) await once(out, 'drain');
+  }
+  out.end(']}}');
+  await once(out, 'finish');
+}
+
+// Page scripts are strings: tsx would wrap functions in a helper the page lacks.
+const WATCH_RENDER = `(() => {
+  const count = document.querySelector('[data-testid="live-count"]');
+  window.__renderedAt = 0;
+  new MutationObserver((_, observer) => {
+    if (!/^${DIAGNOSES} diagnoses/.test(count.textContent)) return;
+    observer.disconnect();
+    requestAnimationFrame(() => { window.__renderedAt = performance.now(); });
+  }).observe(count, { subtree: true, childList: true, characterData: true });
+})()`;
+
+const RENDER_MS = `window.__renderedAt - performance.getEntriesByName('paylens:har-diagnosed').at(-1).startTime`;
+
+const FILTER_MS = `new Promise((resolve) => {
+  const count = document.querySelector('[data-testid="live-count"]');
+  const chip = document.querySelector('[data-testid="provider-filter"][data-provider="rebell"]');
+  const start = performance.now();
+  new MutationObserver((_, observer) => {
+    observer.disconnect();
+    requestAnimationFrame(() => resolve(performance.now() - start));
+  }).observe(count, { subtree: true, childList: true, characterData: true });
+  chip.click();
+})`;
+
+export async function benchPanel(log: (line: string) => void) {
+  const dir = mkdtempSync(join(tmpdir(), 'paylens-bench-panel-'));
+  const har = join(dir, 'errors.har');
+  await writeErrorsHar(har);
+  const paylens = await launchPayLens({ headless: true });
+  try {
+    const panel = await paylens.showPanel();
+    // The default retention keeps 5,000; the settings allow up to 100,000.
+    await panel.evaluate(`chrome.storage.local.set({ settings: { retention: ${DIAGNOSES} } })`);
+    await panel.evaluate(WATCH_RENDER);
+    log(`importing ${DIAGNOSES.toLocaleString('en')} diagnoses`);
+    const input = await panel.waitForSelector('input[type="file"]');
+    await input?.uploadFile(har);
+    await paylens.waitForDiagnoses(DIAGNOSES);
+    await panel.waitForFunction('window.__renderedAt > 0');
+    const panelFirstRenderMs = Number(await panel.evaluate(RENDER_MS));
+    const panelDomRows = await panel.$$eval('[data-testid="diagnosis-row"]', (rows) => rows.length);
+    const panelFilterMs = Number(await panel.evaluate(FILTER_MS));
+    await paylens.waitForDiagnoses(DIAGNOSES, DIAGNOSES / ERRORS.length);
+    const panelHeapMb = Number(await panel.evaluate('performance.memory.usedJSHeapSize')) / 2 ** 20;
+    return { panelFirstRenderMs, panelFilterMs, panelDomRows, panelHeapMb, detail: { diagnoses: DIAGNOSES } };
+  } finally {
+    await paylens.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
