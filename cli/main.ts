@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { diagnoseHar } from '../lib/diagnose-har';
-import { formatIds, formats, isFormatId } from '../lib/format';
+import { formatIds, formats, isFormatId, streamingFormats, summarise } from '../lib/format';
 import { type Chunks, HarError } from '../lib/har';
 import type { MatcherOptions } from '../lib/matcher';
 import { providerIds } from '../lib/providers';
@@ -156,7 +156,16 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
 
   const { findings, entries, skipped } = result;
-  io.stdout(formats[args.format](findings, { entries, skipped: skipped.length }));
+  const context = { entries, skipped: skipped.length };
+  const stream = streamingFormats[args.format];
+  if (stream) {
+    // A diagnosis at a time: a gigabyte HAR's output never has to be one string.
+    io.stdout(stream.begin());
+    findings.forEach((finding, index) => io.stdout(stream.item(finding, index)));
+    io.stdout(stream.end(summarise(findings, context), context));
+  } else {
+    io.stdout(formats[args.format](findings, context));
+  }
   // The text summary already says it; the other formats are for machines, so say it aside.
   if (skipped.length > 0 && args.format !== 'text') {
     const first = skipped[0];

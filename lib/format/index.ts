@@ -1,8 +1,8 @@
 import type { Finding } from '../types';
-import { formatJson } from './json';
+import { formatJson, jsonStream } from './json';
 import { formatMarkdown } from './markdown';
-import type { FormatContext } from './summary';
-import { formatText } from './text';
+import type { FormatContext, StreamingFormat } from './summary';
+import { formatText, textStream } from './text';
 
 export type Formatter = (findings: readonly Finding[], context: FormatContext) => string;
 
@@ -15,10 +15,20 @@ export const formats = {
 
 export type FormatId = keyof typeof formats;
 
+/**
+ * The formats that can also be written a diagnosis at a time, for outputs too large for
+ * one string. Markdown opens with its summary, so it is written whole.
+ */
+export const streamingFormats: Partial<Record<FormatId, StreamingFormat>> = {
+  text: textStream,
+  json: jsonStream,
+};
+
 export const formatIds = Object.keys(formats) as FormatId[];
 
 export function isFormatId(value: string): value is FormatId {
   return Object.hasOwn(formats, value);
 }
 
-export type { FormatContext, Summary } from './summary';
+export type { FormatContext, StreamingFormat, Summary } from './summary';
+export { summarise } from './summary';

@@ -19,3 +19,26 @@ export function summarise(findings: readonly Finding[], { entries }: FormatConte
     byProvider[diagnosis.provider] = (byProvider[diagnosis.provider] ?? 0) + 1;
   return { entries, diagnosed: findings.length, byProvider };
 }
+
+/**
+ * A format that can be written a diagnosis at a time, so a large output is never one
+ * string: what opens it, each diagnosis, and what closes it once the counts are known.
+ */
+export interface StreamingFormat {
+  begin(): string;
+  item(finding: Finding, index: number): string;
+  end(summary: Summary, context: FormatContext): string;
+}
+
+/** The whole output of a streaming format, for callers that want one string. */
+export function writeAll(
+  format: StreamingFormat,
+  findings: readonly Finding[],
+  context: FormatContext,
+): string {
+  return [
+    format.begin(),
+    ...findings.map(format.item),
+    format.end(summarise(findings, context), context),
+  ].join('');
+}

@@ -1,7 +1,7 @@
 import { redactorFor } from '../redact';
 import type { Finding } from '../types';
 import { describeMatch, describeRetry, headline } from './describe';
-import { type FormatContext, summarise } from './summary';
+import { type FormatContext, type StreamingFormat, type Summary, writeAll } from './summary';
 
 /** Control characters in provider text could move a terminal's cursor or recolour it. */
 function printable(text: string): string {
@@ -28,17 +28,27 @@ function block({ entryIndex, exchange, diagnosis: d }: Finding): string {
   return lines.join('\n');
 }
 
-export function formatText(findings: readonly Finding[], context: FormatContext): string {
-  const { entries, diagnosed, byProvider } = summarise(findings, context);
+function summaryLines({ entries, diagnosed, byProvider }: Summary, context: FormatContext): string {
   const counts = Object.entries(byProvider)
     .map(([provider, count]) => `${provider} ${count}`)
     .join(', ');
-  const summary = [
+  const lines = [
     `${diagnosed} ${diagnosed === 1 ? 'diagnosis' : 'diagnoses'} in ${entries} ${entries === 1 ? 'entry' : 'entries'}${counts ? ` (${counts})` : ''}.`,
   ];
   if (context.skipped) {
-    const entries = context.skipped === 1 ? 'entry' : 'entries';
-    summary.push(`${context.skipped} ${entries} skipped: not usable HAR ${entries}.`);
+    const noun = context.skipped === 1 ? 'entry' : 'entries';
+    lines.push(`${context.skipped} ${noun} skipped: not usable HAR ${noun}.`);
   }
-  return `${[...findings.map(block), summary.join('\n')].join('\n\n')}\n`;
+  return lines.join('\n');
+}
+
+/** A block per diagnosis, then the summary. */
+export const textStream: StreamingFormat = {
+  begin: () => '',
+  item: (finding, index) => `${index === 0 ? '' : '\n\n'}${block(finding)}`,
+  end: (summary, context) => `${summary.diagnosed > 0 ? '\n\n' : ''}${summaryLines(summary, context)}\n`,
+};
+
+export function formatText(findings: readonly Finding[], context: FormatContext): string {
+  return writeAll(textStream, findings, context);
 }

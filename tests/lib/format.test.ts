@@ -83,6 +83,17 @@ describe('json', () => {
   });
 });
 
+describe('json, written a diagnosis at a time', () => {
+  it.each([
+    ['no diagnoses', []],
+    ['one', [payfield]],
+    ['two', [payfield, apipay]],
+  ])('is laid out exactly as JSON.stringify would lay it out: %s', (_, findings) => {
+    const output = formats.json(findings, { entries: 5 });
+    expect(output).toBe(`${JSON.stringify(JSON.parse(output), null, 2)}\n`);
+  });
+});
+
 describe('markdown', () => {
   const markdown = formats.markdown([payfield], { entries: 1 });
 
