@@ -129,22 +129,15 @@ export class EntrySplitter {
   private scanEntries(bytes: Uint8Array, from: number): number {
     let start = this.entryParts ? from : -1;
     for (let i = from; i < bytes.length; i++) {
-      let byte = bytes[i] as number;
       if (this.inString) {
-        // Jump to the next quote: strings are most of an entry's bytes.
-        if (!this.escaped) {
-          const quote = bytes.indexOf(QUOTE, i);
-          const backslash = bytes.indexOf(BACKSLASH, i);
-          const next = backslash >= 0 && (quote < 0 || backslash < quote) ? backslash : quote;
-          if (next < 0) break;
-          i = next;
-          byte = bytes[i] as number;
-        }
-        if (this.escaped) this.escaped = false;
-        else if (byte === BACKSLASH) this.escaped = true;
-        else if (byte === QUOTE) this.inString = false;
+        // Jump from quote to quote: strings are most of an entry's bytes.
+        const end = this.stringEnd(bytes, i);
+        if (end < 0) break;
+        this.inString = false;
+        i = end;
         continue;
       }
+      const byte = bytes[i] as number;
       if (this.depth === ENTRIES_DEPTH && start < 0 && !isSpace(byte)) {
         // Between entries only `,` and `]` may come, each in its place.
         if (byte === CLOSE_ARRAY && !(this.valueNext && this.entryCount > 0)) {
@@ -183,6 +176,34 @@ export class EntrySplitter {
     }
     if (start >= 0) this.entryParts?.push(bytes.slice(start));
     return bytes.length;
+  }
+
+  /**
+   * The index of the quote that closes the string being read, searching from `from`, or -1
+   * when the chunk ends first (remembering whether it ended on an escaping backslash).
+   * A quote is escaped when an odd run of backslashes comes before it.
+   */
+  private stringEnd(bytes: Uint8Array, from: number): number {
+    let search = from;
+    let escapedAtSearch = this.escaped;
+    for (;;) {
+      const quote = bytes.indexOf(QUOTE, search);
+      const stop = quote < 0 ? bytes.length : quote;
+      let run = 0;
+      while (stop - run > search && bytes[stop - run - 1] === BACKSLASH) run++;
+      // Backslashes reaching back to where the search began continue what came before it.
+      const escaped = stop - run > search || !escapedAtSearch ? run % 2 === 1 : run % 2 === 0;
+      if (quote < 0) {
+        this.escaped = stop === search ? escapedAtSearch : escaped;
+        return -1;
+      }
+      if (!escaped) {
+        this.escaped = false;
+        return quote;
+      }
+      search = quote + 1;
+      escapedAtSearch = false;
+    }
   }
 
   private finishEntry(last: Uint8Array): void {

@@ -18,8 +18,15 @@ export type Chunks = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | 
 
 export type HarItem = { index: number; exchange: Exchange } | { index: number; invalid: string };
 
+function isHeader(value: unknown): value is Header {
+  return typeof get(value, 'name') === 'string' && typeof get(value, 'value') === 'string';
+}
+
 function headers(value: unknown): Header[] {
   if (!Array.isArray(value)) return [];
+  // Recorded headers are nearly always well-formed: keep them as they are, and copy only
+  // to drop or repair the odd bad one.
+  if (value.every(isHeader)) return value;
   return value.flatMap((header) => {
     const name = get(header, 'name');
     const value = get(header, 'value');

@@ -42,6 +42,21 @@ describe('readHar', () => {
     expect(items).toMatchObject([{ index: 0, exchange: { url: 'https://x.test/ü€', status: 500 } }]);
   });
 
+  it('finds the ends of strings whose quotes and backslashes are split across chunks', async () => {
+    const tricky = ['a\\', 'b\\\\', 'c\\"d', '\\"\\\\"', '{"nested":"\\"}"}', ']},{'];
+    const entries = tricky.map((text) => ({
+      request: { method: 'GET', url: `https://x.test/${text}` },
+      response: { status: 500, content: { text } },
+    }));
+    const har = JSON.stringify({ log: { version: '1.2', entries } });
+    for (const size of [1, 2, 3, 5, 7, 11]) {
+      const items = await readAll(har, size);
+      expect(items.map((item) => ('exchange' in item ? item.exchange.responseBody : item.invalid))).toEqual(
+        tricky,
+      );
+    }
+  });
+
   it('reports unusable entries with a reason and keeps going', async () => {
     const items = await readAll(fixture('bad-entries.har'));
     const invalid = items.filter((item) => 'invalid' in item);
