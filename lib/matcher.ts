@@ -4,7 +4,7 @@ import { explainStatus } from './http-status';
 import { providers as catalog } from './providers';
 import type { Provider, ReportedError, Rule, RuleCondition } from './providers/provider';
 import type { Diagnosis, Exchange, FieldError, MatchKind, Outcome, Retry } from './types';
-import { hostOf, pathOf } from './url';
+import { pathOf } from './url';
 
 export interface MatcherOptions {
   /** Also recognise a provider's error relayed by any host, by the body's shape alone. */
@@ -234,6 +234,18 @@ function explain(
   };
 }
 
+/** Redirects, informational and unfinished responses are never failures. */
+export function isAnswered(status: unknown): status is number {
+  return (
+    typeof status === 'number' && Number.isInteger(status) && status >= 200 && (status < 300 || status >= 400)
+  );
+}
+
+/** CORS preflights are the browser's, not the integration's. */
+export function isPreflight(method: string): boolean {
+  return method.length === 7 && method.toUpperCase() === 'OPTIONS';
+}
+
 /** Builds a matcher for one set of options; the host lookup is built once, here. */
 export function createMatcher(
   options: MatcherOptions = {},
@@ -248,13 +260,9 @@ export function createMatcher(
 
   return (exchange) => {
     const { status, url, method } = exchange;
-    // Redirects, informational and unfinished responses are never failures.
-    if (!Number.isInteger(status) || status < 200 || (status >= 300 && status < 400)) return null;
-    if (typeof url !== 'string' || typeof method !== 'string') return null;
-    const provider = lookup(hostOf(url));
-    if (!provider && !anyHost) return null;
-    // CORS preflights are the browser's, not the integration's.
-    if (method.length === 7 && method.toUpperCase() === 'OPTIONS') return null;
+    if (!isAnswered(status) || typeof url !== 'string' || typeof method !== 'string') return null;
+    const provider = lookup(url);
+    if ((!provider && !anyHost) || isPreflight(method)) return null;
 
     if (provider) {
       if (status < 300 && !readsSuccessBodies.has(provider)) return null;

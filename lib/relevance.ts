@@ -3,11 +3,10 @@
  * round trip to DevTools, so scripts, images and other hosts' traffic are never read.
  */
 import { createHostLookup } from './hosts';
-import type { MatcherOptions } from './matcher';
+import { isAnswered, isPreflight, type MatcherOptions } from './matcher';
 import { providers as catalog } from './providers';
 import type { Provider } from './providers/provider';
 import type { Exchange } from './types';
-import { hostOf } from './url';
 
 export type Relevance = (exchange: Pick<Exchange, 'method' | 'url' | 'status' | 'mimeType'>) => boolean;
 
@@ -27,10 +26,8 @@ export function createRelevance(
   const anyHost = options.anyHost === true;
 
   return ({ method, url, status, mimeType }) => {
-    // Preflights, redirects and unfinished requests never carry a provider's error.
-    if (method.toUpperCase() === 'OPTIONS') return false;
-    if (!Number.isInteger(status) || status < 200 || (status >= 300 && status < 400)) return false;
-    if (lookup(hostOf(url))) return true;
+    if (!isAnswered(status) || isPreflight(method)) return false;
+    if (lookup(url)) return true;
     return anyHost && isJsonMimeType(mimeType);
   };
 }

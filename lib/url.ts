@@ -28,10 +28,18 @@ function authorityEnd(url: string, start: number): number {
   return end;
 }
 
-/** Lower-case host name without port, user info or trailing dot; '' when there is none. */
-export function hostOf(url: string): string {
+/** Where a URL's host name is, read without building a string. */
+export interface HostBounds {
+  start: number;
+  end: number;
+  /** The host has an upper-case letter, so comparing it needs a lower-cased copy. */
+  upper: boolean;
+}
+
+/** Finds the host name in `url` (without port, user info or trailing dot); false when there is none. */
+export function readHostBounds(url: string, bounds: HostBounds): boolean {
   const start = authorityStart(url);
-  if (start < 0) return '';
+  if (start < 0) return false;
   let hostStart = start;
   let hostEnd = -1;
   let upper = false;
@@ -58,8 +66,19 @@ export function hostOf(url: string): string {
   }
   if (hostEnd < 0) hostEnd = i;
   if (hostEnd > hostStart && url.charCodeAt(hostEnd - 1) === 46 /* . */) hostEnd--;
-  const host = url.slice(hostStart, hostEnd);
-  return upper ? host.toLowerCase() : host;
+  bounds.start = hostStart;
+  bounds.end = hostEnd;
+  bounds.upper = upper;
+  return true;
+}
+
+const scratch: HostBounds = { start: 0, end: 0, upper: false };
+
+/** Lower-case host name without port, user info or trailing dot; '' when there is none. */
+export function hostOf(url: string): string {
+  if (!readHostBounds(url, scratch)) return '';
+  const host = url.slice(scratch.start, scratch.end);
+  return scratch.upper ? host.toLowerCase() : host;
 }
 
 /** The path, without query or fragment; '/' when empty. */
