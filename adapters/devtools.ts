@@ -5,6 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import type { PanelHost, PanelSettings, PanelState, ThemeName, Watched } from '../components/host';
+import { watchable } from '../components/watchable';
 import { Capture, type CapturedEntry } from './capture';
 import { createSettingsStore, watchPanelSettings } from './settings-store';
 
@@ -74,23 +75,6 @@ function captured(request: DevtoolsRequest): CapturedEntry {
     entry: request,
     readContent: () =>
       request.getContent ? ask((callback) => request.getContent?.(callback)) : Promise.resolve(null),
-  };
-}
-
-/** A value kept by this module and watched by the panel. */
-function watchable<T>(initial: T): Watched<T> & { set(value: T): void } {
-  let value = initial;
-  const listeners = new Set<(value: T) => void>();
-  return {
-    get: () => value,
-    set(next) {
-      value = next;
-      for (const listener of listeners) listener(value);
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
   };
 }
 

@@ -8,23 +8,9 @@ import type {
   Watched,
 } from '../../components/host';
 import { DEFAULT_SETTINGS } from '../../components/settings';
+import { watchable } from '../../components/watchable';
 import type { Exchange } from '../../lib/types';
-
-function watchable<T>(initial: T): Watched<T> & { set(value: T): void } {
-  let value = initial;
-  const listeners = new Set<(value: T) => void>();
-  return {
-    get: () => value,
-    set(next) {
-      value = next;
-      for (const listener of listeners) listener(value);
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
-}
+import { exchange as baseExchange } from '../support/exchange';
 
 /** Behaves like the devtools adapter: replays what it captured, then reports live. */
 export function createFakeHost(
@@ -80,23 +66,18 @@ export const SECRETS = {
   card: '4111111111111111',
 };
 
+/** A JSON exchange as the panel captures it. */
 export function exchange(
   url: string,
   status: number,
   body: unknown,
   overrides: Partial<Exchange> = {},
 ): Exchange {
-  return {
-    method: 'POST',
-    url,
-    status,
-    requestHeaders: [],
-    responseHeaders: [{ name: 'Content-Type', value: 'application/json' }],
-    responseBody: JSON.stringify(body),
+  return baseExchange(url, status, JSON.stringify(body), {
     mimeType: 'application/json',
     startedDateTime: '2025-11-22T10:00:00.000Z',
     ...overrides,
-  };
+  });
 }
 
 export const kiotapayExpiredToken = (overrides: Partial<Exchange> = {}) =>
