@@ -1,12 +1,5 @@
 /** A fake devtools host and sample exchanges for the panel's component tests. */
-import type {
-  CaptureEvent,
-  PanelHost,
-  PanelSettings,
-  PanelState,
-  ThemeName,
-  Watched,
-} from '../../components/host';
+import type { CaptureEvent, PanelHost, PanelSettings, PanelState, ThemeName } from '../../components/host';
 import { DEFAULT_SETTINGS } from '../../components/settings';
 import { watchable } from '../../components/watchable';
 import type { Exchange } from '../../lib/types';
