@@ -161,7 +161,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   if (stream) {
     // A diagnosis at a time: a gigabyte HAR's output never has to be one string.
     io.stdout(stream.begin());
-    findings.forEach((finding, index) => io.stdout(stream.item(finding, index)));
+    for (const [index, finding] of findings.entries()) io.stdout(stream.item(finding, index));
     io.stdout(stream.end(summarise(findings, context), context));
   } else {
     io.stdout(formats[args.format](findings, context));
