@@ -20,10 +20,17 @@ import {
   shopPage,
 } from './shop/pages';
 
+/**
+ * A company's own proxy in front of a provider, as real integrations often have: it
+ * answers like the provider, under a host PayLens knows only once the user adds it.
+ */
+export const PROXY_HOSTS: Readonly<Record<string, string>> = { 'payments.shop.test': 'kiotapay' };
+
 /** Every host name the browser must map to the sandbox. */
 export const SANDBOX_HOSTS: readonly string[] = [
   SHOP_HOST,
   HOSTED_FIELDS_HOST,
+  ...Object.keys(PROXY_HOSTS),
   ...providers.flatMap((provider) => provider.hosts),
 ];
 
@@ -64,9 +71,10 @@ const PAGES: Record<string, (originOf: OriginOf) => string> = {
   [`${HOSTED_FIELDS_HOST}/hosted-fields`]: hostedFieldsPage,
 };
 
-const providerOfHost = new Map(
-  providers.flatMap((provider) => provider.hosts.map((host) => [host, provider.id] as const)),
-);
+const providerOfHost = new Map([
+  ...providers.flatMap((provider) => provider.hosts.map((host) => [host, provider.id] as const)),
+  ...Object.entries(PROXY_HOSTS),
+]);
 
 interface SandboxRequest {
   host: string;
