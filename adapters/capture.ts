@@ -6,6 +6,7 @@
  */
 import type { CaptureEvent, PanelSettings, Watched } from '../components/host';
 import { exchangeFromEntry } from '../lib/har';
+import { get } from '../lib/json';
 import { createRelevance, type Relevance } from '../lib/relevance';
 import type { Exchange } from '../lib/types';
 import { normaliseContent } from './content';
@@ -21,9 +22,12 @@ type Listener = (event: CaptureEvent) => void;
 /** A body that never arrives must not hold up every request after it. */
 const CONTENT_TIMEOUT_MS = 5_000;
 
-/** The same request seen live and in getHAR() has the same start, method, URL and status. */
-export function exchangeKey({ startedDateTime, method, url, status }: Exchange): string {
-  return `${startedDateTime} ${method} ${status} ${url}`;
+/**
+ * The same request seen live and in getHAR() has the same start, method, URL, status and
+ * duration; two requests that share all five are as good as one.
+ */
+export function entryKey(entry: unknown, { startedDateTime, method, url, status }: Exchange): string {
+  return `${startedDateTime} ${method} ${status} ${url} ${get(entry, 'time')}`;
 }
 
 function timeOf(event: CaptureEvent): number {
@@ -56,22 +60,31 @@ export class Capture {
   #relevance: Relevance;
   #cap: number;
 
-  constructor(settings: Watched<PanelSettings>) {
+  /** Until the stored settings are read, requests wait: a custom host must not be missed. */
+  #settled = false;
+
+  constructor(settings: Watched<PanelSettings>, settingsRead: Promise<unknown> = Promise.resolve()) {
     this.#relevance = createRelevance(settings.get().matcher);
     this.#cap = settings.get().cap;
     settings.subscribe(({ matcher, cap }) => {
       this.#relevance = createRelevance(matcher);
       this.#cap = cap;
     });
+    this.#enqueue(async () => {
+      await settingsRead;
+      this.#settled = true;
+    });
   }
 
   /** A finished request; ignored at once unless its body could hold a provider's error. */
   request(captured: CapturedEntry): void {
-    const exchange = this.#relevantExchange(captured.entry);
-    if (!exchange) return;
+    if (this.#settled && !this.#relevantExchange(captured.entry)) return;
     this.#enqueue(async () => {
+      const exchange = this.#relevantExchange(captured.entry);
+      // getHAR() may have brought it in already.
+      if (!exchange || this.#seen.has(entryKey(captured.entry, exchange))) return;
       await this.#readBody(exchange, captured);
-      this.#add({ kind: 'exchange', key: exchangeKey(exchange), exchange });
+      this.#add({ kind: 'exchange', key: entryKey(captured.entry, exchange), exchange });
     });
   }
 
@@ -84,9 +97,9 @@ export class Capture {
     return this.#enqueue(async () => {
       for (const captured of entries) {
         const exchange = this.#relevantExchange(captured.entry);
-        if (!exchange || this.#seen.has(exchangeKey(exchange))) continue;
+        if (!exchange || this.#seen.has(entryKey(captured.entry, exchange))) continue;
         await this.#readBody(exchange, captured);
-        this.#add({ kind: 'exchange', key: exchangeKey(exchange), exchange }, true);
+        this.#add({ kind: 'exchange', key: entryKey(captured.entry, exchange), exchange }, true);
       }
     });
   }
@@ -138,9 +151,9 @@ export class Capture {
     for (const listener of this.#listeners) {
       try {
         listener(event);
-      } catch {
-        // The panel that registered it is gone (reloaded or closed).
-        this.#listeners.delete(listener);
+      } catch (error) {
+        // One panel's failure must not stop the others, nor this one's next event.
+        console.error('PayLens: a capture listener failed', error);
       }
     }
   }

@@ -7,13 +7,15 @@ import browser from 'webextension-polyfill';
 import type { PanelHost, PanelSettings, PanelState, ThemeName, Watched } from '../components/host';
 import { watchable } from '../components/watchable';
 import { Capture, type CapturedEntry } from './capture';
-import { createSettingsStore, watchPanelSettings } from './settings-store';
+import { createSettingsStore, type WatchedSettings, watchPanelSettings } from './settings-store';
 
 const PANEL_TITLE = 'PayLens';
 const PANEL_PAGE = '/devtools-panel.html';
 const STATE_KEY = 'panelState';
 /** How long a freshly loaded panel waits for the devtools page's capture before capturing itself. */
 const HANDOFF_TIMEOUT_MS = 2_000;
+/** A getHAR() that never answers must not keep the panel blank. */
+const HAR_TIMEOUT_MS = 5_000;
 
 // biome-ignore lint/suspicious/noExplicitAny: listeners of every signature fit this bound
 type Callback = (...args: any[]) => void;
@@ -79,7 +81,7 @@ function captured(request: DevtoolsRequest): CapturedEntry {
 }
 
 /** The settings the options page writes, followed live. */
-const watchSettings = (): Watched<PanelSettings> => watchPanelSettings(createSettingsStore(browser.storage));
+const watchSettings = (): WatchedSettings => watchPanelSettings(createSettingsStore(browser.storage));
 
 function watchTheme(): Watched<ThemeName> {
   const themeOf = (name: unknown): ThemeName => (name === 'dark' ? 'dark' : 'light');
@@ -91,8 +93,8 @@ function watchTheme(): Watched<ThemeName> {
 }
 
 /** Listens to the network from now on; the devtools page calls it as soon as DevTools opens. */
-function startCapture(): Capture {
-  const capture = new Capture(watchSettings());
+function startCapture(settings: WatchedSettings = watchSettings()): Capture {
+  const capture = new Capture(settings, settings.ready);
   devtools.network.onRequestFinished.addListener((request) => capture.request(captured(request)));
   devtools.network.onNavigated.addListener((url) => capture.navigated(url));
   return capture;
@@ -131,13 +133,24 @@ function receiveCapture(panelWindow: Window): Promise<Capture | null> {
   });
 }
 
+/** What getHAR() knows; best effort, as live capture goes on without it. */
 async function harEntries(): Promise<CapturedEntry[]> {
-  const log = await ask<{ entries?: unknown }>((callback) => devtools.network.getHAR(callback));
-  return Array.isArray(log?.entries) ? log.entries.map((entry: DevtoolsRequest) => captured(entry)) : [];
+  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), HAR_TIMEOUT_MS));
+  try {
+    const log = await Promise.race([
+      ask<{ entries?: unknown }>((callback) => devtools.network.getHAR(callback)),
+      timeout,
+    ]);
+    return Array.isArray(log?.entries) ? log.entries.map((entry: DevtoolsRequest) => captured(entry)) : [];
+  } catch (error) {
+    console.error('PayLens: getHAR() failed; showing what was captured live', error);
+    return [];
+  }
 }
 
 /** In the panel: the real host. */
 export function createDevtoolsHost(panelWindow: Window): PanelHost {
+  const settings = watchSettings();
   return {
     capture(listener) {
       let stopped = false;
@@ -145,8 +158,10 @@ export function createDevtoolsHost(panelWindow: Window): PanelHost {
       (async () => {
         // If the devtools page's capture never arrives (the panel was reloaded on its
         // own), capture from here: getHAR() below still brings back what came before.
-        const capture = (await receiveCapture(panelWindow)) ?? startCapture();
+        const capture = (await receiveCapture(panelWindow)) ?? startCapture(settings);
         await capture.backfill(await harEntries());
+        // Replayed events are diagnosed with the user's settings, not the defaults.
+        await settings.ready;
         if (stopped) return;
         // Events are objects of the devtools page; copies belong to the panel alone.
         stop = capture.subscribe((event) => listener(structuredClone(event)));
@@ -157,7 +172,7 @@ export function createDevtoolsHost(panelWindow: Window): PanelHost {
       };
     },
     theme: watchTheme(),
-    settings: watchSettings(),
+    settings,
     loadState: async () => (await browser.storage.local.get(STATE_KEY))[STATE_KEY],
     saveState: (state: PanelState) => browser.storage.local.set({ [STATE_KEY]: state }),
     openSettings() {

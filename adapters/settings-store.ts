@@ -47,8 +47,11 @@ export function createSettingsStore(storage: StorageApi): SettingsStore {
   };
 }
 
+/** Watched settings, and when the stored ones have been read: what came before used defaults. */
+export type WatchedSettings = Watched<PanelSettings> & { ready: Promise<void> };
+
 /** The panel's view of the stored settings: read once, then followed as the options page saves. */
-export function watchPanelSettings(store: SettingsStore): Watched<PanelSettings> {
+export function watchPanelSettings(store: SettingsStore): WatchedSettings {
   let current = DEFAULT_SETTINGS;
   let changed = false;
   const listeners = new Set<(value: PanelSettings) => void>();
@@ -60,7 +63,7 @@ export function watchPanelSettings(store: SettingsStore): Watched<PanelSettings>
     changed = true;
     apply(settings);
   });
-  store.load().then(
+  const ready = store.load().then(
     ({ settings }) => {
       // A change seen before the first read finished is newer than what it read.
       if (!changed) apply(settings);
@@ -68,6 +71,7 @@ export function watchPanelSettings(store: SettingsStore): Watched<PanelSettings>
     (error: unknown) => console.error('PayLens: could not read the settings', error),
   );
   return {
+    ready,
     get: () => current,
     subscribe(listener) {
       listeners.add(listener);

@@ -186,7 +186,9 @@ function outcomeOf(status: number, reported: ReportedError): Outcome | null {
 }
 
 /** Providers that can report a failure inside a 2xx response, whose 2xx bodies must be read. */
-const failsInside2xx = (provider: Provider) => provider.rules.some((rule) => rule.when.outcome !== undefined);
+export function failsInside2xx(provider: Provider): boolean {
+  return provider.rules.some((rule) => rule.when.outcome !== undefined);
+}
 
 function explain(
   exchange: Exchange,

@@ -3,7 +3,7 @@
  * round trip to DevTools, so scripts, images and other hosts' traffic are never read.
  */
 import { createHostLookup } from './hosts';
-import { isAnswered, isPreflight, type MatcherOptions } from './matcher';
+import { failsInside2xx, isAnswered, isPreflight, type MatcherOptions } from './matcher';
 import { providers as catalog } from './providers';
 import type { Provider } from './providers/provider';
 import type { Exchange } from './types';
@@ -27,7 +27,9 @@ export function createRelevance(
 
   return ({ method, url, status, mimeType }) => {
     if (!isAnswered(status) || isPreflight(method)) return false;
-    if (lookup(url)) return true;
+    const provider = lookup(url);
+    // A provider's success is no diagnosis, unless it can fail inside a 2xx (Rebell).
+    if (provider) return status >= 400 || failsInside2xx(provider);
     return anyHost && isJsonMimeType(mimeType);
   };
 }

@@ -1,25 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Capture, type CapturedEntry } from '../../adapters/capture';
-import type { CaptureEvent, PanelSettings, Watched } from '../../components/host';
+import type { CaptureEvent, PanelSettings } from '../../components/host';
 import { DEFAULT_SETTINGS } from '../../components/settings';
+import { watchable } from '../../components/watchable';
 
 function settingsOf(initial: PanelSettings = DEFAULT_SETTINGS) {
-  let value = initial;
-  const listeners = new Set<(value: PanelSettings) => void>();
-  const watched: Watched<PanelSettings> = {
-    get: () => value,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
-  return {
-    watched,
-    set(next: PanelSettings) {
-      value = next;
-      for (const listener of listeners) listener(value);
-    },
-  };
+  const settings = watchable(initial);
+  return { watched: settings, set: settings.set };
 }
 
 /** A HAR entry as DevTools reports it, and a body reader that records being called. */
@@ -185,6 +172,7 @@ describe('Capture', () => {
     const settings = settingsOf();
     const capture = new Capture(settings.watched);
     const events = record(capture);
+    await settle();
     capture.request(entry('https://pay.shop.example/v1').captured);
     settings.set({ ...DEFAULT_SETTINGS, matcher: { hosts: { 'pay.shop.example': 'kiotapay' } } });
     capture.request(entry('https://pay.shop.example/v2').captured);
@@ -214,15 +202,45 @@ describe('Capture', () => {
     }
   });
 
-  it('forgets a listener that throws (its panel is gone)', async () => {
+  it('keeps a listener that throws: one failure must not stop the capture', async () => {
     const capture = new Capture(settingsOf().watched);
-    const dead = vi.fn(() => {
-      throw new TypeError('can’t access dead object');
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const flaky = vi.fn(() => {
+      throw new TypeError('boom');
     });
-    capture.subscribe(dead);
+    capture.subscribe(flaky);
     capture.request(entry('https://api.kiotapay.co/a').captured);
     capture.request(entry('https://api.kiotapay.co/b').captured);
     await settle();
-    expect(dead).toHaveBeenCalledOnce();
+    expect(flaky).toHaveBeenCalledTimes(2);
+    expect(error).toHaveBeenCalledTimes(2);
+    error.mockRestore();
+  });
+
+  it('waits for the stored settings before judging what it captured', async () => {
+    const settings = settingsOf();
+    let read = () => {};
+    const capture = new Capture(
+      settings.watched,
+      new Promise<void>((resolve) => {
+        read = resolve;
+      }),
+    );
+    const events = record(capture);
+    capture.request(entry('https://pay.shop.example/early').captured);
+    settings.set({ ...DEFAULT_SETTINGS, matcher: { hosts: { 'pay.shop.example': 'kiotapay' } } });
+    read();
+    await settle();
+    expect(events.map(describeEvent)).toEqual(['POST https://pay.shop.example/early']);
+  });
+
+  it('lists a request once when getHAR() brought it in before its live event', async () => {
+    const capture = new Capture(settingsOf().watched);
+    const events = record(capture);
+    const same = entry('https://api.kiotapay.co/once');
+    await capture.backfill([same.captured]);
+    capture.request(same.captured);
+    await settle();
+    expect(events.map(describeEvent)).toEqual(['POST https://api.kiotapay.co/once']);
   });
 });
