@@ -46,8 +46,10 @@ export function readBody(body: unknown, encoding?: unknown): BodyRead {
   const base64 = encoding === 'base64';
   // base64 is 4/3 the size of what it carries.
   if (body.length > (base64 ? (MAX_BODY_CHARS * 4) / 3 : MAX_BODY_CHARS)) return { note: NOTES.tooLarge };
-  const text = base64 ? decodeBase64(body) : body;
-  if (text === null) return { note: NOTES.badBase64 };
+  const decoded = base64 ? decodeBase64(body) : body;
+  if (decoded === null) return { note: NOTES.badBase64 };
+  // A byte-order mark is not part of the JSON.
+  const text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
   if (looksBinary(text)) return { note: NOTES.binary };
   const start = text.trimStart().charAt(0);
   if (start === '{' || start === '[') {

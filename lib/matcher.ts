@@ -152,6 +152,8 @@ function retryAfterHeader(exchange: Exchange): number | undefined {
   const value = header(exchange.responseHeaders, 'retry-after')?.trim();
   if (!value) return undefined;
   if (/^\d+$/.test(value)) return Number(value);
+  // Only an HTTP date: Date.parse would take "-5" or "1.5" for dates too.
+  if (!/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(value)) return undefined;
   const at = Date.parse(value);
   const now =
     typeof exchange.startedDateTime === 'string' ? Date.parse(exchange.startedDateTime) : Number.NaN;

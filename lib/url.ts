@@ -13,9 +13,16 @@ const COLON = 58;
 const OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93;
 
+/** Just after `scheme://` at the very start; -1 for `data:...https://x` and other URLs without an authority. */
 function authorityStart(url: string): number {
-  const scheme = url.indexOf('://');
-  return scheme > 0 ? scheme + 3 : -1;
+  let i = 0;
+  for (; i < url.length; i++) {
+    const c = url.charCodeAt(i);
+    const letter = (c | 0x20) >= 97 && (c | 0x20) <= 122;
+    const other = (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46; // digits + - .
+    if (!letter && !(i > 0 && other)) break;
+  }
+  return i > 0 && url.startsWith('://', i) ? i + 3 : -1;
 }
 
 function authorityEnd(url: string, start: number): number {

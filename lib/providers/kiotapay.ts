@@ -204,7 +204,8 @@ export const kiotapay: Provider = {
   readError,
   fingerprint(body) {
     const { code, message } = readError(body);
-    return code !== null && messageOfCode.get(code) === message?.toLowerCase();
+    const documented = code === null ? undefined : messageOfCode.get(code);
+    return documented !== undefined && documented === message?.toLowerCase();
   },
   rules,
   successes: [

@@ -199,6 +199,11 @@ describe('bodies that cannot be read', () => {
     });
   });
 
+  it('reads JSON that starts with a byte-order mark', () => {
+    const body = `\ufeff${JSON.stringify(kiotapayError('INSUFFICIENT_FUNDS', 'Insufficient funds'))}`;
+    expect(diagnose(exchange(KIOTAPAY, 402, body))?.code).toBe('INSUFFICIENT_FUNDS');
+  });
+
   it('diagnoses empty bodies by status', () => {
     expect(diagnose(exchange(KIOTAPAY, 404, ''))?.title).toBe('Not Found');
     expect(diagnose(exchange(KIOTAPAY, 404))?.title).toBe('Not Found');
@@ -377,6 +382,10 @@ describe('relayed errors (anyHost)', () => {
 
   it('never labels generic error bodies', () => {
     for (const body of [
+      { code: 'ERR' },
+      { errorCode: 'E1' },
+      { error: { code: 'boom' } },
+      { code: 'ERR', error: 'x' },
       { error: 'boom' },
       { message: 'Server Error' },
       { message: 'Invalid API key' },

@@ -18,6 +18,10 @@ describe('hostOf', () => {
     ['not a url', ''],
     ['', ''],
     ['//api.kiotapay.co/x', ''],
+    ['data:text/plain,https://api.kiotapay.co/x', ''],
+    ['about:blank#https://api.kiotapay.co/', ''],
+    ['blob:https://api.rebellapp.com/0b1c', ''],
+    ['chrome-extension://abc/devtools.html', 'abc'],
   ])('%s → %s', (url, host) => {
     expect(hostOf(url)).toBe(host);
   });
