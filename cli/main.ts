@@ -156,15 +156,28 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
 
   const { findings, entries, skipped } = result;
+  if (entries > 0 && skipped.length === entries) {
+    const first = skipped[0];
+    io.stderr(
+      `paylens: cannot read ${name}: none of its ${entries} entries is usable (first: #${first?.index}, ${first?.reason})\n`,
+    );
+    return EXIT.unusable;
+  }
   const context = { entries, skipped: skipped.length };
   const stream = streamingFormats[args.format];
-  if (stream) {
-    // A diagnosis at a time: a gigabyte HAR's output never has to be one string.
-    io.stdout(stream.begin());
-    for (const [index, finding] of findings.entries()) io.stdout(stream.item(finding, index));
-    io.stdout(stream.end(summarise(findings, context), context));
-  } else {
-    io.stdout(formats[args.format](findings, context));
+  try {
+    if (stream) {
+      // A diagnosis at a time: a gigabyte HAR's output never has to be one string.
+      io.stdout(stream.begin());
+      for (const [index, finding] of findings.entries()) io.stdout(stream.item(finding, index));
+      io.stdout(stream.end(summarise(findings, context), context));
+    } else {
+      io.stdout(formats[args.format](findings, context));
+    }
+  } catch (error) {
+    // A bug of ours, not the user's input: still one line, and the status of unusable input.
+    io.stderr(`paylens: could not write the ${args.format} output: ${errorMessage(error)}\n`);
+    return EXIT.unusable;
   }
   // The text summary already says it; the other formats are for machines, so say it aside.
   if (skipped.length > 0 && args.format !== 'text') {

@@ -54,7 +54,7 @@ export class EntrySplitter {
   private readonly objectAt: boolean[] = [];
   private readonly keyNext: boolean[] = [];
   /** Keys at depth 1 and 2, to recognise `log` and `entries`. */
-  private readonly keyAt: string[] = [];
+  private readonly keyAt: Array<string | undefined> = [];
   private keyBytes: number[] | null = null;
   private inEntries = false;
   /** Inside the entries array, where a value must come next (after `[` or `,`). */
@@ -86,7 +86,7 @@ export class EntrySplitter {
         if (this.escaped) this.escaped = false;
         else if (byte === BACKSLASH) this.escaped = true;
         else if (byte === QUOTE) this.endString();
-        else this.keyBytes?.push(byte);
+        else if (this.keyBytes && this.keyBytes.length < 64) this.keyBytes.push(byte);
         continue;
       }
       if (byte === QUOTE) {
@@ -94,8 +94,15 @@ export class EntrySplitter {
         this.keyBytes = this.keyNext[this.depth] && this.depth <= 2 ? [] : null;
       } else if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) {
         const opensEntries =
-          byte === OPEN_ARRAY && this.depth === 2 && this.keyAt[1] === 'log' && this.keyAt[2] === 'entries';
+          byte === OPEN_ARRAY &&
+          this.depth === 2 &&
+          this.objectAt[1] === true &&
+          this.objectAt[2] === true &&
+          this.keyAt[1] === 'log' &&
+          this.keyAt[2] === 'entries';
         this.depth++;
+        // A new container starts with no key: one left from an earlier sibling must not count.
+        this.keyAt[this.depth] = undefined;
         this.objectAt[this.depth] = byte === OPEN_OBJECT;
         this.keyNext[this.depth] = byte === OPEN_OBJECT;
         if (opensEntries) {
@@ -120,7 +127,7 @@ export class EntrySplitter {
   private endString(): void {
     this.inString = false;
     if (this.keyBytes) {
-      this.keyAt[this.depth] = String.fromCharCode(...this.keyBytes.slice(0, 64));
+      this.keyAt[this.depth] = String.fromCharCode(...this.keyBytes);
       this.keyBytes = null;
     }
   }

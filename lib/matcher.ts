@@ -3,6 +3,7 @@ import { createHostLookup, type HostLookup } from './hosts';
 import { explainStatus } from './http-status';
 import { providers as catalog } from './providers';
 import type { Provider, ReportedError, Rule, RuleCondition } from './providers/provider';
+import { redactorFor } from './redact';
 import type { Diagnosis, Exchange, FieldError, MatchKind, Outcome, Retry } from './types';
 import { pathOf } from './url';
 
@@ -17,7 +18,7 @@ export interface MatcherOptions {
 
 export type Diagnose = (exchange: Exchange) => Diagnosis | null;
 
-/** Free text longer than this is not matched against patterns, and is shortened when shown. */
+/** Free text longer than this is not matched against patterns, and is kept only in part (redacted). */
 const MAX_TEXT = 2_000;
 /** More field errors than anyone reads; the rest stay in the response body. */
 const MAX_FIELDS = 200;
@@ -167,11 +168,20 @@ function retryAdvice(advice: Rule['retry'], reported: ReportedError, exchange: E
   return wait === undefined ? { advice: 'backoff' } : { advice: 'after', afterSeconds: wait };
 }
 
-function shorten(text: string | null): string | null {
-  return text !== null && text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
+type Shorten = (text: string | null) => string | null;
+
+/**
+ * Shortens what is too long to show, redacting it first: a cut could split a card number
+ * or a token into a piece no pattern recognises.
+ */
+function shortener(exchange: Exchange): Shorten {
+  return (text) =>
+    text !== null && text.length > MAX_TEXT
+      ? `${redactorFor(exchange).text(text).slice(0, MAX_TEXT)}…`
+      : text;
 }
 
-function fieldsShown(fields: readonly FieldError[]): FieldError[] {
+function fieldsShown(fields: readonly FieldError[], shorten: Shorten): FieldError[] {
   const shown = fields.slice(0, MAX_FIELDS).map(({ field, message }) => ({
     field: shorten(field) ?? '',
     message: shorten(message) ?? '',
@@ -213,6 +223,7 @@ function explain(
     outcome,
   };
   const { rule, documented } = bestRule(provider, facts);
+  const shorten = shortener(exchange);
   const explanation = rule ?? explainStatus(status);
   return {
     provider: provider.id,
@@ -231,7 +242,7 @@ function explain(
     meaning: explanation.meaning,
     remedy: explanation.remedy,
     retry: retryAdvice(explanation.retry, reported, exchange),
-    fields: fieldsShown(reported.fields),
+    fields: fieldsShown(reported.fields, shorten),
     docsUrl: provider.docsUrl,
     ...(rule?.note ? { note: rule.note } : {}),
     ...(body.note ? { bodyNote: body.note } : {}),

@@ -37,7 +37,19 @@ const SECRET_NAMES = new Set([
   'otp',
   'pin',
 ]);
-const SECRET_SUFFIXES = ['token', 'secret', 'password', 'apikey', 'signature', 'cardnumber', 'privatekey'];
+/** Anywhere in a name: `X-Hub-Signature-256`, `secret_key`, `Api-Secret-Key`. */
+const SECRET_PARTS = [
+  'secret',
+  'password',
+  'passwd',
+  'signature',
+  'apikey',
+  'accesskey',
+  'privatekey',
+  'cardnumber',
+];
+/** Only at the end: `access_token` is a secret, `token_type` is not. */
+const SECRET_SUFFIXES = ['token'];
 
 function normaliseName(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -45,7 +57,11 @@ function normaliseName(name: string): string {
 
 export function isSecretName(name: string): boolean {
   const normal = normaliseName(name);
-  return SECRET_NAMES.has(normal) || SECRET_SUFFIXES.some((suffix) => normal.endsWith(suffix));
+  return (
+    SECRET_NAMES.has(normal) ||
+    SECRET_PARTS.some((part) => normal.includes(part)) ||
+    SECRET_SUFFIXES.some((suffix) => normal.endsWith(suffix))
+  );
 }
 
 function luhnValid(digits: string): boolean {
@@ -70,7 +86,7 @@ function maskCard(digits: string): string {
 // hostile body of one long word costs linear time instead of quadratic backtracking.
 // A name containing a secret word, then `=`, `:` or `": "`, then the value.
 const NAMED_VALUE =
-  /(?<![\w-])([\w-]{0,40}(?:token|secret|password|passwd|api[_-]?key|signature|card[_-]?number|authorization)[\w-]{0,40})(["']?\s{0,8}[:=]\s{0,8}["']?)((?:(?:Bearer|Basic|Digest|Token)\s{1,8})?[^\s"'&,;}#]+)/gi;
+  /(?<![\w-])([\w-]{0,40}(?:token|secret|password|passwd|api[_-]?key|access[_-]?key|private[_-]?key|signature|card[_-]?number|authorization)[\w-]{0,40})(["']?\s{0,8}[:=]\s{0,8}["']?)((?:(?:Bearer|Basic|Digest|Token)\s{1,8})?[^\s"'&,;}#]+)/gi;
 const AUTH_SCHEME = /(?<![\w-])(Bearer|Basic|Digest|Token)\s{1,8}([\w.~+/=-]+)/gi;
 
 /** "Token expired" is a provider's message, "Bearer 9f8e7d6c..." a credential. */
@@ -78,22 +94,51 @@ function looksLikeCredential(value: string): boolean {
   return value.length >= 20 || (value.length >= 8 && /\d/.test(value));
 }
 const JWT = /(?<![\w-])eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g;
-const CARD_RUN = /(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)/g;
+// Runs of digit groups long enough to hold a card number, and whatever numbers lead it.
+const CARD_RUN = /(?<!\d)\d(?:[ -]?\d){12,60}(?!\d)/g;
 
-/** Masks secrets in free text: credentials in headers or forms, JWTs, card numbers. */
+function isCardNumber(digits: string): boolean {
+  return digits.length >= 13 && digits.length <= 19 && luhnValid(digits);
+}
+
+/**
+ * Masks the card numbers in a run of digit groups. A run may carry other numbers in front
+ * ("qty 12 4111 1111 1111 1111"), so each group start is tried, longest number first.
+ */
+function maskCardsInRun(run: string): string {
+  const groups = [...run.matchAll(/\d+/g)].map((match) => ({ at: match.index, digits: match[0] }));
+  for (let first = 0; first < groups.length; first++) {
+    let digits = '';
+    const windows: Array<{ last: number; digits: string }> = [];
+    for (let last = first; last < groups.length && digits.length < 19; last++) {
+      digits += groups[last]?.digits ?? '';
+      windows.push({ last, digits });
+    }
+    const card = windows.reverse().find((window) => isCardNumber(window.digits));
+    if (!card) continue;
+    const start = groups[first]?.at ?? 0;
+    const end = (groups[card.last]?.at ?? 0) + (groups[card.last]?.digits.length ?? 0);
+    return `${run.slice(0, start)}${maskCard(card.digits)}${maskCardsInRun(run.slice(end))}`;
+  }
+  return run;
+}
+
+/** Masks secrets in free text: card numbers, credentials in headers or forms, JWTs. */
 export function redactText(text: string): string {
-  return text
-    .replace(AUTH_SCHEME, (whole, scheme: string, value: string) =>
-      looksLikeCredential(value) ? `${scheme} ${REDACTED}` : whole,
-    )
-    .replace(JWT, REDACTED)
-    .replace(NAMED_VALUE, (whole, name: string, separator: string, value: string) =>
-      value.includes(REDACTED) ? whole : `${name}${separator}${maskSecretValue(name, value)}`,
-    )
-    .replace(CARD_RUN, (run) => {
-      const digits = run.replace(/\D/g, '');
-      return digits.length >= 13 && digits.length <= 19 && luhnValid(digits) ? maskCard(digits) : run;
-    });
+  return (
+    text
+      // Cards first, whole: a later pattern would stop at a space inside a grouped number.
+      .replace(CARD_RUN, maskCardsInRun)
+      .replace(AUTH_SCHEME, (whole, scheme: string, value: string) =>
+        looksLikeCredential(value) ? `${scheme} ${REDACTED}` : whole,
+      )
+      .replace(JWT, REDACTED)
+      .replace(NAMED_VALUE, (whole, name: string, separator: string, value: string) =>
+        value.startsWith('[') || value.includes(REDACTED)
+          ? whole
+          : `${name}${separator}${maskSecretValue(name, value)}`,
+      )
+  );
 }
 
 /** Fields that hold a card number (or, for Payfield payouts, a wallet): keep the last four. */
@@ -113,7 +158,12 @@ function maskSecretValue(name: string, value: string): string {
 export function redactHeaders(headers: unknown): Header[] {
   return redactableHeaders(headers).map(({ name, value }) => ({
     name,
-    value: isSecretName(name) ? maskSecretValue(name, value) : redactText(value),
+    // `:path`, `Referer` and `Location` carry query strings with their own secrets.
+    value: isSecretName(name)
+      ? maskSecretValue(name, value)
+      : value.includes('?')
+        ? redactUrl(value)
+        : redactText(value),
   }));
 }
 
@@ -136,7 +186,8 @@ function redactQuery(query: string): string {
 
 /** Masks user info, secret query parameters, and tokens or card numbers anywhere in a URL. */
 export function redactUrl(url: string): string {
-  let result = url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, `$1${REDACTED}@`);
+  // Up to the last `@` of the authority: a password may hold one too.
+  let result = url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, `$1${REDACTED}@`);
   const hash = result.indexOf('#');
   const fragment = hash >= 0 ? result.slice(hash + 1) : null;
   if (hash >= 0) result = result.slice(0, hash);
@@ -262,10 +313,12 @@ export function redactorFor(exchange: Pick<Exchange, 'url' | 'requestHeaders' | 
     if (Array.isArray(value)) return value.map((item) => json(item, depth + 1));
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, json(item, depth + 1)]));
   };
+  // The request's own values first, while they are still whole: the patterns change text.
   return {
-    text: (text) => known(redactText(text)),
-    url: (url) => known(redactUrl(url)),
-    json: (value) => json(redactJson(value)),
-    headers: (headers) => redactHeaders(headers).map(({ name, value }) => ({ name, value: known(value) })),
+    text: (text) => redactText(known(text)),
+    url: (url) => redactUrl(known(url)),
+    json: (value) => redactJson(json(value)),
+    headers: (headers) =>
+      redactHeaders(redactableHeaders(headers).map(({ name, value }) => ({ name, value: known(value) }))),
   };
 }

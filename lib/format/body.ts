@@ -15,7 +15,8 @@ export function shownResponseBody(exchange: Exchange): { text: string; language:
     text = JSON.stringify(redact.json(body.json), null, 2);
     language = 'json';
   } else if (body.text !== undefined) {
-    text = redact.text(body.text.slice(0, MAX_SHOWN * 2));
+    // Redacted whole, then cut: a cut first could split a secret past recognition.
+    text = redact.text(body.text);
   } else {
     return null;
   }

@@ -6,18 +6,26 @@ import { type FormatContext, summarise } from './summary';
 
 /** Provider text is data: it must not become links, emphasis or HTML in a ticket. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#+!|~]/g, '\\$&').replace(/\s*\n\s*/g, ' ');
+  // `:` and `@` too: `https\://` and `\@name` are not turned into links or mentions.
+  return text.replace(/[\\`*_{}[\]()<>#+!|~:@]/g, '\\$&').replace(/\s*\n\s*/g, ' ');
+}
+
+/** The longest run of backticks; a loop, as a spread of a hostile text's runs overflows the stack. */
+function longestRun(text: string, pattern: RegExp): number {
+  let longest = 0;
+  for (const [run] of text.matchAll(pattern)) longest = Math.max(longest, run.length);
+  return longest;
 }
 
 function inlineCode(text: string): string {
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const longest = longestRun(text, /`+/g);
   const fence = '`'.repeat(longest + 1);
   const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${text.replace(/\n/g, ' ')}${pad}${fence}`;
 }
 
 function codeBlock(text: string, language: string): string {
-  const longest = Math.max(0, ...(text.match(/`{3,}/g) ?? []).map((run) => run.length));
+  const longest = longestRun(text, /`{3,}/g);
   const fence = '`'.repeat(Math.max(3, longest + 1));
   return `${fence}${language}\n${text}\n${fence}`;
 }
@@ -37,7 +45,7 @@ function section({ exchange, diagnosis: d }: Finding): string {
   lines.push(
     `- **Status:** ${d.status} (${d.outcome})`,
     `- **Category:** ${d.category}`,
-    `- **Time:** ${d.startedDateTime}`,
+    `- **Time:** ${escapeMarkdown(d.startedDateTime)}`,
     '',
     `**${escapeMarkdown(d.title)}.** ${escapeMarkdown(d.meaning)}`,
     '',

@@ -13,7 +13,7 @@ function block({ entryIndex, exchange, diagnosis: d }: Finding): string {
   const redact = redactorFor(exchange);
   const at = entryIndex === undefined ? '' : `#${entryIndex} `;
   const lines = [
-    `${at}${d.method} ${printable(redact.url(d.url))} → ${d.status}`,
+    `${at}${printable(d.method)} ${printable(redact.url(d.url))} → ${d.status}`,
     `  ${d.providerName} · ${printable(redact.text(headline(d)))} · ${d.category} · ${d.outcome}${d.documented ? '' : ' · undocumented'} (${describeMatch(d)})`,
     `  ${d.title}`,
   ];

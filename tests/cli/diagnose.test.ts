@@ -103,11 +103,25 @@ describe('paylens diagnose', () => {
     expect(json.stderr).toBe('paylens: skipped 7 unusable entries (first: #1, the entry has no request)\n');
   });
 
+  it('exits 2 when not one entry is usable', async () => {
+    const { status, stdout, stderr } = await run(
+      ['diagnose', '-'],
+      [
+        '{"log":{"version":"1.2","entries":[{"request":{"url":"https://x.test"}},{"response":{"status":500}}]}}',
+      ],
+    );
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      'paylens: cannot read standard input: none of its 2 entries is usable (first: #0, the entry has no response)\n',
+    );
+  });
+
   it.each([
     [['diagnose', fixture('missing.har')], /^paylens: cannot read .*missing\.har: no such file\n$/],
     [
       ['diagnose', fixture('not-json.har')],
-      /^paylens: cannot read .*: it is not valid JSON \(unexpected "h" at byte 0\)\n$/,
+      /^paylens: cannot read .*: it is not valid JSON \(unexpected "h"\)\n$/,
     ],
     [
       ['diagnose', fixture('not-a-har.json')],

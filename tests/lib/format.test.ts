@@ -170,3 +170,16 @@ describe('text', () => {
     expect(text.includes('\u0007') || text.includes('\u001b')).toBe(false);
   });
 });
+
+describe('hostile output', () => {
+  it('formats a URL with a hundred thousand backtick runs', () => {
+    const hostile = finding(exchange(`https://api.kiotapay.co/x?q=${'`a'.repeat(300_000)}`, 500, ''));
+    expect(formats.markdown([hostile], { entries: 1 }).length).toBeGreaterThan(300_000);
+  });
+
+  it('neither links nor mentions from provider text in Markdown', () => {
+    expect(escapeMarkdown('see https://evil.example or @octocat')).toBe(
+      'see https\\://evil.example or \\@octocat',
+    );
+  });
+});

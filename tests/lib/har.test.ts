@@ -70,7 +70,7 @@ describe('readHar', () => {
   });
 
   it.each([
-    ['not-json.har', /not valid JSON \(unexpected "h" at byte 0\)/],
+    ['not-json.har', /not valid JSON \(unexpected "h"\)/],
     ['not-a-har.json', /not a HAR file/],
     ['truncated.har', /truncated/],
   ])('rejects %s with one clear line', async (name, message) => {
@@ -78,6 +78,20 @@ describe('readHar', () => {
     expect(error).toBeInstanceOf(HarError);
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).not.toContain('\n');
+  });
+
+  it.each([
+    ['a log without entries', '{"log":{"version":"1.2"}}'],
+    ['entries that are not an array', '{"log":{"version":1.2,"entries":{}}}'],
+    ['an entries key left from another object', '{"a":{"entries":1},"log":["x",[{"request":{}}]]}'],
+  ])('rejects %s as not a HAR', async (_, text) => {
+    await expect(readAll(text)).rejects.toThrow(/not a HAR file/);
+  });
+
+  it('does not echo an entry’s text when it is not valid JSON', async () => {
+    const text = '{"log":{"entries":[{"x":Bearer_sk_live_secret}]}}';
+    const error = await readAll(text).catch((e: unknown) => e);
+    expect((error as Error).message).toBe('it is not valid JSON (entry 0 is not valid JSON)');
   });
 
   it('rejects an empty input', async () => {

@@ -220,3 +220,73 @@ describe('a request’s own secrets', () => {
     expect(redact.json({ note: 'echo live-key-778899' })).toEqual({ note: `echo ${REDACTED}` });
   });
 });
+
+describe('cases found in review', () => {
+  it('masks a grouped card number whole, with other numbers in front of it', () => {
+    expect(redactText('card_number: 4111 1111 1111 1111 is not a valid wallet')).toBe(
+      'card_number: [CARD …1111] is not a valid wallet',
+    );
+    expect(redactText('qty 12 4111 1111 1111 1111')).toBe('qty 12 [CARD …1111]');
+    expect(redactText('exp 2027 4111-1111-1111-1111')).toBe('exp 2027 [CARD …1111]');
+    expect(redactText('ids 1 2 3 4111 1111 1111 1111 end')).toBe('ids 1 2 3 [CARD …1111] end');
+  });
+
+  it('masks a request’s secret that the patterns would only half mask', () => {
+    const redact = redactorFor({
+      url: 'https://api.payfield.io/api/v1/payouts',
+      requestHeaders: [],
+      requestBody: JSON.stringify({ password: 'correct horse battery staple' }),
+    });
+    expect(redact.text('password: correct horse battery staple')).toBe(`password: ${REDACTED}`);
+  });
+
+  it('knows versioned and compound secret header names', () => {
+    for (const name of [
+      'X-Hub-Signature-256',
+      'X-Signature-V2',
+      'secret_key',
+      'Api-Secret-Key',
+      'access_key',
+    ]) {
+      expect(isSecretName(name), name).toBe(true);
+    }
+    expect(redactText('secret_key=abc123def')).toBe(`secret_key=${REDACTED}`);
+  });
+
+  it('masks query strings inside header values', () => {
+    expect(redactHeaders([{ name: ':path', value: '/x?id=1&pin=9876&api_key=k-1' }])).toEqual([
+      { name: ':path', value: `/x?id=1&pin=${REDACTED}&api_key=${REDACTED}` },
+    ]);
+    expect(redactHeaders([{ name: 'Referer', value: 'https://shop.test/pay?cvv=123' }])[0]?.value).toBe(
+      `https://shop.test/pay?cvv=${REDACTED}`,
+    );
+  });
+
+  it('masks a password holding @ in the URL’s user info', () => {
+    expect(redactUrl('https://user:p@ss@api.example/x')).toBe(`https://${REDACTED}@api.example/x`);
+  });
+});
+
+describe('long text', () => {
+  it('is redacted before it is cut, so no piece of a secret is left at the cut', async () => {
+    const { diagnose } = await import('../../lib/matcher');
+    const { formats } = await import('../../lib/format');
+    const message = `${'x'.repeat(1987)} 4111111111111111 and eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl`;
+    const exchange = {
+      method: 'POST',
+      url: 'https://api.kiotapay.co/x',
+      status: 400,
+      requestHeaders: [],
+      responseHeaders: [],
+      responseBody: JSON.stringify({ error: { code: 'REQ_BAD_REQUEST', message } }),
+      startedDateTime: '',
+    };
+    const diagnosis = diagnose(exchange);
+    if (!diagnosis) throw new Error('not diagnosed');
+    for (const format of Object.values(formats)) {
+      const output = format([{ exchange, diagnosis }], { entries: 1 });
+      expect(output).not.toMatch(/41111111/);
+      expect(output).not.toMatch(/eyJhbGciOiJIUzI1NiJ9\.eyJ/);
+    }
+  });
+});
