@@ -4,7 +4,7 @@
  * normalised here, so the components see one `PanelHost` whatever the browser.
  */
 import browser from 'webextension-polyfill';
-import type { PanelHost, PanelSettings, PanelState, ThemeName, Watched } from '../components/host';
+import type { PanelHost, PanelState, ThemeName, Watched } from '../components/host';
 import { watchable } from '../components/watchable';
 import { Capture, type CapturedEntry } from './capture';
 import { createSettingsStore, type WatchedSettings, watchPanelSettings } from './settings-store';

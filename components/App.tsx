@@ -2,10 +2,11 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { diagnoseHar } from '../lib/diagnose-har';
 import { formats } from '../lib/format';
 import { providers as catalog } from '../lib/providers';
+import { COPY_FORMAT_NAMES } from '../lib/settings';
 import type { Timeline } from '../lib/timeline';
 import type { Finding } from '../lib/types';
 import { copyText } from './clipboard';
-import { DetailsPane, FORMAT_NAMES } from './DetailsPane';
+import { DetailsPane } from './DetailsPane';
 import { EmptyState } from './EmptyState';
 import { FilterBar } from './FilterBar';
 import { downloadText, fileChunks } from './files';
@@ -76,7 +77,7 @@ export function App({ host }: { host: PanelHost }) {
     const copied = await copyText(formats[format]([finding], { entries: 1 }));
     showNotice(
       copied
-        ? `Copied the diagnosis as ${FORMAT_NAMES[format]}`
+        ? `Copied the diagnosis as ${COPY_FORMAT_NAMES[format]}`
         : 'Could not copy: the browser refused access to the clipboard.',
     );
   };
@@ -101,6 +102,7 @@ export function App({ host }: { host: PanelHost }) {
     try {
       const result = await diagnoseHar(fileChunks(file), settings.matcher);
       // Shows in DevTools' Performance panel, and lets the benchmark time the render alone.
+      performance.clearMarks('paylens:har-diagnosed');
       performance.mark('paylens:har-diagnosed');
       timeline.addSeparator(`Imported ${file.name}`, new Date().toISOString());
       for (const finding of result.findings) timeline.add(finding);

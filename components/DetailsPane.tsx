@@ -1,17 +1,16 @@
 import { shownResponseBody } from '../lib/format/body';
 import { describeMatch, headline } from '../lib/format/describe';
-import { redactHeaders, redactUrl } from '../lib/redact';
+import { type Redactor, redactorFor } from '../lib/redact';
+import { COPY_FORMAT_NAMES } from '../lib/settings';
 import type { Finding, Header } from '../lib/types';
 import type { CopyFormat } from './host';
 import { RetryAdvice } from './RetryCountdown';
 
-export const FORMAT_NAMES: Record<CopyFormat, string> = { markdown: 'Markdown', json: 'JSON' };
-
-function Headers({ headers }: { headers: readonly Header[] }) {
+function Headers({ headers, redact }: { headers: readonly Header[]; redact: Redactor }) {
   if (headers.length === 0) return <p class="muted">No headers recorded.</p>;
   return (
     <dl class="headers">
-      {redactHeaders(headers).map(({ name, value }, index) => (
+      {redact.headers(headers).map(({ name, value }, index) => (
         // Names repeat (Set-Cookie), and the list never changes for a given finding.
         <div key={index}>
           <dt>{name}</dt>
@@ -31,11 +30,11 @@ interface DetailsPaneProps {
 
 /**
  * Everything known about one diagnosis. Provider text is always rendered as text, and
- * shown as the provider sent it; headers and URLs are redacted, as they are where
- * credentials travel and screenshots get shared.
+ * redacted exactly as a copy would be: screenshots of DevTools get shared too.
  */
 export function DetailsPane({ finding, copyFormat, onCopy, onClose }: DetailsPaneProps) {
   const { diagnosis: d, exchange } = finding;
+  const redact = redactorFor(exchange);
   const other: CopyFormat = copyFormat === 'markdown' ? 'json' : 'markdown';
   const body = shownResponseBody(exchange);
   return (
@@ -59,7 +58,7 @@ export function DetailsPane({ finding, copyFormat, onCopy, onClose }: DetailsPan
           Copy diagnosis
         </button>
         <button type="button" onClick={() => onCopy(other)}>
-          Copy as {FORMAT_NAMES[other]}
+          Copy as {COPY_FORMAT_NAMES[other]}
         </button>
       </div>
       <div class="details-body">
@@ -68,7 +67,7 @@ export function DetailsPane({ finding, copyFormat, onCopy, onClose }: DetailsPan
             {d.title} <span class={`tag tag-${d.category}`}>{d.category}</span>
             {!d.documented && <span class="undocumented-note"> not in the provider’s documentation</span>}
           </h3>
-          {d.message !== null && <p class="message">{d.message}</p>}
+          {d.message !== null && <p class="message">{redact.text(d.message)}</p>}
           <p>{d.meaning}</p>
           <p>
             <strong>Remedy:</strong> {d.remedy}
@@ -80,7 +79,7 @@ export function DetailsPane({ finding, copyFormat, onCopy, onClose }: DetailsPan
             <ul class="fields" aria-label="Field errors">
               {d.fields.map(({ field, message }, index) => (
                 <li key={index}>
-                  <code>{field}</code>: {message}
+                  <code>{field}</code>: {redact.text(message)}
                 </li>
               ))}
             </ul>
@@ -95,14 +94,14 @@ export function DetailsPane({ finding, copyFormat, onCopy, onClose }: DetailsPan
         <section>
           <h3>Request</h3>
           <p class="mono">
-            {d.method} {redactUrl(d.url)}
+            {d.method} {redact.url(d.url)}
           </p>
-          <Headers headers={exchange.requestHeaders} />
+          <Headers headers={exchange.requestHeaders} redact={redact} />
         </section>
         <section>
           <h3>Response</h3>
           <p class="mono">HTTP {d.status}</p>
-          <Headers headers={exchange.responseHeaders} />
+          <Headers headers={exchange.responseHeaders} redact={redact} />
           {body ? <pre class="body">{body.text}</pre> : <p class="muted">No response body recorded.</p>}
         </section>
       </div>

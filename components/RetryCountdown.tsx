@@ -16,6 +16,9 @@ export function RetryAdvice({ retry, startedDateTime }: { retry: Retry; startedD
 
   const counting = left > 0;
 
+  // Another diagnosis: the clock it was showing is stale.
+  useEffect(() => setNow(Date.now()), [startedDateTime, after]);
+
   useEffect(() => {
     if (!counting) return;
     const timer = setInterval(() => setNow(Date.now()), 1000);

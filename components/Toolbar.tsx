@@ -54,7 +54,7 @@ export function Toolbar(props: ToolbarProps) {
         <input
           type="file"
           accept=".har,application/json"
-          hidden
+          class="visually-hidden"
           data-testid="har-input"
           onChange={(event) => {
             const file = event.currentTarget.files?.[0];

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PanelHost, PanelState } from './host';
 import { DEFAULT_STATE, panelStateFrom } from './settings';
 
@@ -13,6 +13,14 @@ const SAVE_DELAY_MS = 300;
 export function usePanelState(host: PanelHost): [PanelState, (state: PanelState) => void, boolean] {
   const [state, setState] = useState<PanelState>(DEFAULT_STATE);
   const [loaded, setLoaded] = useState(false);
+  // Set by the first cleanup to run when the panel closes, read by the save's cleanup below.
+  const closing = useRef(false);
+  useEffect(
+    () => () => {
+      closing.current = true;
+    },
+    [],
+  );
 
   useEffect(() => {
     let current = true;
@@ -29,12 +37,19 @@ export function usePanelState(host: PanelHost): [PanelState, (state: PanelState)
 
   useEffect(() => {
     if (!loaded) return;
-    const timer = setTimeout(() => {
+    let saved = false;
+    const save = () => {
+      saved = true;
       host
         .saveState(state)
         .catch((error: unknown) => console.error('PayLens: could not save the filters', error));
-    }, SAVE_DELAY_MS);
-    return () => clearTimeout(timer);
+    };
+    const timer = setTimeout(save, SAVE_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+      // A newer state replaces this one, unless the panel is closing: then save it now.
+      if (!saved && closing.current) save();
+    };
   }, [host, state, loaded]);
 
   return [state, setState, loaded];

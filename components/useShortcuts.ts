@@ -8,10 +8,13 @@ export interface ShortcutActions {
   copy(): void;
 }
 
+/** Where typed keys are text: a checkbox or a button is not. */
 function isTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT') return true;
   return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+    target instanceof HTMLInputElement &&
+    !['checkbox', 'radio', 'button', 'submit', 'file'].includes(target.type)
   );
 }
 
@@ -35,8 +38,10 @@ export function useShortcuts(actions: ShortcutActions): void {
         return;
       }
       if (isTextField(target)) return;
-      // Enter on a button or link activates it, as it should.
-      if (event.key === 'Enter' && target instanceof Element && target.closest('button, a, label')) return;
+      // Enter on a control activates it, and arrows scroll the details they are in.
+      if (event.key === 'Enter' && target instanceof Element && target.closest('button, a, label, input'))
+        return;
+      if (event.key.startsWith('Arrow') && target instanceof Element && target.closest('.details')) return;
       const byKey: Record<string, (() => void) | undefined> = {
         ArrowDown: () => actions.move(1),
         ArrowUp: () => actions.move(-1),

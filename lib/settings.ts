@@ -13,6 +13,7 @@ import { DEFAULT_CAP } from './timeline';
 
 export const COPY_FORMATS = ['markdown', 'json'] as const;
 export type CopyFormat = (typeof COPY_FORMATS)[number];
+export const COPY_FORMAT_NAMES: Readonly<Record<CopyFormat, string>> = { markdown: 'Markdown', json: 'JSON' };
 
 export interface Settings {
   /** Host or `*.parent` pattern → provider id. */

@@ -1,6 +1,11 @@
 import { useState } from 'preact/hooks';
-import { COPY_FORMATS, type CopyFormat, RETENTION_LIMITS, type SettingsProblem } from '../../lib/settings';
-import { FORMAT_NAMES } from '../DetailsPane';
+import {
+  COPY_FORMAT_NAMES,
+  COPY_FORMATS,
+  type CopyFormat,
+  RETENTION_LIMITS,
+  type SettingsProblem,
+} from '../../lib/settings';
 
 interface TimelineOptionsProps {
   retention: number;
@@ -54,7 +59,7 @@ export function TimelineOptions({ retention, copyFormat, onRetention, onCopyForm
         >
           {COPY_FORMATS.map((format) => (
             <option key={format} value={format}>
-              {FORMAT_NAMES[format]}
+              {COPY_FORMAT_NAMES[format]}
             </option>
           ))}
         </select>

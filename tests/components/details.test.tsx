@@ -130,6 +130,27 @@ describe('details pane', () => {
   });
 });
 
+describe('what the pane shows', () => {
+  it('is redacted as a copy is, the request’s secrets echoed by the provider included', async () => {
+    const fake = createFakeHost();
+    fake.exchange(
+      exchange(
+        'https://api.payfield.io/api/v1/payouts',
+        401,
+        { message: `Invalid API key ${SECRETS.apiKey}`, code: 'unauthorized' },
+        {
+          requestHeaders: [{ name: 'X-API-Key', value: SECRETS.apiKey }],
+          responseHeaders: [{ name: 'X-Echo-Key', value: SECRETS.apiKey }],
+        },
+      ),
+    );
+    await mount(fake);
+    fireEvent.mouseDown(rows()[0] as HTMLElement);
+    expect(pane().textContent).toContain('Invalid API key [REDACTED]');
+    expect(pane().textContent).not.toContain(SECRETS.apiKey);
+  });
+});
+
 describe('copy diagnosis', () => {
   it('copies redacted Markdown through the fallback when the Clipboard API is refused', async () => {
     const fake = createFakeHost();

@@ -93,6 +93,15 @@ describe('filters', () => {
     );
   });
 
+  it('saves what was typed just before the panel closed', async () => {
+    const fake = seeded();
+    const { unmount } = render(<App host={fake.host} />);
+    await waitFor(() => expect(fake.listening()).toBe(true));
+    fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'token' } });
+    unmount();
+    expect(fake.saved.at(-1)?.filters.text).toBe('token');
+  });
+
   it('restores the saved filters when the panel loads', async () => {
     const fake = seeded({ filters: { providers: ['kiotapay'], categories: ['validation'], text: '' } });
     await mount(fake);
