@@ -173,7 +173,9 @@ export function generateTraffic(count: number): Exchange[] {
       i % 10 === 0 ? providerCases[(i / 10) % providerCases.length] : pageCases[i % pageCases.length]
     ) as (typeof providerCases)[number];
     const { method, url, status, responseBody, responseEncoding, mimeType } = make(i);
-    const exchange = exchangeFromEntry({
+    // Entries arrive deserialized, from DevTools' protocol or a file: built by JSON.parse,
+    // their strings are flat, as the matcher meets them in use.
+    const entry = JSON.stringify({
       startedDateTime: STARTED,
       request: { method, url, headers: [] },
       response: {
@@ -182,6 +184,7 @@ export function generateTraffic(count: number): Exchange[] {
         content: { text: responseBody, encoding: responseEncoding, mimeType: mimeType ?? 'application/json' },
       },
     });
+    const exchange = exchangeFromEntry(JSON.parse(entry));
     if (typeof exchange === 'string') throw new Error(`generated an unusable entry: ${exchange}`);
     traffic.push(exchange);
   }
