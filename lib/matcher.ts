@@ -1,5 +1,5 @@
 import { type BodyRead, readBody } from './body';
-import { createHostLookup, type HostLookup } from './hosts';
+import { createHostLookup } from './hosts';
 import { explainStatus } from './http-status';
 import { providers as catalog } from './providers';
 import type { Provider, ReportedError, Rule, RuleCondition } from './providers/provider';
@@ -261,14 +261,19 @@ export function isPreflight(method: string): boolean {
   return method.length === 7 && method.toUpperCase() === 'OPTIONS';
 }
 
+/** The providers the options leave on, and the lookup of their hosts and the user's. */
+export function providerScope(options: MatcherOptions, providers: readonly Provider[] = catalog) {
+  const only = options.providers;
+  const enabled = only ? providers.filter((provider) => only.includes(provider.id)) : providers;
+  return { enabled, lookup: createHostLookup(enabled, options.hosts) };
+}
+
 /** Builds a matcher for one set of options; the host lookup is built once, here. */
 export function createMatcher(
   options: MatcherOptions = {},
   providers: readonly Provider[] = catalog,
 ): Diagnose {
-  const only = options.providers;
-  const enabled = only ? providers.filter((provider) => only.includes(provider.id)) : providers;
-  const lookup: HostLookup = createHostLookup(enabled, options.hosts);
+  const { enabled, lookup } = providerScope(options, providers);
   const fingerprinted = enabled.filter((provider) => provider.fingerprint);
   const readsSuccessBodies = new Set(enabled.filter(failsInside2xx));
   const anyHost = options.anyHost === true;

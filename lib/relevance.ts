@@ -2,8 +2,7 @@
  * Decides which captured responses are worth reading the body of. Reading a body costs a
  * round trip to DevTools, so scripts, images and other hosts' traffic are never read.
  */
-import { createHostLookup } from './hosts';
-import { failsInside2xx, isAnswered, isPreflight, type MatcherOptions } from './matcher';
+import { failsInside2xx, isAnswered, isPreflight, type MatcherOptions, providerScope } from './matcher';
 import { providers as catalog } from './providers';
 import type { Provider } from './providers/provider';
 import type { Exchange } from './types';
@@ -20,9 +19,7 @@ export function createRelevance(
   options: MatcherOptions = {},
   providers: readonly Provider[] = catalog,
 ): Relevance {
-  const only = options.providers;
-  const enabled = only ? providers.filter((provider) => only.includes(provider.id)) : providers;
-  const lookup = createHostLookup(enabled, options.hosts);
+  const { lookup } = providerScope(options, providers);
   const anyHost = options.anyHost === true;
 
   return ({ method, url, status, mimeType }) => {
