@@ -104,6 +104,12 @@ export class Capture {
     });
   }
 
+  /** Empties the buffer; what it held stays known, so getHAR() cannot bring it back. */
+  clear(): void {
+    this.#events = [];
+    this.#exchanges = 0;
+  }
+
   /** Replays the buffer, then reports every new event. */
   subscribe(listener: Listener): () => void {
     for (const event of this.#events) listener(event);

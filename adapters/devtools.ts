@@ -151,6 +151,7 @@ async function harEntries(): Promise<CapturedEntry[]> {
 /** In the panel: the real host. */
 export function createDevtoolsHost(panelWindow: Window): PanelHost {
   const settings = watchSettings();
+  let active: Capture | undefined;
   return {
     capture(listener) {
       let stopped = false;
@@ -159,6 +160,7 @@ export function createDevtoolsHost(panelWindow: Window): PanelHost {
         // If the devtools page's capture never arrives (the panel was reloaded on its
         // own), capture from here: getHAR() below still brings back what came before.
         const capture = (await receiveCapture(panelWindow)) ?? startCapture(settings);
+        active = capture;
         await capture.backfill(await harEntries());
         // Replayed events are diagnosed with the user's settings, not the defaults.
         await settings.ready;
@@ -175,6 +177,9 @@ export function createDevtoolsHost(panelWindow: Window): PanelHost {
     settings,
     loadState: async () => (await browser.storage.local.get(STATE_KEY))[STATE_KEY],
     saveState: (state: PanelState) => browser.storage.local.set({ [STATE_KEY]: state }),
+    clearCaptured() {
+      active?.clear();
+    },
     openSettings() {
       browser.runtime
         .openOptionsPage()

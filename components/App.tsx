@@ -50,9 +50,14 @@ export function App({ host }: { host: PanelHost }) {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
 
-  const only = settings.matcher.providers;
-  const providers = useMemo(() => (only ? catalog.filter(({ id }) => only.includes(id)) : catalog), [only]);
   const { filters } = state;
+  const only = settings.matcher.providers;
+  const watched = useMemo(() => (only ? catalog.filter(({ id }) => only.includes(id)) : catalog), [only]);
+  // A provider switched off keeps its chip while its filter is pressed, so it can be released.
+  const chips = useMemo(
+    () => catalog.filter((provider) => watched.includes(provider) || filters.providers.includes(provider.id)),
+    [watched, filters.providers],
+  );
   const version = timeline.version;
   // The timeline changes in place; its version says when to filter again.
   const view = useMemo(() => viewOf(timeline.items, filters), [timeline, version, filters]);
@@ -84,6 +89,7 @@ export function App({ host }: { host: PanelHost }) {
 
   const clear = () => {
     timeline.clear();
+    host.clearCaptured();
     setSelectedId(null);
     changed();
   };
@@ -143,7 +149,7 @@ export function App({ host }: { host: PanelHost }) {
         onOpenSettings={() => host.openSettings()}
       />
       <FilterBar
-        providers={providers}
+        providers={chips}
         filters={filters}
         byProvider={view.byProvider}
         byCategory={view.byCategory}
@@ -161,7 +167,7 @@ export function App({ host }: { host: PanelHost }) {
             <span class="cell request">Request</span>
           </div>
           {timeline.size === 0 ? (
-            <EmptyState providers={providers} settings={settings} />
+            <EmptyState providers={watched} settings={settings} />
           ) : view.rows.length === 0 ? (
             <div class="empty">
               <p>No diagnoses match the filters.</p>

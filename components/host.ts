@@ -63,4 +63,6 @@ export interface PanelHost {
   saveState(state: PanelState): Promise<void>;
   /** Opens the extension's options page, or brings it forward if it is open already. */
   openSettings(): void;
+  /** Forgets what was captured so far, so that a reloaded panel does not bring it back. */
+  clearCaptured(): void;
 }

@@ -136,6 +136,10 @@ describe('capture to timeline', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Clear' }));
     expect(rows()).toHaveLength(0);
     expect(screen.getByTestId('live-count').textContent).toBe('0 diagnoses');
+    // A reloaded panel replays what was captured: the cleared rows must not come back.
+    cleanup();
+    await mount(fake);
+    expect(rows()).toHaveLength(0);
   });
 
   it('follows the DevTools theme', async () => {

@@ -30,6 +30,9 @@ export function createFakeHost(
     openSettings: () => {
       settingsOpened++;
     },
+    clearCaptured: () => {
+      captured.length = 0;
+    },
   };
   let keys = 0;
   return {

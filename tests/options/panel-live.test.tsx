@@ -84,6 +84,27 @@ describe('settings applied to an open panel', () => {
     expect(codesOf(rows())).toEqual(['REQ_MISSING_FIELD', 'unauthorized']);
   });
 
+  it('keeps a switched-off provider’s chip while its filter is pressed, so it can be released', async () => {
+    const { fake, panel, options, saved } = await openBoth();
+    act(() => {
+      fake.exchange(payfieldUnauthorized());
+      fake.exchange(kiotapayMissingField());
+    });
+    const chip = (id: string) =>
+      panel.queryAllByTestId('provider-filter').find((c) => c.dataset.provider === id);
+    fireEvent.click(chip('payfield') as HTMLElement);
+    expect(codesOf(rows())).toEqual(['unauthorized']);
+    fireEvent.click(
+      options
+        .getAllByTestId('provider-switch')
+        .find((input) => input.dataset.provider === 'payfield') as HTMLElement,
+    );
+    await saved();
+    fireEvent.click(chip('payfield') as HTMLElement);
+    expect(codesOf(rows())).toEqual(['unauthorized', 'REQ_MISSING_FIELD']);
+    expect(chip('payfield')).toBeUndefined();
+  });
+
   it('recognises a relayed error on any host once turned on', async () => {
     const { fake, options, saved } = await openBoth();
     // Kiotapay's documented message for its code: a shape no other API is likely to send.

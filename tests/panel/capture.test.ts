@@ -202,6 +202,20 @@ describe('Capture', () => {
     }
   });
 
+  it('forgets what was cleared, and getHAR() does not bring it back', async () => {
+    const capture = new Capture(settingsOf().watched);
+    const first = entry('https://api.kiotapay.co/first');
+    capture.request(first.captured);
+    await settle();
+    capture.clear();
+    await capture.backfill([first.captured]);
+    capture.request(entry('https://api.kiotapay.co/after').captured);
+    await settle();
+    const replayed: string[] = [];
+    capture.subscribe((event) => replayed.push(describeEvent(event)));
+    expect(replayed).toEqual(['POST https://api.kiotapay.co/after']);
+  });
+
   it('keeps a listener that throws: one failure must not stop the capture', async () => {
     const capture = new Capture(settingsOf().watched);
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
