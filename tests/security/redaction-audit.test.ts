@@ -46,7 +46,7 @@ describe('the redaction audit', () => {
       'Client-Id: client-rebell-01',
       'X-Timestamp: 1763805600',
       '[CARD …1111]',
-      'Bearer [REDACTED]',
+      'Bearer [JWT, expires 2030-03-17 17:46:40 UTC]',
       'Basic [REDACTED]',
     ]) {
       expect(output).toContain(kept);
