@@ -316,6 +316,14 @@ export function redactQuery(query: string): string {
     .join('&');
 }
 
+/** A form body's fields, decoded, with the values of secret names masked. */
+export function redactForm(body: string, at?: number, echoes = (value: string) => value): Header[] {
+  return [...new URLSearchParams(body)].map(([name, value]) => ({
+    name: redactText(echoes(name), at),
+    value: isSecretName(name, 'query') ? maskSecretValue(name, value, at) : redactText(echoes(value), at),
+  }));
+}
+
 /** Masks user info, secret query parameters, and tokens or card numbers anywhere in a URL. */
 export function redactUrl(url: string, at?: number): string {
   // Up to the last `@` of the authority: a password may hold one too.
@@ -430,6 +438,7 @@ export interface Redactor {
   url(url: string): string;
   json(value: unknown): unknown;
   headers(headers: unknown): Header[];
+  form(body: string): Header[];
   /** Only the request's own secrets masked: for identifiers that patterns would mangle. */
   echoes(text: string): string;
 }
@@ -448,7 +457,10 @@ export function redactorFor(
     if (typeof value === 'string') return echoes(value);
     if (typeof value !== 'object' || value === null || depth >= MAX_DEPTH) return value;
     if (Array.isArray(value)) return value.map((item) => json(item, depth + 1));
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, json(item, depth + 1)]));
+    // Secret fields are masked whole later, a card number keeping its last four.
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, isSecretName(key) ? item : json(item, depth + 1)]),
+    );
   };
   // The request's own values first, while they are still whole: the patterns change text.
   return {
@@ -456,6 +468,7 @@ export function redactorFor(
     url: (url) => redactUrl(echoes(url), at),
     json: (value) => redactJson(json(value), at),
     headers: (headers) => redactHeaders(headers, at, echoes),
+    form: (body) => redactForm(body, at, echoes),
     echoes,
   };
 }
