@@ -64,7 +64,14 @@ class Variables {
 
 /** Single quotes hold any byte but `'` itself, which is closed, escaped and reopened. */
 function shellWord(parts: readonly Part[]): string {
-  return parts
+  const joined: Part[] = [];
+  for (const part of parts) {
+    const last = joined.at(-1);
+    if ('text' in part && last && 'text' in last) joined[joined.length - 1] = text(last.text + part.text);
+    else joined.push(part);
+  }
+  return joined
+    .filter((part) => !('text' in part) || part.text !== '' || joined.length === 1)
     .map((part) => ('text' in part ? `'${part.text.replace(/'/g, `'\\''`)}'` : `"$${part.variable}"`))
     .join('');
 }

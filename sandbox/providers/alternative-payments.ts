@@ -57,6 +57,7 @@ const MESSAGE_OF_STATUS: Record<number, string> = {
 
 export const alternativePaymentsSandbox: ProviderSandbox = {
   id: 'alternative-payments',
+  credentialsRejected: 'http-401',
   mainCall: createPaymentRequest,
   forRule(rule) {
     const call = callFor(rule);

@@ -97,6 +97,7 @@ const insufficientFunds = {
 
 export const kiotapaySandbox: ProviderSandbox = {
   id: 'kiotapay',
+  credentialsRejected: 'AUTH_INVALID_TOKEN',
   mainCall: createPayment,
   forRule(rule) {
     const answer = answerFor(rule);

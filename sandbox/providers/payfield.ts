@@ -120,6 +120,7 @@ const payout = {
 
 export const payfieldSandbox: ProviderSandbox = {
   id: 'payfield',
+  credentialsRejected: 'invalid-api-key',
   mainCall: createPayout,
   forRule: drafts,
   extras: [

@@ -75,6 +75,7 @@ export function exchangeOf(scenario: Scenario, received: Received): Exchange {
     url: `https://${scenario.host}${scenario.call.path}?scenario=${scenario.name}`,
     status: received.status,
     requestHeaders: Object.entries(scenario.call.headers).map(([name, value]) => ({ name, value })),
+    ...(scenario.call.body === undefined ? {} : { requestBody: scenario.call.body }),
     responseHeaders: Object.entries(received.headers).map(([name, value]) => ({
       name,
       value: String(value),

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
 import { formatIds } from '../../lib/format';
 import { diagnose } from '../../lib/matcher';
+import { presentationOf } from '../../lib/presentation';
 import { FORBIDDEN, plantedExchanges, plantedHar } from './corpus';
 
 async function cli(format: string) {
@@ -38,6 +39,37 @@ describe('the redaction audit', () => {
       expect(output.length).toBeGreaterThan(500);
       expect(output).not.toContain(secret);
     });
+  });
+
+  describe.each(FORBIDDEN)('the presentation of every planted exchange', (name, secret) => {
+    it(`shows no ${name} in the payload, the headers, the body or the cURL copy`, () => {
+      for (const exchange of plantedExchanges()) {
+        const diagnosis = diagnose(exchange);
+        if (!diagnosis) throw new Error(`not diagnosed: ${exchange.url}`);
+        const shown = presentationOf({ exchange, diagnosis });
+        const surfaces = [
+          shown.headline,
+          shown.codeAttribute,
+          shown.url,
+          JSON.stringify(shown.fields),
+          JSON.stringify(shown.requestHeaders),
+          JSON.stringify(shown.responseHeaders),
+          shown.requestBody?.text ?? '',
+          JSON.stringify(shown.requestBody?.fields ?? []),
+          shown.responseBody?.text ?? '',
+          shown.curl,
+        ];
+        for (const surface of surfaces) expect(surface).not.toContain(secret);
+      }
+    });
+  });
+
+  it('shows the request payload in Markdown', async () => {
+    const { output } = await cli('markdown');
+    expect(output).toContain(
+      '<details><summary>Request payload (redacted, application/x-www-form-urlencoded)</summary>',
+    );
+    expect(output).toContain('card_number: [CARD …1111]');
   });
 
   it('still shows what is not secret', async () => {
