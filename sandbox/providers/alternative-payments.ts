@@ -85,6 +85,21 @@ export const alternativePaymentsSandbox: ProviderSandbox = {
       listed: false,
     },
     {
+      // A gateway that repeats the request's credentials in its message: PayLens must mask them.
+      name: 'echoed-credentials',
+      label: 'Client secret repeated in the message',
+      call: getToken,
+      answer: {
+        status: 403,
+        body: {
+          error: {
+            message: `Invalid client credentials: ${PLANTED.alternativeBasic} (${atob(PLANTED.alternativeBasic)})`,
+          },
+        },
+      },
+      listed: true,
+    },
+    {
       name: 'token',
       label: 'Token issued',
       call: getToken,

@@ -139,6 +139,28 @@ export const payfieldSandbox: ProviderSandbox = {
       listed: false,
     },
     {
+      // Credentials repeated in the message and the field errors: PayLens must mask them.
+      name: 'echoed-credentials',
+      label: 'Credentials repeated in the field errors',
+      call: createPayout,
+      answer: {
+        status: 422,
+        body: {
+          message: `X-API-Key ${PLANTED.payfieldApiKey} may not pay out`,
+          code: 'validation_error',
+          errors: [
+            { field: 'card_number', message: `${PLANTED.cardNumber} is not a wallet` },
+            {
+              field: `X-Signature ${PLANTED.payfieldSignature}`,
+              message: `expected for ${PLANTED.payfieldApiKey}`,
+            },
+          ],
+          error: { code: 'validation_error', message: `X-API-Key ${PLANTED.payfieldApiKey} may not pay out` },
+        },
+      },
+      listed: true,
+    },
+    {
       name: 'hostile-message',
       label: 'Markup in the message and fields',
       call: createPayout,
