@@ -301,16 +301,12 @@ export function createMatcher(
   };
 }
 
-const matchers = new WeakMap<MatcherOptions, Diagnose>();
 const defaultMatcher = createMatcher();
 
-/** Diagnoses one exchange: null when it is not a provider failure. */
+/**
+ * Diagnoses one exchange: null when it is not a provider failure. Options cost a host lookup
+ * built for this call: to diagnose many exchanges with the same options, `createMatcher` once.
+ */
 export function diagnose(exchange: Exchange, options?: MatcherOptions): Diagnosis | null {
-  if (!options) return defaultMatcher(exchange);
-  let matcher = matchers.get(options);
-  if (!matcher) {
-    matcher = createMatcher(options);
-    matchers.set(options, matcher);
-  }
-  return matcher(exchange);
+  return (options ? createMatcher(options) : defaultMatcher)(exchange);
 }
