@@ -6,6 +6,7 @@ import {
   type Explanation,
   explainBody,
   explainEntry,
+  explanationName,
   searchCatalog,
   suggestCodes,
 } from '../lib/catalog';
@@ -124,17 +125,9 @@ function printable(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '�').replace(/\n/g, ' ');
 }
 
-/** What names the row: its code, its message, else its endpoint and status. */
-function rowName(e: Explanation): string {
-  if (e.code !== undefined) return e.code;
-  if (e.message !== undefined) return e.message;
-  const endpoint = e.method !== undefined && e.path !== undefined ? `${e.method} ${e.path} ` : '';
-  return `${endpoint}HTTP ${e.status ?? '?'}`;
-}
-
 function textBlock(e: Explanation): string {
   const lines = [
-    `${e.providerName} (${e.provider}) · ${printable(rowName(e))} · ${e.category}`,
+    `${e.providerName} (${e.provider}) · ${printable(explanationName(e))} · ${e.category}`,
     `  ${e.title}`,
   ];
   if (e.code !== undefined && e.message !== undefined) lines.push(`  Message: ${printable(e.message)}`);
@@ -150,7 +143,7 @@ function textBlock(e: Explanation): string {
 
 function markdownSection(e: Explanation): string {
   const lines = [
-    `### ${escapeMarkdown(e.providerName)}: ${escapeMarkdown(rowName(e))}`,
+    `### ${escapeMarkdown(e.providerName)}: ${escapeMarkdown(explanationName(e))}`,
     '',
     `- **Provider:** ${escapeMarkdown(e.providerName)} (\`${e.provider}\`)`,
   ];

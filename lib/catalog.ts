@@ -100,9 +100,10 @@ function textScore(rule: Rule, raw: string, term: string): number {
   if (names.some((name) => name.includes(term))) return 50;
   const prose = [rule.meaning, rule.remedy, rule.note ?? ''].map(normaliseTerm);
   if (prose.some((text) => text.includes(term))) return 30;
+  // Every word, in any order, as a whole word: "token expired" for "The provided token is expired".
   const words = term.split(' ');
-  const all = [...names, ...prose].join(' ');
-  return words.length > 1 && words.every((word) => all.includes(word)) ? 15 : 0;
+  const known = new Set([...names, ...prose].join(' ').split(/[^\p{L}\p{N}]+/u));
+  return words.length > 1 && words.every((word) => known.has(word)) ? 15 : 0;
 }
 
 /** How many of the request's facts the rule names; -1 when it contradicts one. */
@@ -154,7 +155,9 @@ export function searchCatalog(
     const text = term === '' ? 0 : textScore(entry.rule, raw, term);
     if (term !== '' && text === 0) return;
     if (naming && text + request === 0) return;
-    ranked.push({ entry, score: text + request, loose: unaddressed(entry.rule, query, term !== ''), order });
+    // Browsing keeps the catalog's order; a query ranks the rows closest to it first.
+    const loose = naming ? unaddressed(entry.rule, query, term !== '') : 0;
+    ranked.push({ entry, score: text + request, loose, order });
   });
   return ranked
     .sort((a, b) => b.score - a.score || a.loose - b.loose || a.order - b.order)
@@ -227,6 +230,15 @@ export function explainEntry({ provider, rule }: CatalogEntry): Explanation {
     ...(rule.note !== undefined ? { note: rule.note } : {}),
     docsUrl: provider.docsUrl,
   };
+}
+
+/** What names the row: its code, its message, its endpoint and status, else (a result status) its title. */
+export function explanationName(e: Explanation): string {
+  if (e.code !== undefined) return e.code;
+  if (e.message !== undefined) return e.message;
+  if (e.status === undefined) return e.title;
+  const endpoint = e.method !== undefined && e.path !== undefined ? `${e.method} ${e.path} ` : '';
+  return `${endpoint}HTTP ${e.status}`;
 }
 
 export interface BodyQuery {
