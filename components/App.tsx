@@ -143,13 +143,14 @@ export function App({ host }: { host: PanelHost }) {
     setCatalogOpen(true);
   };
 
+  // While the catalog is shown, the timeline's keys would act on rows out of sight.
   useShortcuts({
-    move,
-    open: () => selected && setDetailsOpen(true),
+    move: (step) => !catalogOpen && move(step),
+    open: () => !catalogOpen && selected && setDetailsOpen(true),
     close: () => setDetailsOpen(false),
     search: () => (catalogOpen ? catalogSearchRef : searchRef).current?.focus(),
-    copy: () => selected && copy(selected, settings.copyFormat),
-    copyCurl: () => selected && copyCurl(selected),
+    copy: () => !catalogOpen && selected && copy(selected, settings.copyFormat),
+    copyCurl: () => !catalogOpen && selected && copyCurl(selected),
     catalog: () => setCatalogOpen(!catalogOpen),
   });
 

@@ -148,10 +148,13 @@ export function CatalogView({ filter, onFilter, searchRef }: CatalogViewProps) {
             {suggestions.length > 0 && (
               <p>
                 Did you mean{' '}
-                {suggestions.map((code) => (
-                  <button type="button" key={code} onClick={() => onFilter({ ...filter, text: code })}>
-                    {code}
-                  </button>
+                {suggestions.map((code, index) => (
+                  <span key={code}>
+                    {index > 0 && ' or '}
+                    <button type="button" onClick={() => onFilter({ ...filter, text: code })}>
+                      {code}
+                    </button>
+                  </span>
                 ))}
                 ?
               </p>

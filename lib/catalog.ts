@@ -145,7 +145,8 @@ export function searchCatalog(
 ): CatalogEntry[] {
   const raw = query.text?.trim() ?? '';
   const term = normaliseTerm(raw);
-  const naming = term !== '' || query.status !== undefined || query.method !== undefined || query.path;
+  const naming =
+    term !== '' || query.status !== undefined || query.method !== undefined || query.path !== undefined;
   const ranked: Array<{ entry: CatalogEntry; score: number; loose: number; order: number }> = [];
   entries.forEach((entry, order) => {
     if (query.provider !== undefined && entry.provider.id !== query.provider) return;

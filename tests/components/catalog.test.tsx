@@ -91,6 +91,7 @@ describe('catalog view', () => {
     search('INVALD_AUTH_CODE');
     expect(entries()).toHaveLength(0);
     expect(screen.getByTestId('catalog-view').textContent).toContain('No documented row matches.');
+    expect(screen.getByTestId('catalog-view').textContent).toContain('Did you mean INVALID_AUTH_CODE?');
     fireEvent.click(screen.getByRole('button', { name: 'INVALID_AUTH_CODE' }));
     expect((catalogSearch() as HTMLInputElement).value).toBe('INVALID_AUTH_CODE');
     expect(named()[0]).toBe('rebell:INVALID_AUTH_CODE');
@@ -128,7 +129,10 @@ describe('catalog view', () => {
     press('b', catalogSearch());
     expect(screen.queryByTestId('catalog-view')).not.toBeNull();
     press('Escape', catalogSearch());
+    // The timeline's keys wait until it is back in view.
+    press('ArrowDown');
     press('b');
+    expect(document.querySelector('[aria-selected="true"]')).toBeNull();
     expect(screen.queryByTestId('catalog-view')).toBeNull();
     expect(toggle.getAttribute('aria-pressed')).toBe('false');
     // The timeline kept its diagnosis while the catalog was shown.
