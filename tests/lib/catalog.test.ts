@@ -9,6 +9,7 @@ import {
   searchCatalog,
   suggestCodes,
 } from '../../lib/catalog';
+import { redactText } from '../../lib/redact';
 
 const names = (query: CatalogQuery) =>
   searchCatalog(query).map((entry) => `${entry.provider.id}:${explanationName(explainEntry(entry))}`);
@@ -77,8 +78,9 @@ describe('explainBody', () => {
     expect(result).toMatchObject({
       kind: 'undocumented',
       code: 'NEW_CODE',
-      message: 'card [CARD …1111] refused',
+      message: redactText(`card ${CARD} refused`),
     });
+    expect(JSON.stringify(result)).not.toContain(CARD);
   });
 
   it('says why a body that is not JSON names nothing', () => {
