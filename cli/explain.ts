@@ -231,7 +231,7 @@ export async function explainCommand(argv: string[], io: Io): Promise<number> {
         .filter((text) => text !== null)
         .map((text) => printable(text));
       const says = named.length > 0 ? ` (it says ${named.join(': ')})` : '';
-      const why = result.bodyNote ? ` ${result.bodyNote}` : '';
+      const why = result.bodyNote ? `: ${result.bodyNote}` : '';
       miss = `the body names nothing ${result.provider.name} documents${says}${why}${result.code === null ? '' : didYouMean(suggestCodes(result.code, result.provider.id))}`;
     }
   } else {

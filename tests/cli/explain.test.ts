@@ -287,6 +287,13 @@ describe('paylens explain --body', () => {
     expect(undocumented.stderr).toBe(
       'paylens: the body names nothing Rebell OpenAPI documents (it says INVALID_SIGNATUR: bad sig); did you mean INVALID_SIGNATURE?\n',
     );
+    const html = await run(
+      ['explain', '--body', '-', '--provider', 'kiotapay'],
+      ['<html>502 Bad Gateway</html>'],
+    );
+    expect(html.stderr).toMatch(
+      /^paylens: the body names nothing Kiotapay documents: The response is an HTML page/,
+    );
     // Alternative Payments keys its rows by status and endpoint: a body alone names none.
     const bare = await run(
       ['explain', '--body', '-', '--provider', 'alternative-payments'],
