@@ -1,12 +1,12 @@
 /**
  * The panel's only module that touches the browser: the DevTools APIs, storage, and the
  * handoff of the capture from the devtools page to the panel. Everything it reads is
- * normalised here, so the components see one `PanelHost` whatever the browser.
+ * normalised here, so the components see one `PanelPorts` whatever the browser.
  */
 import browser from 'webextension-polyfill';
-import type { PanelHost, PanelState, ThemeName, Watched } from '../components/host';
-import { watchable } from '../components/watchable';
-import { Capture, type CapturedEntry } from './capture';
+import { Capture, type CapturedEntry } from '../panel/capture';
+import type { PanelPorts, PanelState, ThemeName, Watched } from '../panel/ports';
+import { watchable } from '../panel/watchable';
 import { createSettingsStore, type WatchedSettings, watchPanelSettings } from './settings-store';
 
 const PANEL_TITLE = 'PayLens';
@@ -148,8 +148,8 @@ async function harEntries(): Promise<CapturedEntry[]> {
   }
 }
 
-/** In the panel: the real host. */
-export function createDevtoolsHost(panelWindow: Window): PanelHost {
+/** In the panel: the real ports. */
+export function createDevtoolsPorts(panelWindow: Window): PanelPorts {
   const settings = watchSettings();
   let active: Capture | undefined;
   return {

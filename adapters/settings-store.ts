@@ -3,11 +3,11 @@
  * page and the panel alike. It takes `browser.storage` as an argument, so it runs in tests
  * over a fake without a browser.
  */
-import type { PanelSettings, Watched } from '../components/host';
-import type { SettingsStore } from '../components/options/store';
-import { DEFAULT_SETTINGS, panelSettings } from '../components/settings';
+
 import type { Settings } from '../lib/settings';
 import { validateSettings } from '../lib/settings';
+import type { PanelSettings, SettingsStore, Watched } from '../panel/ports';
+import { DEFAULT_PANEL_SETTINGS, panelSettings } from '../panel/settings';
 
 const SETTINGS_KEY = 'settings';
 
@@ -52,7 +52,7 @@ export type WatchedSettings = Watched<PanelSettings> & { ready: Promise<void> };
 
 /** The panel's view of the stored settings: read once, then followed as the options page saves. */
 export function watchPanelSettings(store: SettingsStore): WatchedSettings {
-  let current = DEFAULT_SETTINGS;
+  let current = DEFAULT_PANEL_SETTINGS;
   let changed = false;
   const listeners = new Set<(value: PanelSettings) => void>();
   const apply = (settings: Settings) => {

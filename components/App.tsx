@@ -4,16 +4,16 @@ import { formats } from '../lib/format';
 import { presentationOf } from '../lib/presentation';
 import { providers as catalog } from '../lib/providers';
 import { COPY_FORMAT_NAMES } from '../lib/settings';
-import type { Timeline } from '../lib/timeline';
 import type { Category, Finding } from '../lib/types';
+import { NO_FILTERS, viewOf } from '../panel/filters';
+import type { CopyFormat, Filters, PanelPorts } from '../panel/ports';
+import type { Timeline } from '../panel/timeline';
 import { type CatalogFilter, CatalogView, WHOLE_CATALOG } from './CatalogView';
 import { copyText } from './clipboard';
 import { DetailsPane } from './DetailsPane';
 import { EmptyState } from './EmptyState';
 import { FilterBar } from './FilterBar';
 import { downloadText, fileChunks } from './files';
-import { NO_FILTERS, viewOf } from './filters';
-import type { CopyFormat, Filters, PanelHost } from './host';
 import { TimelineList } from './TimelineList';
 import { Toolbar } from './Toolbar';
 import { useCapture } from './useCapture';
@@ -37,11 +37,11 @@ function countText(timeline: Timeline, shown: number): string {
   return parts.join(' · ');
 }
 
-export function App({ host }: { host: PanelHost }) {
-  const settings = useWatched(host.settings);
-  const theme = useWatched(host.theme);
-  const [state, setState, loaded] = usePanelState(host);
-  const [timeline, changed] = useCapture(host, settings, state.preserveLog, loaded);
+export function App({ ports }: { ports: PanelPorts }) {
+  const settings = useWatched(ports.settings);
+  const theme = useWatched(ports.theme);
+  const [state, setState, loaded] = usePanelState(ports);
+  const [timeline, changed] = useCapture(ports, settings, state.preserveLog, loaded);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [detailsOpen, setDetailsOpen] = useState(false);
   const [dragging, setDragging] = useState(false);
@@ -103,7 +103,7 @@ export function App({ host }: { host: PanelHost }) {
 
   const clear = () => {
     timeline.clear();
-    host.clearCaptured();
+    ports.clearCaptured();
     setSelectedId(null);
     changed();
   };
@@ -169,7 +169,7 @@ export function App({ host }: { host: PanelHost }) {
         canExport={view.shown.length > 0}
         onExport={exportShown}
         onImport={(file) => void importHar(file)}
-        onOpenSettings={() => host.openSettings()}
+        onOpenSettings={() => ports.openSettings()}
         catalogOpen={catalogOpen}
         onToggleCatalog={() => setCatalogOpen(!catalogOpen)}
       />

@@ -1,8 +1,8 @@
 import { type Presentation, presentationOf, type ShownBody } from '../lib/presentation';
 import { COPY_FORMAT_NAMES } from '../lib/settings';
 import type { Finding, Header } from '../lib/types';
-import type { CopyFormat } from './host';
-import { RetryAdvice } from './RetryCountdown';
+import type { CopyFormat } from '../panel/ports';
+import { RetryCountdown } from './RetryCountdown';
 
 function Headers({ headers }: { headers: readonly Header[] }) {
   if (headers.length === 0) return <p class="muted">No headers recorded.</p>;
@@ -42,7 +42,7 @@ function Summary({ shown }: { shown: Presentation }) {
       <p>
         <strong>Remedy:</strong> {shown.remedy}
       </p>
-      <RetryAdvice retry={shown.retry} startedDateTime={shown.startedDateTime} />
+      <RetryCountdown retry={shown.retry} startedDateTime={shown.startedDateTime} />
       {shown.note && <p class="note">{shown.note}</p>}
       {shown.bodyNote && <p class="note">{shown.bodyNote}</p>}
       {shown.fields.length > 0 && (

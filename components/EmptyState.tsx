@@ -1,5 +1,5 @@
 import type { Provider } from '../lib/providers';
-import type { PanelSettings } from './host';
+import type { PanelSettings } from '../panel/ports';
 
 interface EmptyStateProps {
   providers: readonly Provider[];

@@ -1,6 +1,6 @@
 import type { Provider } from '../lib/providers';
 import { CATEGORIES, type Category } from '../lib/types';
-import type { Filters } from './host';
+import type { Filters } from '../panel/ports';
 
 interface FilterBarProps {
   providers: readonly Provider[];

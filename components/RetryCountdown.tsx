@@ -9,7 +9,7 @@ function secondsLeft(startedDateTime: string, afterSeconds: number, now: number)
   return Math.max(0, Math.ceil((started + afterSeconds * 1000 - now) / 1000));
 }
 
-export function RetryAdvice({ retry, startedDateTime }: { retry: Retry; startedDateTime: string }) {
+export function RetryCountdown({ retry, startedDateTime }: { retry: Retry; startedDateTime: string }) {
   const after = retry.advice === 'after' ? (retry.afterSeconds ?? 0) : null;
   const [now, setNow] = useState(() => Date.now());
   const left = after === null ? 0 : secondsLeft(startedDateTime, after, now);

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { TimelineItem } from '../lib/timeline';
+import type { TimelineItem } from '../panel/timeline';
 import { ROW_HEIGHT, TimelineRow } from './TimelineRow';
 
 /** Rows rendered beyond the visible ones, so fast scrolling does not show blanks. */

@@ -1,5 +1,5 @@
 import { presentationOf } from '../lib/presentation';
-import type { TimelineItem } from '../lib/timeline';
+import type { TimelineItem } from '../panel/timeline';
 
 export const ROW_HEIGHT = 24;
 

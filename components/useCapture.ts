@@ -1,15 +1,15 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { createMatcher } from '../lib/matcher';
-import { Timeline } from '../lib/timeline';
-import type { PanelHost, PanelSettings } from './host';
+import type { PanelPorts, PanelSettings } from '../panel/ports';
+import { Timeline } from '../panel/timeline';
 
 /**
- * The timeline, fed by the host's capture: every exchange goes through a matcher made from
+ * The timeline, fed by the ports' capture: every exchange goes through a matcher made from
  * the current settings (rebuilt only when they change). Returns the timeline and a function to call
  * after changing it directly (clear, import), so the panel renders again.
  */
 export function useCapture(
-  host: PanelHost,
+  ports: PanelPorts,
   settings: PanelSettings,
   preserveLog: boolean,
   ready: boolean,
@@ -30,7 +30,7 @@ export function useCapture(
 
   useEffect(() => {
     if (!ready) return;
-    return host.capture((event) => {
+    return ports.capture((event) => {
       if (event.kind === 'navigation') {
         timeline.navigate(event.url, event.at, latest.current.preserveLog);
       } else {
@@ -40,7 +40,7 @@ export function useCapture(
       }
       changed();
     });
-  }, [host, timeline, ready, changed]);
+  }, [ports, timeline, ready, changed]);
 
   return [timeline, changed];
 }

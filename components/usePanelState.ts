@@ -1,17 +1,17 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { PanelHost, PanelState } from './host';
-import { DEFAULT_STATE, panelStateFrom } from './settings';
+import type { PanelPorts, PanelState } from '../panel/ports';
+import { DEFAULT_PANEL_STATE, panelStateFrom } from '../panel/settings';
 
 /** Typing in the search box should not write to storage on every key. */
 const SAVE_DELAY_MS = 300;
 
 /**
- * Filters and the preserve-log switch, restored from the host when the panel loads and
+ * Filters and the preserve-log switch, restored from the ports when the panel loads and
  * saved back on change. `loaded` stays false until the saved state is known, so nothing
  * overwrites it with the defaults and no navigation is replayed under the wrong setting.
  */
-export function usePanelState(host: PanelHost): [PanelState, (state: PanelState) => void, boolean] {
-  const [state, setState] = useState<PanelState>(DEFAULT_STATE);
+export function usePanelState(ports: PanelPorts): [PanelState, (state: PanelState) => void, boolean] {
+  const [state, setState] = useState<PanelState>(DEFAULT_PANEL_STATE);
   const [loaded, setLoaded] = useState(false);
   // Set by the first cleanup to run when the panel closes, read by the save's cleanup below.
   const closing = useRef(false);
@@ -29,18 +29,18 @@ export function usePanelState(host: PanelHost): [PanelState, (state: PanelState)
       setState(panelStateFrom(stored));
       setLoaded(true);
     };
-    host.loadState().then(restore, () => restore(undefined));
+    ports.loadState().then(restore, () => restore(undefined));
     return () => {
       current = false;
     };
-  }, [host]);
+  }, [ports]);
 
   useEffect(() => {
     if (!loaded) return;
     let saved = false;
     const save = () => {
       saved = true;
-      host
+      ports
         .saveState(state)
         .catch((error: unknown) => console.error('PayLens: could not save the filters', error));
     };
@@ -50,7 +50,7 @@ export function usePanelState(host: PanelHost): [PanelState, (state: PanelState)
       // A newer state replaces this one, unless the panel is closing: then save it now.
       if (!saved && closing.current) save();
     };
-  }, [host, state, loaded]);
+  }, [ports, state, loaded]);
 
   return [state, setState, loaded];
 }

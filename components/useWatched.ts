@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Watched } from './host';
+import type { Watched } from '../panel/ports';
 
-/** The current value of something the host watches, re-rendering when it changes. */
+/** The current value of something the ports watch, re-rendering when it changes. */
 export function useWatched<T>(watched: Watched<T>): T {
   const [value, setValue] = useState(() => watched.get());
   useEffect(() => {

@@ -9,7 +9,6 @@ import { parseHostPattern } from './hosts';
 import { isObject } from './json';
 import type { MatcherOptions } from './matcher';
 import { providerIds } from './providers';
-import { DEFAULT_CAP } from './timeline';
 
 export const COPY_FORMATS = ['markdown', 'json'] as const;
 export type CopyFormat = (typeof COPY_FORMATS)[number];
@@ -27,11 +26,14 @@ export interface Settings {
   copyFormat: CopyFormat;
 }
 
+/** How many diagnoses the panel keeps unless the user says otherwise. */
+export const DEFAULT_RETENTION = 5_000;
+
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   hosts: {},
   anyHost: false,
   providers: {},
-  retention: DEFAULT_CAP,
+  retention: DEFAULT_RETENTION,
   copyFormat: 'markdown',
 });
 

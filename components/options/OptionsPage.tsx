@@ -1,8 +1,8 @@
+import type { SettingsStore } from '../../panel/ports';
 import { CustomHosts } from './CustomHosts';
 import { ProviderSwitches } from './ProviderSwitches';
 import { RelayedErrors } from './RelayedErrors';
 import { RepairNotice } from './RepairNotice';
-import type { SettingsStore } from './store';
 import { TimelineOptions } from './TimelineOptions';
 import { type SaveStatus, useStoredSettings } from './useStoredSettings';
 

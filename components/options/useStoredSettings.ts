@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { type Settings, type SettingsProblem, validateSettings } from '../../lib/settings';
-import type { SettingsStore } from './store';
+import type { SettingsStore } from '../../panel/ports';
 
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'failed';
 

@@ -5,14 +5,14 @@ import { App } from '../../components/App';
 import {
   apipayRateLimited,
   codesOf,
-  createFakeHost,
+  createFakePorts,
   emulateScrollerLayout,
   kiotapayExpiredToken,
   kiotapayMissingField,
   kiotapayUnknownCode,
   payfieldUnauthorized,
   rows,
-} from './support';
+} from '../support/panel';
 
 let undoLayout: (() => void) | undefined;
 
@@ -22,14 +22,14 @@ afterEach(() => {
   undoLayout = undefined;
 });
 
-async function mount(fake: ReturnType<typeof createFakeHost>) {
-  render(<App host={fake.host} />);
+async function mount(fake: ReturnType<typeof createFakePorts>) {
+  render(<App ports={fake.ports} />);
   await waitFor(() => expect(fake.listening()).toBe(true));
 }
 
 describe('capture to timeline', () => {
   it('shows what is watched while there is nothing to show', async () => {
-    await mount(createFakeHost());
+    await mount(createFakePorts());
     const empty = screen.getByTestId('empty-state');
     for (const host of ['api.kiotapay.co', 'api.rebellapp.com', 'api.payfield.io', 'api.apipay.kz']) {
       expect(empty.textContent).toContain(host);
@@ -38,12 +38,12 @@ describe('capture to timeline', () => {
   });
 
   it('lists the user’s own hosts in the empty state too', async () => {
-    await mount(createFakeHost({ settings: { matcher: { hosts: { 'pay.shop.example': 'kiotapay' } } } }));
+    await mount(createFakePorts({ settings: { matcher: { hosts: { 'pay.shop.example': 'kiotapay' } } } }));
     expect(screen.getByTestId('empty-state').textContent).toContain('pay.shop.example');
   });
 
   it('turns a captured exchange into a row carrying its data attributes', async () => {
-    const fake = createFakeHost();
+    const fake = createFakePorts();
     fake.exchange(kiotapayExpiredToken()); // captured before the panel was shown: replayed
     await mount(fake);
     act(() => fake.exchange(apipayRateLimited()));
@@ -65,7 +65,7 @@ describe('capture to timeline', () => {
   });
 
   it('marks codes the documentation does not know', async () => {
-    const fake = createFakeHost();
+    const fake = createFakePorts();
     fake.exchange(kiotapayMissingField());
     fake.exchange(kiotapayUnknownCode());
     await mount(fake);
@@ -77,7 +77,7 @@ describe('capture to timeline', () => {
   });
 
   it('ignores exchanges that are not provider failures', async () => {
-    const fake = createFakeHost();
+    const fake = createFakePorts();
     await mount(fake);
     act(() => {
       fake.exchange({ ...kiotapayMissingField(), status: 200, responseBody: '{"status":201}' });
@@ -88,7 +88,7 @@ describe('capture to timeline', () => {
   });
 
   it('keeps at most the cap, says how many were dropped, and follows a new cap live', async () => {
-    const fake = createFakeHost({ settings: { cap: 3 } });
+    const fake = createFakePorts({ settings: { cap: 3 } });
     await mount(fake);
     act(() => {
       for (let i = 0; i < 5; i++) fake.exchange(kiotapayMissingField());
@@ -102,7 +102,7 @@ describe('capture to timeline', () => {
   });
 
   it('clears on navigation unless preserve log is on, as DevTools does', async () => {
-    const fake = createFakeHost();
+    const fake = createFakePorts();
     await mount(fake);
     act(() => fake.exchange(kiotapayExpiredToken()));
     act(() => fake.navigate('https://shop.example/checkout'));
@@ -121,7 +121,7 @@ describe('capture to timeline', () => {
   });
 
   it('replays navigations under the saved preserve-log setting', async () => {
-    const fake = createFakeHost({ stored: { preserveLog: true } });
+    const fake = createFakePorts({ stored: { preserveLog: true } });
     fake.exchange(kiotapayExpiredToken());
     fake.navigate('https://shop.example/next');
     fake.exchange(kiotapayMissingField());
@@ -130,7 +130,7 @@ describe('capture to timeline', () => {
   });
 
   it('Clear empties the timeline', async () => {
-    const fake = createFakeHost();
+    const fake = createFakePorts();
     fake.exchange(kiotapayExpiredToken());
     await mount(fake);
     fireEvent.click(screen.getByRole('button', { name: 'Clear' }));
@@ -143,7 +143,7 @@ describe('capture to timeline', () => {
   });
 
   it('follows the DevTools theme', async () => {
-    const fake = createFakeHost({ theme: 'dark' });
+    const fake = createFakePorts({ theme: 'dark' });
     await mount(fake);
     expect(document.documentElement.dataset.theme).toBe('dark');
     act(() => fake.theme.set('light'));
@@ -152,7 +152,7 @@ describe('capture to timeline', () => {
 
   it('renders only the rows in view of 10,000, following the newest until scrolled up', async () => {
     undoLayout = emulateScrollerLayout();
-    const fake = createFakeHost({ settings: { cap: 20_000 } });
+    const fake = createFakePorts({ settings: { cap: 20_000 } });
     await mount(fake);
     act(() => {
       for (let i = 0; i < 10_000; i++) {

@@ -4,12 +4,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../components/App';
 import { catalogEntries, searchCatalog } from '../../lib/catalog';
 import { providerById } from '../../lib/providers';
-import { createFakeHost, kiotapayExpiredToken, rows } from './support';
+import { createFakePorts, kiotapayExpiredToken, rows } from '../support/panel';
 
 afterEach(cleanup);
 
-async function mount(fake = createFakeHost()) {
-  render(<App host={fake.host} />);
+async function mount(fake = createFakePorts()) {
+  render(<App ports={fake.ports} />);
   await waitFor(() => expect(fake.listening()).toBe(true));
   return fake;
 }
@@ -98,7 +98,7 @@ describe('catalog view', () => {
   });
 
   it('opens from a diagnosis’s details at its provider and category', async () => {
-    const fake = createFakeHost();
+    const fake = createFakePorts();
     fake.exchange(kiotapayExpiredToken());
     await mount(fake);
     fireEvent.mouseDown(rows()[0] as HTMLElement);
@@ -116,7 +116,7 @@ describe('catalog view', () => {
   });
 
   it('toggles with the toolbar button and the b key; / searches the catalog while it is shown', async () => {
-    const fake = createFakeHost();
+    const fake = createFakePorts();
     fake.exchange(kiotapayExpiredToken());
     await mount(fake);
     const toggle = screen.getByTestId('toggle-catalog');

@@ -5,12 +5,12 @@ import { App } from '../../components/App';
 import {
   apipayRateLimited,
   apipayValidation,
-  createFakeHost,
+  createFakePorts,
   exchange,
   kiotapayExpiredToken,
   rows,
   SECRETS,
-} from './support';
+} from '../support/panel';
 
 /** What the textarea fallback put on the clipboard. */
 let copied: string[];
@@ -38,8 +38,8 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-async function mount(fake: ReturnType<typeof createFakeHost>) {
-  render(<App host={fake.host} />);
+async function mount(fake: ReturnType<typeof createFakePorts>) {
+  render(<App ports={fake.ports} />);
   await waitFor(() => expect(fake.listening()).toBe(true));
 }
 
@@ -47,7 +47,7 @@ const pane = () => screen.getByTestId('details-pane');
 
 describe('details pane', () => {
   it('opens on selection with meaning, remedy, retry, docs, match, request and response', async () => {
-    const fake = createFakeHost();
+    const fake = createFakePorts();
     fake.exchange(kiotapayExpiredToken());
     await mount(fake);
     const [row] = rows();
@@ -82,7 +82,7 @@ describe('details pane', () => {
   });
 
   it('shows field errors', async () => {
-    const fake = createFakeHost();
+    const fake = createFakePorts();
     fake.exchange(apipayValidation());
     await mount(fake);
     fireEvent.mouseDown(rows()[0] as HTMLElement);
@@ -91,7 +91,7 @@ describe('details pane', () => {
   });
 
   it('shows provider text as text, never as HTML', async () => {
-    const fake = createFakeHost();
+    const fake = createFakePorts();
     const attack = '<img src=x onerror="window.pwned=1">';
     fake.exchange(
       exchange('https://api.kiotapay.co/api/v1/payments', 400, {
@@ -110,7 +110,7 @@ describe('details pane', () => {
   it('counts down the wait the response asked for', async () => {
     vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
     vi.setSystemTime(new Date('2025-11-22T10:00:05.000Z'));
-    const fake = createFakeHost();
+    const fake = createFakePorts();
     fake.exchange(apipayRateLimited('2025-11-22T10:00:00.000Z'));
     await mount(fake);
     fireEvent.mouseDown(rows()[0] as HTMLElement);
@@ -128,7 +128,7 @@ describe('details pane', () => {
   });
 
   it('closes with its close button', async () => {
-    const fake = createFakeHost();
+    const fake = createFakePorts();
     fake.exchange(kiotapayExpiredToken());
     await mount(fake);
     fireEvent.mouseDown(rows()[0] as HTMLElement);
@@ -139,7 +139,7 @@ describe('details pane', () => {
 
 describe('what the pane shows', () => {
   it('is redacted as a copy is, the request’s secrets echoed by the provider included', async () => {
-    const fake = createFakeHost();
+    const fake = createFakePorts();
     fake.exchange(
       exchange(
         'https://api.payfield.io/api/v1/payouts',
@@ -160,7 +160,7 @@ describe('what the pane shows', () => {
 
 describe('copy diagnosis', () => {
   it('copies redacted Markdown through the fallback when the Clipboard API is refused', async () => {
-    const fake = createFakeHost();
+    const fake = createFakePorts();
     fake.exchange(kiotapayExpiredToken());
     await mount(fake);
     fireEvent.mouseDown(rows()[0] as HTMLElement);
@@ -185,7 +185,7 @@ describe('copy diagnosis', () => {
 
   it('uses the Clipboard API when it is allowed', async () => {
     const writeText = vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValue(undefined);
-    const fake = createFakeHost();
+    const fake = createFakePorts();
     fake.exchange(kiotapayExpiredToken());
     await mount(fake);
     fireEvent.mouseDown(rows()[0] as HTMLElement);
@@ -198,7 +198,7 @@ describe('copy diagnosis', () => {
   });
 
   it('copies JSON as the alternative, and by default when the settings say so', async () => {
-    const fake = createFakeHost();
+    const fake = createFakePorts();
     fake.exchange(kiotapayExpiredToken());
     await mount(fake);
     fireEvent.mouseDown(rows()[0] as HTMLElement);
@@ -218,7 +218,7 @@ describe('copy diagnosis', () => {
 
   it('says so when the copy fails', async () => {
     Object.defineProperty(document, 'execCommand', { configurable: true, value: () => false });
-    const fake = createFakeHost();
+    const fake = createFakePorts();
     fake.exchange(kiotapayExpiredToken());
     await mount(fake);
     fireEvent.mouseDown(rows()[0] as HTMLElement);

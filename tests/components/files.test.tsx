@@ -5,20 +5,20 @@ import { App } from '../../components/App';
 import {
   apipayRateLimited,
   codesOf,
-  createFakeHost,
+  createFakePorts,
   kiotapayExpiredToken,
   kiotapayMissingField,
   rows,
   SECRETS,
-} from './support';
+} from '../support/panel';
 
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
 });
 
-async function mount(fake = createFakeHost()) {
-  render(<App host={fake.host} />);
+async function mount(fake = createFakePorts()) {
+  render(<App ports={fake.ports} />);
   await waitFor(() => expect(fake.listening()).toBe(true));
   return fake;
 }

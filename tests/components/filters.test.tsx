@@ -6,17 +6,17 @@ import {
   apipayRateLimited,
   apipayValidation,
   codesOf,
-  createFakeHost,
+  createFakePorts,
   kiotapayExpiredToken,
   kiotapayMissingField,
   payfieldUnauthorized,
   rows,
-} from './support';
+} from '../support/panel';
 
 afterEach(cleanup);
 
 function seeded(stored?: unknown) {
-  const fake = createFakeHost({ stored });
+  const fake = createFakePorts({ stored });
   fake.exchange(kiotapayExpiredToken());
   fake.exchange(apipayRateLimited());
   fake.exchange(kiotapayMissingField());
@@ -25,8 +25,8 @@ function seeded(stored?: unknown) {
   return fake;
 }
 
-async function mount(fake: ReturnType<typeof createFakeHost>) {
-  render(<App host={fake.host} />);
+async function mount(fake: ReturnType<typeof createFakePorts>) {
+  render(<App ports={fake.ports} />);
   await waitFor(() => expect(fake.listening()).toBe(true));
 }
 
@@ -95,7 +95,7 @@ describe('filters', () => {
 
   it('saves what was typed just before the panel closed', async () => {
     const fake = seeded();
-    const { unmount } = render(<App host={fake.host} />);
+    const { unmount } = render(<App ports={fake.ports} />);
     await waitFor(() => expect(fake.listening()).toBe(true));
     fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'token' } });
     unmount();

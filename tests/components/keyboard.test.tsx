@@ -4,12 +4,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../components/App';
 import {
   apipayValidation,
-  createFakeHost,
+  createFakePorts,
   kiotapayExpiredToken,
   kiotapayMissingField,
   payfieldUnauthorized,
   SECRETS,
-} from './support';
+} from '../support/panel';
 
 afterEach(() => {
   cleanup();
@@ -17,11 +17,11 @@ afterEach(() => {
 });
 
 async function mount() {
-  const fake = createFakeHost();
+  const fake = createFakePorts();
   fake.exchange(kiotapayExpiredToken());
   fake.exchange(kiotapayMissingField());
   fake.exchange(payfieldUnauthorized());
-  render(<App host={fake.host} />);
+  render(<App ports={fake.ports} />);
   await waitFor(() => expect(fake.listening()).toBe(true));
   return fake;
 }

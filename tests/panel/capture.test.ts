@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { Capture, type CapturedEntry } from '../../adapters/capture';
-import type { CaptureEvent, PanelSettings } from '../../components/host';
-import { DEFAULT_SETTINGS } from '../../components/settings';
-import { watchable } from '../../components/watchable';
+import { Capture, type CapturedEntry } from '../../panel/capture';
+import type { CaptureEvent, PanelSettings } from '../../panel/ports';
+import { DEFAULT_PANEL_SETTINGS } from '../../panel/settings';
+import { watchable } from '../../panel/watchable';
 
-function settingsOf(initial: PanelSettings = DEFAULT_SETTINGS) {
+function settingsOf(initial: PanelSettings = DEFAULT_PANEL_SETTINGS) {
   const settings = watchable(initial);
   return { watched: settings, set: settings.set };
 }
@@ -159,7 +159,7 @@ describe('Capture', () => {
   });
 
   it('keeps no more exchanges than the cap', async () => {
-    const capture = new Capture(settingsOf({ ...DEFAULT_SETTINGS, cap: 2 }).watched);
+    const capture = new Capture(settingsOf({ ...DEFAULT_PANEL_SETTINGS, cap: 2 }).watched);
     for (const path of ['a', 'b', 'c']) capture.request(entry(`https://api.kiotapay.co/${path}`).captured);
     await settle();
     expect(record(capture).map(describeEvent)).toEqual([
@@ -174,7 +174,7 @@ describe('Capture', () => {
     const events = record(capture);
     await settle();
     capture.request(entry('https://pay.shop.example/v1').captured);
-    settings.set({ ...DEFAULT_SETTINGS, matcher: { hosts: { 'pay.shop.example': 'kiotapay' } } });
+    settings.set({ ...DEFAULT_PANEL_SETTINGS, matcher: { hosts: { 'pay.shop.example': 'kiotapay' } } });
     capture.request(entry('https://pay.shop.example/v2').captured);
     await settle();
     expect(events.map(describeEvent)).toEqual(['POST https://pay.shop.example/v2']);
@@ -242,7 +242,7 @@ describe('Capture', () => {
     );
     const events = record(capture);
     capture.request(entry('https://pay.shop.example/early').captured);
-    settings.set({ ...DEFAULT_SETTINGS, matcher: { hosts: { 'pay.shop.example': 'kiotapay' } } });
+    settings.set({ ...DEFAULT_PANEL_SETTINGS, matcher: { hosts: { 'pay.shop.example': 'kiotapay' } } });
     read();
     await settle();
     expect(events.map(describeEvent)).toEqual(['POST https://pay.shop.example/early']);

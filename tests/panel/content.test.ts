@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseContent } from '../../adapters/content';
+import { normaliseContent } from '../../panel/content';
 
 describe('normaliseContent', () => {
   it('reads Chrome’s native promise shape {content, encoding}', () => {

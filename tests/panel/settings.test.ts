@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, DEFAULT_STATE, panelStateFrom, settingsFrom } from '../../components/settings';
 import { providerIds } from '../../lib/providers';
+import {
+  DEFAULT_PANEL_SETTINGS,
+  DEFAULT_PANEL_STATE,
+  panelStateFrom,
+  settingsFrom,
+} from '../../panel/settings';
 
 describe('settingsFrom', () => {
   it('falls back to the defaults for anything missing or unusable', () => {
@@ -9,7 +14,9 @@ describe('settingsFrom', () => {
       cap: 5000,
       copyFormat: 'markdown',
     });
-    expect(settingsFrom({ retention: -1, copyFormat: 'html', anyHost: 'yes' })).toEqual(DEFAULT_SETTINGS);
+    expect(settingsFrom({ retention: -1, copyFormat: 'html', anyHost: 'yes' })).toEqual(
+      DEFAULT_PANEL_SETTINGS,
+    );
   });
 
   it('keeps valid settings and drops host patterns the matcher would reject', () => {
@@ -41,6 +48,6 @@ describe('panelStateFrom', () => {
         preserveLog: true,
       }),
     ).toEqual({ filters: { providers: ['rebell'], categories: ['auth'], text: 'token' }, preserveLog: true });
-    expect(panelStateFrom('garbage')).toEqual(DEFAULT_STATE);
+    expect(panelStateFrom('garbage')).toEqual(DEFAULT_PANEL_STATE);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CAP, Timeline, type TimelineItem } from '../../lib/timeline';
+import { DEFAULT_RETENTION } from '../../lib/settings';
 import type { Finding } from '../../lib/types';
+import { Timeline, type TimelineItem } from '../../panel/timeline';
 
 function finding(code: string): Finding {
   return { code } as unknown as Finding;
@@ -19,7 +20,7 @@ describe('Timeline', () => {
     expect(codes(timeline.items)).toEqual(['A', 'B']);
     expect(new Set(timeline.items.map((item) => item.id)).size).toBe(2);
     expect(timeline.size).toBe(2);
-    expect(timeline.cap).toBe(DEFAULT_CAP);
+    expect(timeline.cap).toBe(DEFAULT_RETENTION);
   });
 
   it('drops the oldest beyond the cap and counts them', () => {
@@ -92,6 +93,6 @@ describe('Timeline', () => {
     expect(codes(timeline.items)).toEqual(['C']);
     expect(timeline.dropped).toBe(2);
     timeline.setCap(0);
-    expect(timeline.cap).toBe(DEFAULT_CAP);
+    expect(timeline.cap).toBe(DEFAULT_RETENTION);
   });
 });

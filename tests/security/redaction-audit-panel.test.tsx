@@ -3,7 +3,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { App } from '../../components/App';
-import { createFakeHost, rows } from '../components/support';
+import { createFakePorts, rows } from '../support/panel';
 import { FORBIDDEN, plantedExchanges } from './corpus';
 
 /** Everything that left the panel: clipboard writes and downloaded files. */
@@ -30,10 +30,10 @@ beforeAll(async () => {
   vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
   vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
 
-  const fake = createFakeHost();
+  const fake = createFakePorts();
   const planted = plantedExchanges();
   for (const exchange of planted) fake.exchange(exchange);
-  render(<App host={fake.host} />);
+  render(<App ports={fake.ports} />);
   await waitFor(() => expect(rows()).toHaveLength(planted.length));
 
   for (let index = 0; index < planted.length; index++) {

@@ -5,18 +5,18 @@
  */
 import { act, cleanup, fireEvent, render, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSettingsStore, watchPanelSettings } from '../../adapters/settings-store';
-import { App } from '../../components/App';
-import { OptionsPage } from '../../components/options/OptionsPage';
+import { createSettingsStore, watchPanelSettings } from '../../../adapters/settings-store';
+import { App } from '../../../components/App';
+import { OptionsPage } from '../../../components/options/OptionsPage';
 import {
   codesOf,
-  createFakeHost,
+  createFakePorts,
   exchange,
   kiotapayMissingField,
   payfieldUnauthorized,
   rows,
-} from '../components/support';
-import { createFakeStorage } from './support';
+} from '../../support/panel';
+import { createFakeStorage } from '../../support/storage';
 
 afterEach(cleanup);
 
@@ -25,9 +25,9 @@ const missingField = (url: string) =>
 
 async function openBoth(stored: unknown = {}) {
   const storage = createFakeStorage({ settings: stored });
-  const fake = createFakeHost();
-  const host = { ...fake.host, settings: watchPanelSettings(createSettingsStore(storage.storage)) };
-  const panel = within(render(<App host={host} />).container as HTMLElement);
+  const fake = createFakePorts();
+  const ports = { ...fake.ports, settings: watchPanelSettings(createSettingsStore(storage.storage)) };
+  const panel = within(render(<App ports={ports} />).container as HTMLElement);
   const options = within(
     render(<OptionsPage store={createSettingsStore(storage.storage)} />).container as HTMLElement,
   );
@@ -138,8 +138,8 @@ describe('settings applied to an open panel', () => {
 
 describe('the gear', () => {
   it('opens the options page from the panel', async () => {
-    const fake = createFakeHost();
-    const panel = within(render(<App host={fake.host} />).container as HTMLElement);
+    const fake = createFakePorts();
+    const panel = within(render(<App ports={fake.ports} />).container as HTMLElement);
     fireEvent.click(panel.getByRole('button', { name: 'Settings' }));
     expect(fake.settingsOpened()).toBe(1);
   });

@@ -1,4 +1,4 @@
-import type { Watched } from './host';
+import type { Watched } from './ports';
 
 /** A value that its owner sets and others watch: the settings, the theme. */
 export function watchable<T>(initial: T): Watched<T> & { set(value: T): void } {

@@ -4,12 +4,13 @@
  * the panel replays when it is shown. Free of browser APIs: the devtools adapter feeds it
  * HAR entries and their body readers, so it can be tested on its own.
  */
-import type { CaptureEvent, PanelSettings, Watched } from '../components/host';
+
 import { exchangeFromEntry } from '../lib/har';
 import { get } from '../lib/json';
 import { createRelevance, type Relevance } from '../lib/relevance';
 import type { Exchange } from '../lib/types';
 import { normaliseContent } from './content';
+import type { CaptureEvent, PanelSettings, Watched } from './ports';
 
 /** A HAR entry from `onRequestFinished` or `getHAR()`, with a way to read its response body. */
 export interface CapturedEntry {

@@ -1,9 +1,10 @@
 /**
- * What the panel needs from the browser. The real implementation is adapters/devtools.ts;
- * tests hand the components a fake. Types only: nothing here touches a browser API.
+ * The ports through which the panel and the options page reach the browser. The real
+ * implementations are in adapters/; tests hand the components fakes. Types only: nothing
+ * here touches a browser API.
  */
 import type { MatcherOptions } from '../lib/matcher';
-import type { CopyFormat } from '../lib/settings';
+import type { CopyFormat, Settings, ValidatedSettings } from '../lib/settings';
 import type { Category, Exchange } from '../lib/types';
 
 /** A finished request, or a navigation of the inspected page, in the order they happened. */
@@ -50,7 +51,7 @@ export interface Watched<T> {
   subscribe(listener: (value: T) => void): () => void;
 }
 
-export interface PanelHost {
+export interface PanelPorts {
   /**
    * Replays everything captured since DevTools opened, then reports new events as they
    * come. Returns the function that stops it.
@@ -65,4 +66,14 @@ export interface PanelHost {
   openSettings(): void;
   /** Forgets what was captured so far, so that a reloaded panel does not bring it back. */
   clearCaptured(): void;
+}
+
+/** Where the options page reads and writes the settings (adapters/settings-store.ts). */
+export interface SettingsStore {
+  /** The stored settings, repaired by the schema; `problems` names what could not be kept. */
+  load(): Promise<ValidatedSettings>;
+  /** Writes settings that have already passed the schema. */
+  save(settings: Settings): Promise<void>;
+  /** Calls `listener` on every later change, from any page; returns the function that stops it. */
+  subscribe(listener: (settings: Settings) => void): () => void;
 }

@@ -1,7 +1,7 @@
 /** The panel's settings and saved state: their defaults, and reading them back from storage safely. */
 import { matcherOptionsFrom, type Settings, validateSettings } from '../lib/settings';
 import { CATEGORIES, type Category } from '../lib/types';
-import type { Filters, PanelSettings, PanelState } from './host';
+import type { Filters, PanelSettings, PanelState } from './ports';
 
 /** What the panel needs of the user's settings. */
 export function panelSettings(settings: Settings): PanelSettings {
@@ -13,9 +13,9 @@ export function settingsFrom(stored: unknown): PanelSettings {
   return panelSettings(validateSettings(stored).settings);
 }
 
-export const DEFAULT_SETTINGS: PanelSettings = settingsFrom(undefined);
+export const DEFAULT_PANEL_SETTINGS: PanelSettings = settingsFrom(undefined);
 
-export const DEFAULT_STATE: PanelState = {
+export const DEFAULT_PANEL_STATE: PanelState = {
   filters: { providers: [], categories: [], text: '' },
   preserveLog: false,
 };
@@ -27,7 +27,7 @@ const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 
 export function panelStateFrom(stored: unknown): PanelState {
-  if (!isRecord(stored)) return DEFAULT_STATE;
+  if (!isRecord(stored)) return DEFAULT_PANEL_STATE;
   const filters: Filters = isRecord(stored.filters)
     ? {
         providers: strings(stored.filters.providers),
@@ -36,6 +36,6 @@ export function panelStateFrom(stored: unknown): PanelState {
         ),
         text: typeof stored.filters.text === 'string' ? stored.filters.text : '',
       }
-    : DEFAULT_STATE.filters;
+    : DEFAULT_PANEL_STATE.filters;
   return { filters, preserveLog: stored.preserveLog === true };
 }

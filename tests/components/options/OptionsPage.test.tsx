@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSettingsStore } from '../../adapters/settings-store';
-import { OptionsPage } from '../../components/options/OptionsPage';
-import type { SettingsStore } from '../../components/options/store';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { createFakeStorage } from './support';
+import { createSettingsStore } from '../../../adapters/settings-store';
+import { OptionsPage } from '../../../components/options/OptionsPage';
+import { DEFAULT_SETTINGS } from '../../../lib/settings';
+import type { SettingsStore } from '../../../panel/ports';
+import { createFakeStorage } from '../../support/storage';
 
 afterEach(cleanup);
 

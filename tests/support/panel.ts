@@ -1,12 +1,13 @@
 /** A fake devtools host and sample exchanges for the panel's component tests. */
-import type { CaptureEvent, PanelHost, PanelSettings, PanelState, ThemeName } from '../../components/host';
-import { DEFAULT_SETTINGS } from '../../components/settings';
-import { watchable } from '../../components/watchable';
+
 import type { Exchange } from '../../lib/types';
-import { exchange as baseExchange } from '../support/exchange';
+import type { CaptureEvent, PanelPorts, PanelSettings, PanelState, ThemeName } from '../../panel/ports';
+import { DEFAULT_PANEL_SETTINGS } from '../../panel/settings';
+import { watchable } from '../../panel/watchable';
+import { exchange as baseExchange } from './exchange';
 
 /** Behaves like the devtools adapter: replays what it captured, then reports live. */
-export function createFakeHost(
+export function createFakePorts(
   options: { stored?: unknown; theme?: ThemeName; settings?: Partial<PanelSettings> } = {},
 ) {
   const captured: CaptureEvent[] = [];
@@ -14,8 +15,8 @@ export function createFakeHost(
   const saved: PanelState[] = [];
   let settingsOpened = 0;
   const theme = watchable<ThemeName>(options.theme ?? 'light');
-  const settings = watchable<PanelSettings>({ ...DEFAULT_SETTINGS, ...options.settings });
-  const host: PanelHost = {
+  const settings = watchable<PanelSettings>({ ...DEFAULT_PANEL_SETTINGS, ...options.settings });
+  const ports: PanelPorts = {
     capture(listener) {
       for (const event of captured) listener(event);
       listeners.add(listener);
@@ -36,7 +37,7 @@ export function createFakeHost(
   };
   let keys = 0;
   return {
-    host,
+    ports,
     saved,
     theme,
     settings,

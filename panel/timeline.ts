@@ -3,9 +3,8 @@
  * navigation. Pure and mutable: a live capture appends thousands of rows, and copying the
  * list on every one would cost more than rendering it.
  */
-import type { Finding } from './types';
-
-export const DEFAULT_CAP = 5_000;
+import { DEFAULT_RETENTION } from '../lib/settings';
+import type { Finding } from '../lib/types';
 
 export type TimelineItem =
   | { kind: 'finding'; id: number; finding: Finding }
@@ -20,7 +19,7 @@ export class Timeline {
   #cap: number;
   #version = 0;
 
-  constructor(cap = DEFAULT_CAP) {
+  constructor(cap = DEFAULT_RETENTION) {
     this.#cap = validCap(cap);
   }
 
@@ -111,5 +110,5 @@ export class Timeline {
 }
 
 function validCap(cap: number): number {
-  return Number.isInteger(cap) && cap > 0 ? cap : DEFAULT_CAP;
+  return Number.isInteger(cap) && cap > 0 ? cap : DEFAULT_RETENTION;
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createSettingsStore, watchPanelSettings } from '../../adapters/settings-store';
-import type { SettingsStore } from '../../components/options/store';
-import { DEFAULT_SETTINGS as DEFAULT_PANEL_SETTINGS, panelSettings } from '../../components/settings';
 import { providerIds } from '../../lib/providers';
 import { DEFAULT_SETTINGS, type Settings, type ValidatedSettings } from '../../lib/settings';
-import { createFakeStorage } from './support';
+import type { SettingsStore } from '../../panel/ports';
+import { DEFAULT_PANEL_SETTINGS, panelSettings } from '../../panel/settings';
+import { createFakeStorage } from '../support/storage';
 
 const mine: Settings = {
   ...DEFAULT_SETTINGS,

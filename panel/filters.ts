@@ -1,7 +1,8 @@
 /** What the timeline shows under the current filters, and the counts beside each filter. */
-import type { TimelineItem } from '../lib/timeline';
+
 import type { Category, Finding } from '../lib/types';
-import type { Filters } from './host';
+import type { Filters } from './ports';
+import type { TimelineItem } from './timeline';
 
 export interface TimelineView {
   /** Diagnoses that pass the filters, with the separators of the sections they are in. */
