@@ -53,6 +53,29 @@ export function createSessionAnalyzer(
   const learnsFromSuccesses = new Set(
     enabled.filter((provider) => provider.timestamp || provider.bearerTokens?.issuer),
   );
+  // Most traffic is the page's own: two cheap tests turn it away before the host lookup,
+  // which would cost as much again as the matcher spends on it. A success teaches only
+  // when it is a token issuer's reply or carries a timestamp header.
+  const issuerMethods = new Set(enabled.flatMap((provider) => provider.bearerTokens?.issuer?.method ?? []));
+  const timestampHeaders = new Set(
+    enabled.flatMap((provider) => provider.timestamp?.header.toLowerCase() ?? []),
+  );
+  const timestampHeaderLengths = new Set([...timestampHeaders].map((name) => name.length));
+
+  function carriesTimestamp(headers: unknown): boolean {
+    if (!Array.isArray(headers)) return false;
+    for (const header of headers) {
+      const name: unknown = header?.name;
+      if (
+        typeof name === 'string' &&
+        timestampHeaderLengths.has(name.length) &&
+        timestampHeaders.has(name.toLowerCase())
+      ) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   function warn(
     provider: Provider,
@@ -88,6 +111,7 @@ export function createSessionAnalyzer(
         if (!isAnswered(status) || status >= 300 || typeof url !== 'string' || typeof method !== 'string') {
           return NOTHING;
         }
+        if (!issuerMethods.has(method) && !carriesTimestamp(exchange.requestHeaders)) return NOTHING;
         const provider = lookup(url);
         if (provider && learnsFromSuccesses.has(provider) && !isPreflight(method)) {
           learnFromSuccess(provider, exchange, index);
