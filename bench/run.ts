@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: measures the matcher against its parse floor, the session analyzer against
  * the matcher, HAR reading at 100 MB and 1 GB, the panel at 50,000 diagnoses in real
- * Chromium, and the panel's bundle; prints a table and writes bench/results.json. A benchmark, not a test: it asserts nothing.
+ * Chromium, and the panel's bundle; prints a table and writes bench/results.json. A
+ * benchmark, not a test: it asserts nothing.
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';

@@ -53,9 +53,9 @@ export function createSessionAnalyzer(
   const learnsFromSuccesses = new Set(
     enabled.filter((provider) => provider.timestamp || provider.bearerTokens?.issuer),
   );
-  // Most traffic is the page's own: two cheap tests turn it away before the host lookup,
-  // which would cost as much again as the matcher spends on it. A success teaches only
-  // when it is a token issuer's reply or carries a timestamp header.
+  // Most traffic is the page's own: cheap tests turn it away before the host lookup, which
+  // would cost as much again as the matcher spends on it. A success teaches only when it
+  // may be a token issuer's reply or carries a timestamp header.
   const issuerMethods = new Set(enabled.flatMap((provider) => provider.bearerTokens?.issuer?.method ?? []));
   const timestampHeaders = new Set(
     enabled.flatMap((provider) => provider.timestamp?.header.toLowerCase() ?? []),
@@ -64,8 +64,8 @@ export function createSessionAnalyzer(
 
   function carriesTimestamp(headers: unknown): boolean {
     if (!Array.isArray(headers)) return false;
-    for (const header of headers) {
-      const name: unknown = header?.name;
+    for (let i = 0; i < headers.length; i++) {
+      const name: unknown = headers[i]?.name;
       if (
         typeof name === 'string' &&
         timestampHeaderLengths.has(name.length) &&
@@ -111,7 +111,12 @@ export function createSessionAnalyzer(
         if (!isAnswered(status) || status >= 300 || typeof url !== 'string' || typeof method !== 'string') {
           return NOTHING;
         }
-        if (!issuerMethods.has(method) && !carriesTimestamp(exchange.requestHeaders)) return NOTHING;
+        // A token comes in a body: an empty reply (a 204, a beacon) issues none.
+        const mayIssueToken =
+          issuerMethods.has(method) &&
+          typeof exchange.responseBody === 'string' &&
+          exchange.responseBody !== '';
+        if (!mayIssueToken && !carriesTimestamp(exchange.requestHeaders)) return NOTHING;
         const provider = lookup(url);
         if (provider && learnsFromSuccesses.has(provider) && !isPreflight(method)) {
           learnFromSuccess(provider, exchange, index);
