@@ -1,12 +1,14 @@
 /**
- * `npm run bench`: measures the matcher against its parse floor, HAR reading at 100 MB and
- * 1 GB, the panel at 50,000 diagnoses in real Chromium, and the panel's bundle; prints a
- * table and writes bench/results.json. A benchmark, not a test: it asserts nothing.
+ * `npm run bench`: measures the matcher against its parse floor, the session analyzer against
+ * the matcher, HAR reading at 100 MB and 1 GB, the panel at 50,000 diagnoses in real
+ * Chromium, and the panel's bundle; prints a table and writes bench/results.json. A
+ * benchmark, not a test: it asserts nothing.
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { benchAnalyzer } from './analyzer';
 import { benchBundle } from './bundle';
 import { benchHar } from './har';
 import { benchMatcher } from './matcher';
@@ -32,6 +34,8 @@ execFileSync(process.execPath, [`${root}node_modules/wxt/bin/wxt.mjs`, 'build'],
 
 log('matcher over 200,000 exchanges');
 const matcher = benchMatcher();
+log('session analyzer over the same traffic');
+const analyzer = benchAnalyzer();
 log('HAR files');
 const har = await benchHar(log);
 log('panel with 50,000 diagnoses');
@@ -60,6 +64,14 @@ const rows: Row[] = [
     unit: 'ns',
     target: '< 1000',
     met: matcher.nonProviderNsPerExchange < 1000,
+  },
+  {
+    key: 'analyzerOverheadRatio',
+    value: analyzer.analyzerOverheadRatio,
+    unit: '×',
+    target: '≤ 1.10',
+    met: analyzer.analyzerOverheadRatio <= 1.1,
+    floor: `the matcher alone: ${analyzer.detail.matcherMs.toFixed(1)} ms`,
   },
   {
     key: 'har100mbSeconds',
@@ -127,7 +139,13 @@ const results = {
   ...Object.fromEntries(rows.map((row) => [row.key, Number(row.value.toFixed(3))])),
   machine,
   takenAt: new Date().toISOString(),
-  detail: { matcher: matcher.detail, har: har.detail, panel: panel.detail, bundle: bundle.detail },
+  detail: {
+    matcher: matcher.detail,
+    analyzer: analyzer.detail,
+    har: har.detail,
+    panel: panel.detail,
+    bundle: bundle.detail,
+  },
 };
 writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
 

@@ -103,5 +103,15 @@ export const alternativePayments: Provider = {
   readError,
   // No fingerprint: `{error: {message}}` is far too common to name this provider.
   rules,
+  bearerTokens: {
+    issuer: {
+      method: 'POST',
+      path: OAUTH_TOKEN,
+      scheme: 'Basic',
+      tokenField: ['access_token'],
+      lifetimeField: ['expires_in'],
+      lifetimeSeconds: 3600,
+    },
+  },
   successes: [],
 };

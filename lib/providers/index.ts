@@ -14,4 +14,15 @@ export function providerById(id: string): Provider | undefined {
   return providers.find((provider) => provider.id === id);
 }
 
-export type { DocumentedSuccess, Provider, ReportedError, Rule, RuleCondition } from './provider';
+export type {
+  BearerTokens,
+  DiagnosisSelector,
+  DocumentedSuccess,
+  Provider,
+  ReportedError,
+  RequestTimestamp,
+  Rule,
+  RuleCondition,
+  TimestampFormat,
+  TokenIssuer,
+} from './provider';

@@ -232,6 +232,18 @@ export const kiotapay: Provider = {
     return documented !== undefined && documented === message?.toLowerCase();
   },
   rules,
+  // The reply: {"data": {"access_token", "expires_in": 300, ...}}; the issuer takes its
+  // credentials in the body. The suffix matches the sandbox's /api/sandbox/v1/ too.
+  bearerTokens: {
+    issuer: {
+      method: 'POST',
+      path: /\/get-token\/?$/,
+      scheme: null,
+      tokenField: ['data', 'access_token'],
+      lifetimeField: ['data', 'expires_in'],
+      lifetimeSeconds: 300,
+    },
+  },
   successes: [
     { status: 200, title: 'OK', meaning: 'OK - The request was successful.' },
     { status: 201, title: 'Created', meaning: 'Created - A new resource was successfully created.' },

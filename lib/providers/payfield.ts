@@ -4,6 +4,8 @@ import type { Provider, ReportedError, Rule } from './provider';
 
 const SIGNATURE_NOTE = 'X-Signature is the HMAC-SHA256 of X-Timestamp followed by the raw request body.';
 
+const TIMESTAMP_MESSAGES = /^(Timestamp required|Invalid timestamp format|Timestamp window exceeded)\.?$/;
+
 // Common messages. Payfield names errors by message text, some of which carry a value.
 const messageRules: Rule[] = [
   {
@@ -25,7 +27,7 @@ const messageRules: Rule[] = [
     retry: 'no',
   },
   {
-    when: { message: /^(Timestamp required|Invalid timestamp format|Timestamp window exceeded)\.?$/ },
+    when: { message: TIMESTAMP_MESSAGES },
     table: 'Common messages',
     title: 'Timestamp required / Invalid timestamp format / Timestamp window exceeded',
     meaning: 'Missing, invalid, or expired X-Timestamp.',
@@ -221,6 +223,12 @@ export const payfield: Provider = {
     );
   },
   rules: [...messageRules, ...statusRules],
+  // The documents name no window length: "within the allowed window".
+  timestamp: {
+    header: 'X-Timestamp',
+    formats: ['iso-8601', 'unix-seconds'],
+    errors: { messages: TIMESTAMP_MESSAGES },
+  },
   successes: [
     {
       status: 200,

@@ -51,6 +51,47 @@ export interface Environment {
   pathPrefix?: string;
 }
 
+/** Picks diagnoses by the provider's code or message, for the session analyzer. */
+export interface DiagnosisSelector {
+  codes?: readonly string[];
+  /** Tested against the trimmed reported message. */
+  messages?: RegExp;
+}
+
+/** `rfc-3339` requires seconds and an offset; `iso-8601` without an offset is read as UTC. */
+export type TimestampFormat = 'iso-8601' | 'unix-seconds' | 'rfc-3339';
+
+/** The header a provider's signed requests state their time in. */
+export interface RequestTimestamp {
+  header: string;
+  formats: readonly TimestampFormat[];
+  /** How far the time may be from the provider's clock, when the documents say. */
+  windowSeconds?: number;
+  /** The diagnoses that are timestamp errors. */
+  errors: DiagnosisSelector;
+}
+
+/** The endpoint that issues access tokens, and what its documents say of them. */
+export interface TokenIssuer {
+  method: string;
+  /** Tested against the URL's path, without query. */
+  path: RegExp;
+  /** The Authorization scheme the endpoint itself takes; null when credentials go in the body. */
+  scheme: 'Basic' | null;
+  /** Where its JSON reply holds the access token and its lifetime in seconds. */
+  tokenField: readonly string[];
+  lifetimeField: readonly string[];
+  /** The documented lifetime, for replies that do not state theirs. */
+  lifetimeSeconds: number;
+}
+
+/** A provider whose requests carry `Authorization: Bearer <access token>`. */
+export interface BearerTokens {
+  /** The diagnoses about the token; every `auth` diagnosis when absent. */
+  errors?: DiagnosisSelector;
+  issuer?: TokenIssuer;
+}
+
 export interface Provider {
   id: string;
   name: string;
@@ -73,6 +114,10 @@ export interface Provider {
   successes: readonly DocumentedSuccess[];
   /** Request headers that sign the request: a replayed request must recompute them. */
   signatureHeaders?: ReadonlyArray<{ header: string; signs: string }>;
+  /** For the session analyzer's clock-skew insights. */
+  timestamp?: RequestTimestamp;
+  /** For the session analyzer's token insights. */
+  bearerTokens?: BearerTokens;
 }
 
 /** `INVALID_AUTH_CLIENT` → `Invalid auth client`, for codes whose rows have no title. */

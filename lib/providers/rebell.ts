@@ -197,6 +197,14 @@ export const rebell: Provider = {
     return code !== null && outcome !== undefined;
   },
   rules,
+  timestamp: {
+    header: 'Request-Time',
+    formats: ['rfc-3339'],
+    windowSeconds: 300,
+    errors: { codes: ['REQUEST_TIME_INVALID'] },
+  },
+  // No token endpoint or lifetime is documented: only a JWT's own claims can date a token.
+  bearerTokens: { errors: { codes: ['INVALID_ACCESS_TOKEN', 'EXPIRED_ACCESS_TOKEN'] } },
   successes: [
     { outcome: 'success', title: 'Success', meaning: 'Request completed successfully' },
     { outcome: 'accepted', title: 'Accepted', meaning: 'Request accepted, processing asynchronously' },

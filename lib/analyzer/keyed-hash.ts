@@ -1,0 +1,35 @@
+/**
+ * Token digests for comparing tokens without keeping them. FNV-1a 64 over a per-analyzer
+ * random key followed by the text: the library must run in a browser without Node's
+ * crypto, and Web Crypto's HMAC is asynchronous while `observe` is not. This is not a MAC
+ * against a determined attacker; it keeps raw tokens out of memory dumps and, the key
+ * being random and never shown, makes a digest useless for checking a guessed token.
+ */
+
+const FNV_OFFSET = 0xcbf29ce484222325n;
+const FNV_PRIME = 0x100000001b3n;
+const MASK_64 = 0xffffffffffffffffn;
+
+function absorb(hash: bigint, text: string): bigint {
+  let state = hash;
+  for (let i = 0; i < text.length; i++) {
+    // Both bytes of each UTF-16 unit, so no two texts share a byte sequence.
+    const unit = text.charCodeAt(i);
+    state = ((state ^ BigInt(unit & 0xff)) * FNV_PRIME) & MASK_64;
+    state = ((state ^ BigInt(unit >> 8)) * FNV_PRIME) & MASK_64;
+  }
+  return state;
+}
+
+export type KeyedDigest = (text: string) => bigint;
+
+export function createKeyedDigest(key: string): KeyedDigest {
+  const keyed = absorb(FNV_OFFSET, key);
+  return (text) => absorb(keyed, text);
+}
+
+/** 128 random bits as hex, from Web Crypto, which browsers and Node both provide. */
+export function randomKey(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}

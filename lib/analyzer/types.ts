@@ -1,0 +1,31 @@
+/** What the session analyzer attaches to diagnoses and to the session's summary. */
+
+export type InsightKind = 'clock-skew' | 'token';
+
+/** `text` is one plain sentence built from `figures` alone, never from a secret. */
+export interface Insight {
+  kind: InsightKind;
+  text: string;
+  /** The other entries that prove it, by entry index. */
+  related: number[];
+  figures: Record<string, string | number>;
+}
+
+/** A value that names the request for the provider's support. */
+export interface SupportId {
+  name: string;
+  value: string;
+}
+
+export interface SessionWarning {
+  kind: InsightKind;
+  provider: string;
+  text: string;
+  related: number[];
+  figures: Record<string, string | number>;
+}
+
+export interface ExchangeAnalysis {
+  insights: Insight[];
+  supportIds: SupportId[];
+}
