@@ -3,10 +3,12 @@ import type { Finding } from '../types';
 import { type FormatContext, type StreamingFormat, writeAll } from './summary';
 
 /** One diagnosis of the CLI's JSON contract; keys and their order are fixed for other tools. */
-function jsonDiagnosis({ entryIndex, exchange, diagnosis: d }: Finding) {
+function jsonDiagnosis({ file, entryIndex, exchange, diagnosis: d }: Finding) {
   const redact = redactorFor(exchange);
   const maybe = (text: string | null) => (text === null ? null : redact.text(text));
   return {
+    // Only the CLI reads files; the panel's exports stay as they were.
+    ...(file === undefined ? {} : { file }),
     entryIndex: entryIndex ?? null,
     startedDateTime: d.startedDateTime,
     method: d.method,

@@ -62,7 +62,7 @@ describe('readHar', () => {
     const invalid = items.filter((item) => 'invalid' in item);
     expect(items).toHaveLength(10);
     expect(invalid.map((item) => item.index)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    expect(invalid[0]).toEqual({ index: 1, invalid: 'the entry has no request' });
+    expect(invalid[0]).toEqual({ index: 1, invalid: 'no request' });
   });
 
   it('accepts a HAR whose entries are empty', async () => {
@@ -72,7 +72,7 @@ describe('readHar', () => {
   it.each([
     ['not-json.har', /not valid JSON \(unexpected "h"\)/],
     ['not-a-har.json', /not a HAR file/],
-    ['truncated.har', /truncated/],
+    ['truncated.har', /^it ends inside entry #2$/],
   ])('rejects %s with one clear line', async (name, message) => {
     const error = await readAll(fixture(name)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HarError);
@@ -143,15 +143,19 @@ describe('exchangeFromEntry', () => {
   });
 
   it.each([
-    [null, 'the entry is not an object'],
-    [{ response: { status: 200 } }, 'the entry has no request'],
-    [{ request: { method: 'GET', url: 'https://x.test' }, response: 'oops' }, 'the entry has no response'],
-    [{ request: { url: 'https://x.test' }, response: { status: 200 } }, 'the request has no method'],
-    [{ request: { method: 'GET' }, response: { status: 200 } }, 'the request has no URL'],
+    [null, 'not an object'],
+    [{ response: { status: 200 } }, 'no request'],
+    [{ request: { method: 'GET', url: 'https://x.test' }, response: 'oops' }, 'no response'],
+    [{ request: { method: 'GET', url: 'https://x.test' } }, 'no response'],
+    [{ request: { url: 'https://x.test' }, response: { status: 200 } }, 'no method'],
     [
-      { request: { method: 'GET', url: 'https://x.test' }, response: { status: '500' } },
-      'the response has no numeric status',
+      { request: { method: '', url: 'data:image/png;base64,AA==' }, response: { status: 200 } },
+      'empty method',
     ],
+    [{ request: { method: 'GET', url: 'DATA:text/plain,hi' }, response: { status: 200 } }, 'a data: URL'],
+    [{ request: { method: 'GET', url: 'blob:https://x.test/1' }, response: { status: 0 } }, 'a blob: URL'],
+    [{ request: { method: 'GET' }, response: { status: 200 } }, 'no URL'],
+    [{ request: { method: 'GET', url: 'https://x.test' }, response: { status: '500' } }, 'no numeric status'],
   ])('says why %j is unusable', (entry, reason) => {
     expect(exchangeFromEntry(entry)).toBe(reason);
   });
