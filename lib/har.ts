@@ -80,15 +80,38 @@ export function exchangeFromEntry(entry: unknown): Exchange | string {
   };
 }
 
+/** The skeleton parser's token names, as words that quote nothing of the file. */
+const TOKENS: Record<string, string> = {
+  LEFT_BRACE: '"{"',
+  RIGHT_BRACE: '"}"',
+  LEFT_BRACKET: '"["',
+  RIGHT_BRACKET: '"]"',
+  COLON: '":"',
+  COMMA: '","',
+  TRUE: 'true',
+  FALSE: 'false',
+  NULL: 'null',
+  STRING: 'string',
+  NUMBER: 'number',
+};
+
+/** A parser's complaint in the user's words: never its states, never the file's text. */
 function describeParseError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  if (/ended in (mid-parsing|the middle)|unexpected end/i.test(message)) {
+  // Our own complaints (the splitter's, an entry's) are already written for the user.
+  if (error instanceof SyntaxError) return `it is not valid JSON (${message})`;
+  if (/ended in (mid-parsing|the middle)/i.test(message)) {
     return 'the file ends before the HAR does (truncated?)';
   }
-  // The streaming parser counts bytes of the skeleton, not of the file: name the character only.
-  const unexpected = /Unexpected "(.*)" at /s.exec(message);
-  if (unexpected) return `it is not valid JSON (unexpected ${JSON.stringify(unexpected[1])})`;
-  return `it is not valid JSON (${message.split('\n')[0]})`;
+  // The streaming parser counts bytes of the skeleton, not of the file: name the character
+  // only, and only when it is ASCII, as it reports a replaced byte as its first UTF-8 byte.
+  const character = /^Unexpected "(.*)" at /s.exec(message)?.[1];
+  if (character !== undefined) {
+    const named = character.length === 1 && character < '\u0080';
+    return `it is not valid JSON (unexpected ${named ? JSON.stringify(character) : 'non-ASCII character'})`;
+  }
+  const token = /^Unexpected (?:partial )?([A-Z_]+) /.exec(message)?.[1];
+  return `it is not valid JSON${token ? ` (unexpected ${TOKENS[token] ?? 'token'})` : ''}`;
 }
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];

@@ -94,8 +94,42 @@ describe('readHar', () => {
     expect((error as Error).message).toBe('it is not valid JSON (entry 0 is not valid JSON)');
   });
 
-  it('rejects an empty input', async () => {
-    await expect(readAll('')).rejects.toThrow('the file is empty');
+  it.each([
+    ['an empty input', ''],
+    ['whitespace only', ' \n\t\r\n'],
+    ['a BOM only', '\uFEFF'],
+  ])('rejects %s as empty', async (_, text) => {
+    await expect(readAll(text)).rejects.toThrow(/^the file is empty$/);
+  });
+
+  it.each([
+    ['a token out of place', '{"log" "entries"}', 'it is not valid JSON (unexpected string)'],
+    ['a number out of place', '{"log":{"version" 1.2}}', 'it is not valid JSON (unexpected number)'],
+    ['extra data', '{"log":{"entries":[]}} ,{"request":{}}', 'extra data after the HAR at byte 23'],
+    ['a cut inside an entry', '{"log":{"entries":[{"a":1},{"request":{"me', 'it ends inside entry #1'],
+  ])('names %s without quoting the file', async (_, text, message) => {
+    for (const size of [1, 5, text.length]) {
+      await expect(readAll(text, size)).rejects.toThrow(new HarError(message));
+    }
+  });
+
+  it('reads UTF-16 and a UTF-8 BOM whatever the chunking', async () => {
+    const har =
+      '{"log":{"entries":[{"request":{"method":"GET","url":"https://x.test/€"},"response":{"status":500}}]}}';
+    const encodings = [
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(har)]),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(har, 'utf16le')]),
+      Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(har, 'utf16le').swap16()]),
+    ];
+    for (const bytes of encodings) {
+      for (const size of [1, 2, 3, 64]) {
+        const chunks = [];
+        for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.subarray(i, i + size));
+        const items: HarItem[] = [];
+        for await (const item of readHar(chunks)) items.push(item);
+        expect(items).toMatchObject([{ index: 0, exchange: { url: 'https://x.test/€' } }]);
+      }
+    }
   });
 
   it('passes a failing source’s own error through', async () => {
