@@ -5,7 +5,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { open, readdir, readFile, stat } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import yauzl from 'yauzl';
@@ -173,6 +173,8 @@ async function openZip(path: string): Promise<OpenedHar> {
     zip.close();
     throw new HarError('it is a zip archive with no .har file in it');
   }
+  // Body names are relative to the HAR, wherever in the archive it is.
+  const folder = posix.dirname(har.fileName);
   async function* chunks(): AsyncGenerator<Uint8Array> {
     try {
       yield* streamOf(zip, har as yauzl.Entry);
@@ -184,7 +186,7 @@ async function openZip(path: string): Promise<OpenedHar> {
   return {
     chunks: chunks(),
     readBodyFile: async (name) => {
-      const entry = entries.get(name);
+      const entry = entries.get(posix.join(folder, name));
       if (!entry || entry.uncompressedSize > MAX_BODY_FILE_BYTES) return undefined;
       const parts: Uint8Array[] = [];
       try {

@@ -168,6 +168,11 @@ async function* utf8(chunks: Chunks, bom: (length: number) => void): AsyncGenera
   if (transcoder) yield encoder.encode(transcoder.decode());
 }
 
+function isAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if ((bytes[i] as number) >= 0x80) return false;
+  return true;
+}
+
 function isBlank(bytes: Uint8Array): boolean {
   return bytes.every((byte) => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09);
 }
@@ -187,11 +192,19 @@ export async function* readHar(chunks: Chunks): AsyncGenerator<HarItem> {
   // Both decoders replace invalid UTF-8 rather than throw: a stray Latin-1 byte reads the
   // same in a page title as in an entry.
   const skeletonDecoder = new TextDecoder();
+  /** The decoder may hold the start of a character: what follows must go through it too. */
+  let decoderPending = false;
+  const skeletonText = (bytes: Uint8Array): Uint8Array | string => {
+    // ASCII, nearly all of a skeleton, goes to the parser as it is: decoding is per call.
+    if (!decoderPending && isAscii(bytes)) return bytes;
+    decoderPending = bytes.length > 0 && (bytes[bytes.length - 1] as number) >= 0x80;
+    return skeletonDecoder.decode(bytes, { stream: true });
+  };
   const entryDecoder = new TextDecoder();
   const ready: HarItem[] = [];
   let count = 0;
   const splitter = new EntrySplitter({
-    skeleton: (bytes) => skeleton.write(skeletonDecoder.decode(bytes, { stream: true })),
+    skeleton: (bytes) => skeleton.write(skeletonText(bytes)),
     entry: (bytes) => {
       const index = count++;
       let value: unknown;

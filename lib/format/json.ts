@@ -7,8 +7,9 @@ function jsonDiagnosis({ file, entryIndex, exchange, diagnosis: d }: Finding) {
   const redact = redactorFor(exchange);
   const maybe = (text: string | null) => (text === null ? null : redact.text(text));
   return {
-    // Only the CLI reads files; the panel's exports stay as they were.
-    ...(file === undefined ? {} : { file }),
+    // Only the CLI reads files: undefined elsewhere, which JSON leaves out, so the panel's
+    // exports stay as they were.
+    file,
     entryIndex: entryIndex ?? null,
     startedDateTime: d.startedDateTime,
     method: d.method,

@@ -113,6 +113,16 @@ describe('readHar', () => {
     }
   });
 
+  it('says a gzip-compressed HAR is compressed rather than that it is not JSON', async () => {
+    const gzip = [new Uint8Array([0x1f, 0x8b, 0x08, 0x00, 0x00])];
+    const consume = async () => {
+      for await (const _ of readHar(gzip)) {
+        // reading is the test
+      }
+    };
+    await expect(consume()).rejects.toThrow(new HarError('it is gzip-compressed: decompress it first'));
+  });
+
   it('reads UTF-16 and a UTF-8 BOM whatever the chunking', async () => {
     const har =
       '{"log":{"entries":[{"request":{"method":"GET","url":"https://x.test/€"},"response":{"status":500}}]}}';
