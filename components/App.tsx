@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { diagnoseHar } from '../lib/diagnose-har';
 import { formats } from '../lib/format';
+import { presentationOf } from '../lib/presentation';
 import { providers as catalog } from '../lib/providers';
 import { COPY_FORMAT_NAMES } from '../lib/settings';
 import type { Timeline } from '../lib/timeline';
@@ -87,6 +88,15 @@ export function App({ host }: { host: PanelHost }) {
     );
   };
 
+  const copyCurl = async (finding: Finding) => {
+    const copied = await copyText(presentationOf(finding).curl);
+    showNotice(
+      copied
+        ? 'Copied as cURL: export the variables its first line names'
+        : 'Could not copy: the browser refused access to the clipboard.',
+    );
+  };
+
   const clear = () => {
     timeline.clear();
     host.clearCaptured();
@@ -129,6 +139,7 @@ export function App({ host }: { host: PanelHost }) {
     close: () => setDetailsOpen(false),
     search: () => searchRef.current?.focus(),
     copy: () => selected && copy(selected, settings.copyFormat),
+    copyCurl: () => selected && copyCurl(selected),
   });
 
   useFileDrop(importHar, setDragging);
@@ -184,6 +195,7 @@ export function App({ host }: { host: PanelHost }) {
             finding={selected}
             copyFormat={settings.copyFormat}
             onCopy={(format) => void copy(selected, format)}
+            onCopyCurl={() => void copyCurl(selected)}
             onClose={() => setDetailsOpen(false)}
           />
         )}

@@ -1,16 +1,14 @@
-import { shownResponseBody } from '../lib/format/body';
-import { describeMatch, headline } from '../lib/format/describe';
-import { type Redactor, redactorFor } from '../lib/redact';
+import { type Presentation, presentationOf, type ShownBody } from '../lib/presentation';
 import { COPY_FORMAT_NAMES } from '../lib/settings';
 import type { Finding, Header } from '../lib/types';
 import type { CopyFormat } from './host';
 import { RetryAdvice } from './RetryCountdown';
 
-function Headers({ headers, redact }: { headers: readonly Header[]; redact: Redactor }) {
+function Headers({ headers }: { headers: readonly Header[] }) {
   if (headers.length === 0) return <p class="muted">No headers recorded.</p>;
   return (
     <dl class="headers">
-      {redact.headers(headers).map(({ name, value }, index) => (
+      {headers.map(({ name, value }, index) => (
         // Names repeat (Set-Cookie), and the list never changes for a given finding.
         <div key={index}>
           <dt>{name}</dt>
@@ -21,27 +19,72 @@ function Headers({ headers, redact }: { headers: readonly Header[]; redact: Reda
   );
 }
 
+/** The request payload as DevTools' Payload tab shows it: form fields decoded, JSON pretty. */
+function Payload({ body }: { body: ShownBody | null }) {
+  if (!body) return null;
+  return (
+    <div class="payload" data-testid="request-payload">
+      <h4>Payload{body.contentType && <span class="muted"> ({body.contentType})</span>}</h4>
+      {body.fields ? <Headers headers={body.fields} /> : <pre class="body">{body.text}</pre>}
+    </div>
+  );
+}
+
+function Summary({ shown }: { shown: Presentation }) {
+  return (
+    <section>
+      <h3>
+        {shown.title} <span class={`tag tag-${shown.category}`}>{shown.category}</span>
+        {!shown.documented && <span class="undocumented-note"> not in the provider’s documentation</span>}
+      </h3>
+      {shown.message !== null && <p class="message">{shown.message}</p>}
+      <p>{shown.meaning}</p>
+      <p>
+        <strong>Remedy:</strong> {shown.remedy}
+      </p>
+      <RetryAdvice retry={shown.retry} startedDateTime={shown.startedDateTime} />
+      {shown.note && <p class="note">{shown.note}</p>}
+      {shown.bodyNote && <p class="note">{shown.bodyNote}</p>}
+      {shown.fields.length > 0 && (
+        <ul class="fields" aria-label="Field errors">
+          {shown.fields.map(({ field, message }, index) => (
+            <li key={index}>
+              <code>{field}</code>: {message}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p class="muted">
+        {shown.providerName} ({shown.provider}), {shown.matchDescription}.{' '}
+        <a href={shown.docsUrl} target="_blank" rel="noreferrer">
+          Provider documentation
+        </a>
+      </p>
+    </section>
+  );
+}
+
 interface DetailsPaneProps {
   finding: Finding;
   copyFormat: CopyFormat;
   onCopy(format: CopyFormat): void;
+  onCopyCurl(): void;
   onClose(): void;
 }
 
 /**
- * Everything known about one diagnosis. Provider text is always rendered as text, and
- * redacted exactly as a copy would be: screenshots of DevTools get shared too.
+ * Everything known about one diagnosis, rendered from its redacted presentation: exactly
+ * what a copy would carry, since screenshots of DevTools get shared too.
  */
-export function DetailsPane({ finding, copyFormat, onCopy, onClose }: DetailsPaneProps) {
-  const { diagnosis: d, exchange } = finding;
-  const redact = redactorFor(exchange);
+export function DetailsPane({ finding, copyFormat, onCopy, onCopyCurl, onClose }: DetailsPaneProps) {
+  const shown = presentationOf(finding);
   const other: CopyFormat = copyFormat === 'markdown' ? 'json' : 'markdown';
-  const body = shownResponseBody(exchange);
+  const body = shown.responseBody;
   return (
     <aside class="details" aria-label="Diagnosis details" data-testid="details-pane">
       <header class="details-header">
         <h2>
-          {d.providerName}: {headline(d)}
+          {shown.providerName}: {shown.headline}
         </h2>
         <button
           type="button"
@@ -60,48 +103,28 @@ export function DetailsPane({ finding, copyFormat, onCopy, onClose }: DetailsPan
         <button type="button" onClick={() => onCopy(other)}>
           Copy as {COPY_FORMAT_NAMES[other]}
         </button>
+        <button
+          type="button"
+          onClick={onCopyCurl}
+          title="Copy the request as a curl command, secrets as variables (u)"
+        >
+          Copy as cURL
+        </button>
       </div>
       <div class="details-body">
-        <section>
-          <h3>
-            {d.title} <span class={`tag tag-${d.category}`}>{d.category}</span>
-            {!d.documented && <span class="undocumented-note"> not in the provider’s documentation</span>}
-          </h3>
-          {d.message !== null && <p class="message">{redact.text(d.message)}</p>}
-          <p>{d.meaning}</p>
-          <p>
-            <strong>Remedy:</strong> {d.remedy}
-          </p>
-          <RetryAdvice retry={d.retry} startedDateTime={d.startedDateTime} />
-          {d.note && <p class="note">{d.note}</p>}
-          {d.bodyNote && <p class="note">{d.bodyNote}</p>}
-          {d.fields.length > 0 && (
-            <ul class="fields" aria-label="Field errors">
-              {d.fields.map(({ field, message }, index) => (
-                <li key={index}>
-                  <code>{field}</code>: {redact.text(message)}
-                </li>
-              ))}
-            </ul>
-          )}
-          <p class="muted">
-            {d.providerName} ({d.provider}), {describeMatch(d)}.{' '}
-            <a href={d.docsUrl} target="_blank" rel="noreferrer">
-              Provider documentation
-            </a>
-          </p>
-        </section>
+        <Summary shown={shown} />
         <section>
           <h3>Request</h3>
           <p class="mono">
-            {d.method} {redact.url(d.url)}
+            {shown.method} {shown.url}
           </p>
-          <Headers headers={exchange.requestHeaders} redact={redact} />
+          <Headers headers={shown.requestHeaders} />
+          <Payload body={shown.requestBody} />
         </section>
         <section>
           <h3>Response</h3>
-          <p class="mono">HTTP {d.status}</p>
-          <Headers headers={exchange.responseHeaders} redact={redact} />
+          <p class="mono">HTTP {shown.status}</p>
+          <Headers headers={shown.responseHeaders} />
           {body ? <pre class="body">{body.text}</pre> : <p class="muted">No response body recorded.</p>}
         </section>
       </div>

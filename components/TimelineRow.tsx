@@ -1,6 +1,5 @@
-import { redactUrl } from '../lib/redact';
+import { presentationOf } from '../lib/presentation';
 import type { TimelineItem } from '../lib/timeline';
-import { pathOf } from '../lib/url';
 
 export const ROW_HEIGHT = 24;
 
@@ -28,7 +27,8 @@ export function TimelineRow({ item, top, selected }: RowProps) {
       </div>
     );
   }
-  const d = item.finding.diagnosis;
+  const shown = presentationOf(item.finding);
+  // The data- attributes are identifiers other tools select on: raw, by contract.
   return (
     <div
       id={`row-${item.id}`}
@@ -38,27 +38,27 @@ export function TimelineRow({ item, top, selected }: RowProps) {
       aria-selected={selected}
       tabIndex={-1}
       data-testid="diagnosis-row"
-      data-provider={d.provider}
-      data-code={d.code ?? ''}
-      data-category={d.category}
-      data-status={String(d.status)}
+      data-provider={shown.provider}
+      data-code={shown.codeAttribute}
+      data-category={shown.category}
+      data-status={String(shown.status)}
       style={style}
     >
-      <span class="cell time">{clockTime(d.startedDateTime)}</span>
-      <span class="cell provider">{d.providerName}</span>
-      <span class="cell status">{d.status}</span>
-      <span class="cell code" title={d.code ?? d.message ?? ''}>
-        {d.code ?? d.message ?? '—'}
-        {!d.documented && (
+      <span class="cell time">{clockTime(shown.startedDateTime)}</span>
+      <span class="cell provider">{shown.providerName}</span>
+      <span class="cell status">{shown.status}</span>
+      <span class="cell code" title={shown.code ?? shown.message ?? ''}>
+        {shown.code ?? shown.message ?? '—'}
+        {!shown.documented && (
           <span class="undocumented" title="Not in the provider’s documentation">
             ?
           </span>
         )}
       </span>
-      <span class={`cell category tag tag-${d.category}`}>{d.category}</span>
-      <span class="cell title">{d.title}</span>
-      <span class="cell request" title={redactUrl(d.url)}>
-        {d.method} {pathOf(redactUrl(d.url))}
+      <span class={`cell category tag tag-${shown.category}`}>{shown.category}</span>
+      <span class="cell title">{shown.title}</span>
+      <span class="cell request" title={shown.url}>
+        {shown.method} {shown.path}
       </span>
     </div>
   );

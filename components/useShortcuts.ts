@@ -6,6 +6,7 @@ export interface ShortcutActions {
   close(): void;
   search(): void;
   copy(): void;
+  copyCurl(): void;
 }
 
 /** Where typed keys are text: a checkbox or a button is not. */
@@ -19,7 +20,7 @@ function isTextField(target: EventTarget | null): boolean {
 }
 
 /**
- * ↑/↓ move, Enter opens, Escape closes, `/` searches, `c` copies. Keys typed into a field
+ * ↑/↓ move, Enter opens, Escape closes, `/` searches, `c` copies, `u` copies as cURL. Keys typed into a field
  * stay the field's, except Escape, which leaves it.
  */
 export function useShortcuts(actions: ShortcutActions): void {
@@ -48,6 +49,7 @@ export function useShortcuts(actions: ShortcutActions): void {
         Enter: actions.open,
         '/': actions.search,
         c: actions.copy,
+        u: actions.copyCurl,
       };
       const action = byKey[event.key];
       if (!action) return;

@@ -1,11 +1,18 @@
 /**
  * Masks secrets in everything that leaves the tool: headers, URLs, JSON and plain text.
  * Redaction errs on the side of masking: a lost value costs a re-capture, a leaked key
- * costs a rotation.
+ * costs a rotation. It must not mangle what is not secret either: UUIDs, epoch times and
+ * order numbers are what a support engineer asks for.
  */
 import type { Exchange, Header } from './types';
 
 export const REDACTED = '[REDACTED]';
+
+/**
+ * Where a name was found. `code` is an OAuth authorization code in a URL or a form body,
+ * but in a JSON body it is the provider's error code, which is the whole point.
+ */
+export type NameContext = 'header' | 'json' | 'query';
 
 /** Names compared lower-case with separators removed: `X-API-Key` → `xapikey`. */
 const SECRET_NAMES = new Set([
@@ -13,6 +20,7 @@ const SECRET_NAMES = new Set([
   'proxyauthorization',
   'cookie',
   'setcookie',
+  'key',
   'apikey',
   'xapikey',
   'apisecret',
@@ -21,10 +29,15 @@ const SECRET_NAMES = new Set([
   'password',
   'passwd',
   'pwd',
+  'sig',
   'signature',
   'xsignature',
   'token',
   'authcode',
+  'assertion',
+  'clientassertion',
+  'samlrequest',
+  'samlresponse',
   'cardnumber',
   'pan',
   'cvv',
@@ -32,12 +45,13 @@ const SECRET_NAMES = new Set([
   'cvv2',
   'securitycode',
   'privatekey',
-  'clientassertion',
   'sessionid',
   'otp',
   'pin',
 ]);
-/** Anywhere in a name: `X-Hub-Signature-256`, `secret_key`, `Api-Secret-Key`. */
+/** Secret only in URLs and form bodies (see `NameContext`). */
+const QUERY_SECRET_NAMES = new Set(['code']);
+/** Anywhere in a name: `X-Hub-Signature-256`, `secret_key`, `anti-csrf`, `X-XSRF-TOKEN`. */
 const SECRET_PARTS = [
   'secret',
   'password',
@@ -47,18 +61,21 @@ const SECRET_PARTS = [
   'accesskey',
   'privatekey',
   'cardnumber',
+  'csrf',
+  'xsrf',
 ];
-/** Only at the end: `access_token` is a secret, `token_type` is not. */
+/** Only at the end: `access_token`, `id_token` and `refresh_token` are secrets, `token_type` is not. */
 const SECRET_SUFFIXES = ['token'];
 
 function normaliseName(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-export function isSecretName(name: string): boolean {
+export function isSecretName(name: string, context: NameContext = 'json'): boolean {
   const normal = normaliseName(name);
   return (
     SECRET_NAMES.has(normal) ||
+    (context === 'query' && QUERY_SECRET_NAMES.has(normal)) ||
     SECRET_PARTS.some((part) => normal.includes(part)) ||
     SECRET_SUFFIXES.some((suffix) => normal.endsWith(suffix))
   );
@@ -77,16 +94,118 @@ function luhnValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+/** Issuer prefixes (as ranges of the leading digits) and the lengths each brand issues. */
+const CARD_BRANDS: ReadonlyArray<{ prefixes: ReadonlyArray<[number, number]>; lengths: readonly number[] }> =
+  [
+    { prefixes: [[4, 4]], lengths: [13, 16, 19] }, // Visa
+    {
+      prefixes: [
+        [51, 55],
+        [2221, 2720],
+      ],
+      lengths: [16],
+    }, // Mastercard
+    {
+      prefixes: [
+        [34, 34],
+        [37, 37],
+      ],
+      lengths: [15],
+    }, // American Express
+    {
+      prefixes: [
+        [6011, 6011],
+        [644, 649],
+        [65, 65],
+      ],
+      lengths: [16, 17, 18, 19],
+    }, // Discover
+    { prefixes: [[3528, 3589]], lengths: [16, 17, 18, 19] }, // JCB
+    {
+      prefixes: [
+        [300, 305],
+        [36, 36],
+        [38, 39],
+      ],
+      lengths: [14, 15, 16, 17, 18, 19],
+    }, // Diners Club
+    { prefixes: [[62, 62]], lengths: [16, 17, 18, 19] }, // UnionPay
+    {
+      prefixes: [
+        [50, 50],
+        [56, 69],
+      ],
+      lengths: [13, 14, 15, 16, 17, 18, 19],
+    }, // Maestro
+  ];
+
+function fitsCardBrand(digits: string): boolean {
+  return CARD_BRANDS.some(
+    ({ prefixes, lengths }) =>
+      lengths.includes(digits.length) &&
+      prefixes.some(([low, high]) => {
+        const lead = Number(digits.slice(0, String(low).length));
+        return lead >= low && lead <= high;
+      }),
+  );
+}
+
+/** A number a card brand issues and the Luhn check accepts: an epoch time or an order number is not. */
+export function isCardNumber(digits: string): boolean {
+  return digits.length >= 13 && digits.length <= 19 && fitsCardBrand(digits) && luhnValid(digits);
+}
+
 /** The last four digits stay: they identify a test card without revealing it. */
 function maskCard(digits: string): string {
   return `[CARD …${digits.slice(-4)}]`;
+}
+
+const pad = (value: number) => String(value).padStart(2, '0');
+
+function utcTime(seconds: number): string | null {
+  const date = new Date(seconds * 1000);
+  if (!Number.isFinite(seconds) || Number.isNaN(date.getTime())) return null;
+  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} UTC`;
+}
+
+/** The claims of a JWT's payload, or null when it does not decode to a JSON object. */
+export function jwtClaims(jwt: string): Record<string, unknown> | null {
+  const payload = jwt.split('.')[1];
+  if (!payload || payload.length > 8_000) return null;
+  try {
+    const claims: unknown = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/')));
+    return typeof claims === 'object' && claims !== null && !Array.isArray(claims)
+      ? (claims as Record<string, unknown>)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A JWT masked whole, with the times it carries: `exp` and `iat` are not secret and explain
+ * many 401s. `at` (epoch ms, the request's start) turns "expires" into "expired".
+ */
+function maskJwt(jwt: string, at?: number): string {
+  const claims = jwtClaims(jwt);
+  const parts = ['JWT'];
+  const issued = typeof claims?.iat === 'number' ? utcTime(claims.iat) : null;
+  if (issued) parts.push(`issued ${issued}`);
+  const exp = typeof claims?.exp === 'number' ? claims.exp : null;
+  const expires = exp === null ? null : utcTime(exp);
+  if (exp !== null && expires) {
+    parts.push(
+      `${at !== undefined && !Number.isNaN(at) && exp * 1000 <= at ? 'expired' : 'expires'} ${expires}`,
+    );
+  }
+  return `[${parts.join(', ')}]`;
 }
 
 // Every pattern starts only where a word starts (the lookbehinds) and bounds its runs, so a
 // hostile body of one long word costs linear time instead of quadratic backtracking.
 // A name containing a secret word, then `=`, `:` or `": "`, then the value.
 const NAMED_VALUE =
-  /(?<![\w-])([\w-]{0,40}(?:token|secret|password|passwd|api[_-]?key|access[_-]?key|private[_-]?key|signature|card[_-]?number|authorization)[\w-]{0,40})(["']?\s{0,8}[:=]\s{0,8}["']?)((?:(?:Bearer|Basic|Digest|Token)\s{1,8})?[^\s"'&,;}#]+)/gi;
+  /(?<![\w-])([\w-]{0,40}(?:token|secret|password|passwd|api[_-]?key|access[_-]?key|private[_-]?key|signature|card[_-]?number|authorization|csrf|xsrf)[\w-]{0,40})(["']?\s{0,8}[:=]\s{0,8}["']?)((?:(?:Bearer|Basic|Digest|Token)\s{1,8})?[^\s"'&,;}#]+)/gi;
 const AUTH_SCHEME = /(?<![\w-])(Bearer|Basic|Digest|Token)\s{1,8}([\w.~+/=-]+)/gi;
 
 /** "Token expired" is a provider's message, "Bearer 9f8e7d6c..." a credential. */
@@ -94,12 +213,13 @@ function looksLikeCredential(value: string): boolean {
   return value.length >= 20 || (value.length >= 8 && /\d/.test(value));
 }
 const JWT = /(?<![\w-])eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g;
-// Runs of digit groups long enough to hold a card number, and whatever numbers lead it.
-const CARD_RUN = /(?<!\d)\d(?:[ -]?\d){12,60}(?!\d)/g;
-
-function isCardNumber(digits: string): boolean {
-  return digits.length >= 13 && digits.length <= 19 && luhnValid(digits);
-}
+const WHOLE_JWT = /^eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*$/;
+/**
+ * Runs of digit groups long enough to hold a card number, and whatever numbers lead it, that
+ * stand alone: a run joined to letters or hex groups (`ea82-4656-9266-0365463f19e9`, a UUID)
+ * is part of an id, not a card.
+ */
+const CARD_RUN = /(?<![A-Za-z0-9_])(?<![A-Za-z0-9_]-)\d(?:[ -]?\d){12,60}(?![A-Za-z0-9_])(?!-[A-Za-z0-9_])/g;
 
 /**
  * Masks the card numbers in a run of digit groups. A run may carry other numbers in front
@@ -123,20 +243,24 @@ function maskCardsInRun(run: string): string {
   return run;
 }
 
-/** Masks secrets in free text: card numbers, credentials in headers or forms, JWTs. */
-export function redactText(text: string): string {
+/**
+ * Masks secrets in free text: JWTs, card numbers, credentials in headers or forms. `at` is
+ * the request's start (epoch ms), so a JWT's expiry reads as past or future.
+ */
+export function redactText(text: string, at?: number): string {
   return (
     text
-      // Cards first, whole: a later pattern would stop at a space inside a grouped number.
+      // JWTs first, whole: a card run inside one would leave the rest of it readable.
+      .replace(JWT, (jwt) => maskJwt(jwt, at))
+      // Cards before the named values: those would stop at a space inside a grouped number.
       .replace(CARD_RUN, maskCardsInRun)
       .replace(AUTH_SCHEME, (whole, scheme: string, value: string) =>
         looksLikeCredential(value) ? `${scheme} ${REDACTED}` : whole,
       )
-      .replace(JWT, REDACTED)
       .replace(NAMED_VALUE, (whole, name: string, separator: string, value: string) =>
         value.startsWith('[') || value.includes(REDACTED)
           ? whole
-          : `${name}${separator}${maskSecretValue(name, value)}`,
+          : `${name}${separator}${maskSecretValue(name, value, at)}`,
       )
   );
 }
@@ -144,48 +268,64 @@ export function redactText(text: string): string {
 /** Fields that hold a card number (or, for Payfield payouts, a wallet): keep the last four. */
 const CARD_NAMES = new Set(['cardnumber', 'pan']);
 
-function maskSecretValue(name: string, value: string): string {
+function maskSecretValue(name: string, value: string, at?: number): string {
   if (CARD_NAMES.has(normaliseName(name))) {
     const digits = value.replace(/\D/g, '');
     return digits.length >= 4 ? maskCard(digits) : REDACTED;
   }
   // Keep the scheme: "Bearer" versus "Basic" is often the very bug being diagnosed.
-  const scheme = /^(Bearer|Basic|Digest|Token)\s/i.exec(value.trim());
-  return scheme ? `${scheme[1]} ${REDACTED}` : REDACTED;
+  const scheme = /^(Bearer|Basic|Digest|Token)\s+(.*)$/i.exec(value.trim());
+  const credential = (scheme ? (scheme[2] ?? '') : value).trim();
+  const masked = WHOLE_JWT.test(credential) ? maskJwt(credential, at) : REDACTED;
+  return scheme ? `${scheme[1]} ${masked}` : masked;
 }
 
-/** Redacted copies of the headers; entries that are not name/value pairs are left out. */
-export function redactHeaders(headers: unknown): Header[] {
-  return redactableHeaders(headers).map(({ name, value }) => ({
-    name,
+/**
+ * Redacted copies of the headers; entries that are not name/value pairs are left out.
+ * `echoes` masks the request's own secrets in the values of ordinary headers.
+ */
+export function redactHeaders(headers: unknown, at?: number, echoes = (value: string) => value): Header[] {
+  return redactableHeaders(headers).map(({ name, value }) => {
+    if (isSecretName(name, 'header')) return { name, value: maskSecretValue(name, value, at) };
+    const shown = echoes(value);
     // `:path`, `Referer` and `Location` carry query strings with their own secrets.
-    value: isSecretName(name)
-      ? maskSecretValue(name, value)
-      : value.includes('?')
-        ? redactUrl(value)
-        : redactText(value),
-  }));
+    return { name, value: shown.includes('?') ? redactUrl(shown, at) : redactText(shown, at) };
+  });
 }
 
-function redactQuery(query: string): string {
+function decodedName(raw: string): string {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    // A malformed escape: judge the raw name.
+    return raw;
+  }
+}
+
+/** A query string or form body with the values of secret names masked, still encoded. */
+export function redactQuery(query: string): string {
   return query
     .split('&')
     .map((pair) => {
       const equals = pair.indexOf('=');
       if (equals < 0) return pair;
-      let name = pair.slice(0, equals);
-      try {
-        name = decodeURIComponent(name);
-      } catch {
-        // A malformed escape: judge the raw name.
-      }
-      return isSecretName(name) ? `${pair.slice(0, equals)}=${REDACTED}` : pair;
+      return isSecretName(decodedName(pair.slice(0, equals)), 'query')
+        ? `${pair.slice(0, equals)}=${REDACTED}`
+        : pair;
     })
     .join('&');
 }
 
+/** A form body's fields, decoded, with the values of secret names masked. */
+export function redactForm(body: string, at?: number, echoes = (value: string) => value): Header[] {
+  return [...new URLSearchParams(body)].map(([name, value]) => ({
+    name: redactText(echoes(name), at),
+    value: isSecretName(name, 'query') ? maskSecretValue(name, value, at) : redactText(echoes(value), at),
+  }));
+}
+
 /** Masks user info, secret query parameters, and tokens or card numbers anywhere in a URL. */
-export function redactUrl(url: string): string {
+export function redactUrl(url: string, at?: number): string {
   // Up to the last `@` of the authority: a password may hold one too.
   let result = url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, `$1${REDACTED}@`);
   const hash = result.indexOf('#');
@@ -195,28 +335,28 @@ export function redactUrl(url: string): string {
   if (question >= 0) result = `${result.slice(0, question)}?${redactQuery(result.slice(question + 1))}`;
   // OAuth implicit flows put tokens in the fragment as a query string.
   if (fragment !== null) result = `${result}#${redactQuery(fragment)}`;
-  return redactText(result);
+  return redactText(result, at);
 }
 
 /** Past this depth a body is shown as a marker: nobody reads it and walking it costs. */
 const MAX_DEPTH = 64;
 
 /** A redacted copy of parsed JSON. Keys such as `__proto__` stay plain data. */
-export function redactJson(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return redactText(value);
+export function redactJson(value: unknown, at?: number, depth = 0): unknown {
+  if (typeof value === 'string') return redactText(value, at);
   if (typeof value === 'number') {
     const digits = Number.isInteger(value) ? String(Math.abs(value)) : '';
-    return digits.length >= 13 && digits.length <= 19 && luhnValid(digits) ? maskCard(digits) : value;
+    return isCardNumber(digits) ? maskCard(digits) : value;
   }
   if (typeof value !== 'object' || value === null) return value;
   if (depth >= MAX_DEPTH) return '[nested too deep]';
-  if (Array.isArray(value)) return value.map((item) => redactJson(item, depth + 1));
+  if (Array.isArray(value)) return value.map((item) => redactJson(item, at, depth + 1));
   return Object.fromEntries(
     Object.entries(value).map(([key, item]) => [
       key,
       isSecretName(key) && item !== null && item !== ''
-        ? maskSecretValue(key, typeof item === 'string' ? item : String(item))
-        : redactJson(item, depth + 1),
+        ? maskSecretValue(key, typeof item === 'string' ? item : String(item), at)
+        : redactJson(item, at, depth + 1),
     ]),
   );
 }
@@ -252,7 +392,7 @@ function secretsInJson(value: unknown, found: string[], depth = 0): void {
 }
 
 function secretsInQuery(query: string, found: string[]): void {
-  for (const [name, value] of new URLSearchParams(query)) if (isSecretName(name)) found.push(value);
+  for (const [name, value] of new URLSearchParams(query)) if (isSecretName(name, 'query')) found.push(value);
 }
 
 /**
@@ -263,7 +403,7 @@ function secretsInQuery(query: string, found: string[]): void {
 export function secretsOf(exchange: Pick<Exchange, 'url' | 'requestHeaders' | 'requestBody'>): string[] {
   const found: string[] = [];
   for (const { name, value } of redactableHeaders(exchange.requestHeaders)) {
-    if (isSecretName(name)) found.push(...credentialOf(value));
+    if (isSecretName(name, 'header')) found.push(...credentialOf(value));
   }
   const url = typeof exchange.url === 'string' ? exchange.url : '';
   const userinfo = /^[a-z][a-z0-9+.-]*:\/\/([^/?#@]*)@/i.exec(url)?.[1];
@@ -298,27 +438,37 @@ export interface Redactor {
   url(url: string): string;
   json(value: unknown): unknown;
   headers(headers: unknown): Header[];
+  form(body: string): Header[];
+  /** Only the request's own secrets masked: for identifiers that patterns would mangle. */
+  echoes(text: string): string;
 }
 
-export function redactorFor(exchange: Pick<Exchange, 'url' | 'requestHeaders' | 'requestBody'>): Redactor {
+export function redactorFor(
+  exchange: Pick<Exchange, 'url' | 'requestHeaders' | 'requestBody'> & { startedDateTime?: string },
+): Redactor {
   const secrets = secretsOf(exchange);
-  const known = (text: string) => {
+  const at = typeof exchange.startedDateTime === 'string' ? Date.parse(exchange.startedDateTime) : undefined;
+  const echoes = (text: string) => {
     let result = text;
     for (const secret of secrets) if (result.includes(secret)) result = result.split(secret).join(REDACTED);
     return result;
   };
   const json = (value: unknown, depth = 0): unknown => {
-    if (typeof value === 'string') return known(value);
+    if (typeof value === 'string') return echoes(value);
     if (typeof value !== 'object' || value === null || depth >= MAX_DEPTH) return value;
     if (Array.isArray(value)) return value.map((item) => json(item, depth + 1));
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, json(item, depth + 1)]));
+    // Secret fields are masked whole later, a card number keeping its last four.
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, isSecretName(key) ? item : json(item, depth + 1)]),
+    );
   };
   // The request's own values first, while they are still whole: the patterns change text.
   return {
-    text: (text) => redactText(known(text)),
-    url: (url) => redactUrl(known(url)),
-    json: (value) => redactJson(json(value)),
-    headers: (headers) =>
-      redactHeaders(redactableHeaders(headers).map(({ name, value }) => ({ name, value: known(value) }))),
+    text: (text) => redactText(echoes(text), at),
+    url: (url) => redactUrl(echoes(url), at),
+    json: (value) => redactJson(json(value), at),
+    headers: (headers) => redactHeaders(headers, at, echoes),
+    form: (body) => redactForm(body, at, echoes),
+    echoes,
   };
 }

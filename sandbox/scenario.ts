@@ -48,6 +48,8 @@ export interface ProviderSandbox {
   extras: readonly Draft[];
   /** The provider's main endpoint, where cases that belong to no endpoint are sent. */
   mainCall: Call;
+  /** The scenario answered to a request whose credentials are not the planted ones. */
+  credentialsRejected: string;
 }
 
 export const JSON_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json' } as const;

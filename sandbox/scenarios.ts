@@ -48,6 +48,16 @@ export const SCENARIOS: readonly Scenario[] = providers.flatMap(scenariosOf);
 
 const byId = new Map(SCENARIOS.map((scenario) => [scenario.id, scenario]));
 
+/**
+ * What the provider answers a request whose credentials are missing or not the planted
+ * ones, as a real provider would: a replayed request (Copy as cURL) with its variables
+ * unset fails on authentication.
+ */
+export function credentialsRejectedBy(provider: string): Scenario | undefined {
+  const name = SANDBOXES.find((sandbox) => sandbox.id === provider)?.credentialsRejected;
+  return name === undefined ? undefined : byId.get(`${provider}:${name}`);
+}
+
 /** A scenario by `<provider>:<name>`. */
 export function scenarioById(id: string): Scenario | undefined {
   return byId.get(id);

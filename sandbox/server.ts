@@ -8,9 +8,10 @@ import { createServer as createHttpServer, type IncomingMessage, type ServerResp
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { providers } from '../lib/providers';
+import { isSecretName } from '../lib/redact';
 import { selfSignedCertificate } from './certificate';
-import type { Answer } from './scenario';
-import { DEFAULT_SCENARIO, scenarioById } from './scenarios';
+import type { Answer, Call } from './scenario';
+import { credentialsRejectedBy, DEFAULT_SCENARIO, scenarioById } from './scenarios';
 import {
   HOSTED_FIELDS_HOST,
   hostedFieldsPage,
@@ -140,14 +141,22 @@ function preflight(headers: IncomingMessage['headers']): Reply {
   };
 }
 
+/** The scenario's credential headers, each sent with the planted value. */
+function credentialsMatch(call: Call, headers: IncomingMessage['headers']): boolean {
+  return Object.entries(call.headers).every(
+    ([name, value]) => !isSecretName(name, 'header') || headers[name.toLowerCase()] === value,
+  );
+}
+
 function serveProvider(request: SandboxRequest, provider: string): Reply {
   const { method, url, headers } = request;
   if (method === 'OPTIONS') return preflight(headers);
   const header = headers[SCENARIO_HEADER.toLowerCase()];
   const name =
     url.searchParams.get(SCENARIO_PARAM) ?? (typeof header === 'string' ? header : DEFAULT_SCENARIO);
-  const scenario = scenarioById(`${provider}:${name}`);
-  if (!scenario) return text(400, `PayLens sandbox: ${provider} has no scenario "${name}".`, cors(headers));
+  const asked = scenarioById(`${provider}:${name}`);
+  if (!asked) return text(400, `PayLens sandbox: ${provider} has no scenario "${name}".`, cors(headers));
+  const scenario = credentialsMatch(asked.call, headers) ? asked : (credentialsRejectedBy(provider) ?? asked);
   const [body, contentType] = encode(scenario.answer);
   return {
     status: scenario.answer.status,

@@ -1,34 +1,33 @@
-import { redactorFor } from '../redact';
+import { presentationOf } from '../presentation';
 import type { Finding } from '../types';
 import { type FormatContext, type StreamingFormat, writeAll } from './summary';
 
 /** One diagnosis of the CLI's JSON contract; keys and their order are fixed for other tools. */
-function jsonDiagnosis({ file, entryIndex, exchange, diagnosis: d }: Finding) {
-  const redact = redactorFor(exchange);
-  const maybe = (text: string | null) => (text === null ? null : redact.text(text));
+function jsonDiagnosis(finding: Finding) {
+  const shown = presentationOf(finding);
   return {
     // Only the CLI reads files: undefined elsewhere, which JSON leaves out, so the panel's
     // exports stay as they were.
-    file,
-    entryIndex: entryIndex ?? null,
-    startedDateTime: d.startedDateTime,
-    method: d.method,
-    url: redact.url(d.url),
-    status: d.status,
-    provider: d.provider,
-    providerName: d.providerName,
-    match: d.match,
-    outcome: d.outcome,
-    code: maybe(d.code),
-    message: maybe(d.message),
-    documented: d.documented,
-    category: d.category,
-    title: d.title,
-    meaning: d.meaning,
-    remedy: d.remedy,
-    retry: d.retry,
-    fields: d.fields.map(({ field, message }) => ({ field, message: redact.text(message) })),
-    docsUrl: d.docsUrl,
+    file: finding.file,
+    entryIndex: shown.entryIndex ?? null,
+    startedDateTime: shown.startedDateTime,
+    method: shown.method,
+    url: shown.url,
+    status: shown.status,
+    provider: shown.provider,
+    providerName: shown.providerName,
+    match: shown.match,
+    outcome: shown.outcome,
+    code: shown.code,
+    message: shown.message,
+    documented: shown.documented,
+    category: shown.category,
+    title: shown.title,
+    meaning: shown.meaning,
+    remedy: shown.remedy,
+    retry: shown.retry,
+    fields: shown.fields,
+    docsUrl: shown.docsUrl,
   };
 }
 

@@ -1,7 +1,6 @@
-import { redactorFor } from '../redact';
+import { presentationOf } from '../presentation';
 import type { Finding } from '../types';
-import { shownResponseBody } from './body';
-import { describeMatch, describeRetry, headline } from './describe';
+import { describeRetry } from './describe';
 import {
   type FileSummary,
   type FormatContext,
@@ -14,6 +13,11 @@ import {
 export function escapeMarkdown(text: string): string {
   // `:` and `@` too: `https\://` and `\@name` are not turned into links or mentions.
   return text.replace(/[\\`*_{}[\]()<>#+!|~:@]/g, '\\$&').replace(/\s*\n\s*/g, ' ');
+}
+
+/** A content type inside `<summary>`: sent by the page, so it must not become markup. */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
 /** The longest run of backticks; a loop, as a spread of a hostile text's runs overflows the stack. */
@@ -36,62 +40,60 @@ function codeBlock(text: string, language: string): string {
   return `${fence}${language}\n${text}\n${fence}`;
 }
 
-function section({ exchange, diagnosis: d }: Finding): string {
-  const redact = redactorFor(exchange);
-  const name = redact.text(headline(d));
+function details(summary: string, text: string, language: string): string[] {
+  return ['', `<details><summary>${summary}</summary>`, '', codeBlock(text, language), '', '</details>'];
+}
+
+function section(finding: Finding): string {
+  const shown = presentationOf(finding);
   const lines = [
-    `### ${escapeMarkdown(d.providerName)}: ${escapeMarkdown(name)} (HTTP ${d.status})`,
+    `### ${escapeMarkdown(shown.providerName)}: ${escapeMarkdown(shown.headline)} (HTTP ${shown.status})`,
     '',
-    `${inlineCode(`${d.method} ${redact.url(d.url)}`)}`,
+    `${inlineCode(`${shown.method} ${shown.url}`)}`,
     '',
-    `- **Provider:** ${escapeMarkdown(d.providerName)} (\`${d.provider}\`, ${describeMatch(d)})`,
-    `- **Code:** ${d.code === null ? '—' : inlineCode(redact.text(d.code))}${d.documented ? '' : ' (not in the provider’s documentation)'}`,
+    `- **Provider:** ${escapeMarkdown(shown.providerName)} (\`${shown.provider}\`, ${shown.matchDescription})`,
+    `- **Code:** ${shown.code === null ? '—' : inlineCode(shown.code)}${shown.documented ? '' : ' (not in the provider’s documentation)'}`,
   ];
-  if (d.message !== null) lines.push(`- **Message:** ${escapeMarkdown(redact.text(d.message))}`);
+  if (shown.message !== null) lines.push(`- **Message:** ${escapeMarkdown(shown.message)}`);
   lines.push(
-    `- **Status:** ${d.status} (${d.outcome})`,
-    `- **Category:** ${d.category}`,
-    `- **Time:** ${escapeMarkdown(d.startedDateTime)}`,
+    `- **Status:** ${shown.status} (${shown.outcome})`,
+    `- **Category:** ${shown.category}`,
+    `- **Time:** ${escapeMarkdown(shown.startedDateTime)}`,
     '',
-    `**${escapeMarkdown(d.title)}.** ${escapeMarkdown(d.meaning)}`,
+    `**${escapeMarkdown(shown.title)}.** ${escapeMarkdown(shown.meaning)}`,
     '',
-    `**Remedy:** ${escapeMarkdown(d.remedy)}`,
+    `**Remedy:** ${escapeMarkdown(shown.remedy)}`,
     '',
-    `**Retry:** ${describeRetry(d.retry)}`,
+    `**Retry:** ${describeRetry(shown.retry)}`,
   );
-  if (d.note) lines.push('', `**Note:** ${escapeMarkdown(d.note)}`);
-  if (d.fields.length > 0) {
+  if (shown.note) lines.push('', `**Note:** ${escapeMarkdown(shown.note)}`);
+  if (shown.fields.length > 0) {
     lines.push('', '**Fields:**', '');
-    for (const { field, message } of d.fields) {
-      lines.push(`- ${inlineCode(field)}: ${escapeMarkdown(redact.text(message))}`);
+    for (const { field, message } of shown.fields) {
+      lines.push(`- ${inlineCode(field)}: ${escapeMarkdown(message)}`);
     }
   }
-  lines.push('', `**Docs:** ${d.docsUrl}`);
-  if (d.bodyNote) lines.push('', `_${escapeMarkdown(d.bodyNote)}_`);
+  lines.push('', `**Docs:** ${shown.docsUrl}`);
+  if (shown.bodyNote) lines.push('', `_${escapeMarkdown(shown.bodyNote)}_`);
 
-  const requestHeaders = redact.headers(exchange.requestHeaders);
-  if (requestHeaders.length > 0) {
-    const text = requestHeaders.map(({ name, value }) => `${name}: ${value}`).join('\n');
+  if (shown.requestHeaders.length > 0) {
+    const text = shown.requestHeaders.map(({ name, value }) => `${name}: ${value}`).join('\n');
+    lines.push(...details('Request headers (redacted)', text, 'http'));
+  }
+  const payload = shown.requestBody;
+  if (payload) {
+    const type = payload.contentType ? `, ${escapeHtml(payload.contentType)}` : '';
     lines.push(
-      '',
-      '<details><summary>Request headers (redacted)</summary>',
-      '',
-      codeBlock(text, 'http'),
-      '',
-      '</details>',
+      ...details(
+        `Request payload (redacted${type})`,
+        payload.text,
+        payload.language === 'json' ? 'json' : 'text',
+      ),
     );
   }
-  const body = shownResponseBody(exchange);
-  if (body) {
-    lines.push(
-      '',
-      '<details><summary>Response body (redacted)</summary>',
-      '',
-      codeBlock(body.text, body.language),
-      '',
-      '</details>',
-    );
-  }
+  const body = shown.responseBody;
+  if (body)
+    lines.push(...details('Response body (redacted)', body.text, body.language === 'json' ? 'json' : 'text'));
   return lines.join('\n');
 }
 

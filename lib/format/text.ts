@@ -1,6 +1,6 @@
-import { redactorFor } from '../redact';
+import { presentationOf } from '../presentation';
 import type { Finding } from '../types';
-import { describeMatch, describeRetry, headline } from './describe';
+import { describeRetry } from './describe';
 import {
   type FileSummary,
   type FormatContext,
@@ -15,22 +15,26 @@ function printable(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '�').replace(/\n/g, ' ');
 }
 
-function block({ entryIndex, exchange, diagnosis: d }: Finding): string {
-  const redact = redactorFor(exchange);
-  const at = entryIndex === undefined ? '' : `#${entryIndex} `;
+function block(finding: Finding): string {
+  const shown = presentationOf(finding);
+  const at = shown.entryIndex === undefined ? '' : `#${shown.entryIndex} `;
   const lines = [
-    `${at}${printable(d.method)} ${printable(redact.url(d.url))} → ${d.status}`,
-    `  ${d.providerName} · ${printable(redact.text(headline(d)))} · ${d.category} · ${d.outcome}${d.documented ? '' : ' · undocumented'} (${describeMatch(d)})`,
-    `  ${d.title}`,
+    `${at}${printable(shown.method)} ${printable(shown.url)} → ${shown.status}`,
+    `  ${shown.providerName} · ${printable(shown.headline)} · ${shown.category} · ${shown.outcome}${shown.documented ? '' : ' · undocumented'} (${shown.matchDescription})`,
+    `  ${shown.title}`,
   ];
-  if (d.message !== null && d.message !== d.title && d.message !== d.meaning)
-    lines.push(`  Message: ${printable(redact.text(d.message))}`);
-  lines.push(`  Meaning: ${d.meaning}`, `  Remedy:  ${d.remedy}`, `  Retry:   ${describeRetry(d.retry)}`);
-  for (const { field, message } of d.fields)
-    lines.push(`  Field:   ${printable(field)}: ${printable(redact.text(message))}`);
-  if (d.note) lines.push(`  Note:    ${d.note}`);
-  if (d.bodyNote) lines.push(`  Body:    ${d.bodyNote}`);
-  lines.push(`  Docs:    ${d.docsUrl}`);
+  if (shown.message !== null && shown.message !== shown.title && shown.message !== shown.meaning)
+    lines.push(`  Message: ${printable(shown.message)}`);
+  lines.push(
+    `  Meaning: ${shown.meaning}`,
+    `  Remedy:  ${shown.remedy}`,
+    `  Retry:   ${describeRetry(shown.retry)}`,
+  );
+  for (const { field, message } of shown.fields)
+    lines.push(`  Field:   ${printable(field)}: ${printable(message)}`);
+  if (shown.note) lines.push(`  Note:    ${shown.note}`);
+  if (shown.bodyNote) lines.push(`  Body:    ${shown.bodyNote}`);
+  lines.push(`  Docs:    ${shown.docsUrl}`);
   return lines.join('\n');
 }
 

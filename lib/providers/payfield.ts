@@ -186,6 +186,7 @@ export const payfield: Provider = {
   hosts: ['api.payfield.io'],
   docsUrl: 'https://api.docs.payfield.io',
   identifiedBy: 'message',
+  signatureHeaders: [{ header: 'X-Signature', signs: 'X-Timestamp followed by the raw body' }],
   readError,
   // Only the mirrored envelope is Payfield's own: top-level code and message repeated in `error`.
   fingerprint(body) {

@@ -60,6 +60,8 @@ export interface Provider {
   fingerprint?(body: unknown): boolean;
   rules: readonly Rule[];
   successes: readonly DocumentedSuccess[];
+  /** Request headers that sign the request: a replayed request must recompute them. */
+  signatureHeaders?: ReadonlyArray<{ header: string; signs: string }>;
 }
 
 /** `INVALID_AUTH_CLIENT` → `Invalid auth client`, for codes whose rows have no title. */

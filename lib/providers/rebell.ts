@@ -171,6 +171,9 @@ export const rebell: Provider = {
   hosts: ['api.rebellapp.com', 'sandbox-api.rebellapp.com'],
   docsUrl: 'https://docs.rebellapp.com/openapis/error-codes',
   identifiedBy: 'code',
+  signatureHeaders: [
+    { header: 'Signature', signs: 'the method, path, Client-Id, Request-Time and body (RSA)' },
+  ],
   readError,
   // The Alipay family (Antom, Alipay+ wallets) shares this envelope on its own hosts.
   fingerprint(body) {

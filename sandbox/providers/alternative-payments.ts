@@ -57,6 +57,7 @@ const MESSAGE_OF_STATUS: Record<number, string> = {
 
 export const alternativePaymentsSandbox: ProviderSandbox = {
   id: 'alternative-payments',
+  credentialsRejected: 'http-401',
   mainCall: createPaymentRequest,
   forRule(rule) {
     const call = callFor(rule);
@@ -82,6 +83,21 @@ export const alternativePaymentsSandbox: ProviderSandbox = {
         },
       },
       listed: false,
+    },
+    {
+      // A gateway that repeats the request's credentials in its message: PayLens must mask them.
+      name: 'echoed-credentials',
+      label: 'Client secret repeated in the message',
+      call: getToken,
+      answer: {
+        status: 403,
+        body: {
+          error: {
+            message: `Invalid client credentials: ${PLANTED.alternativeBasic} (${atob(PLANTED.alternativeBasic)})`,
+          },
+        },
+      },
+      listed: true,
     },
     {
       name: 'token',

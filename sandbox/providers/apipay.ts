@@ -79,6 +79,7 @@ const callFor = (status: number) => (status === 404 || status === 410 ? getInvoi
 
 export const apipaySandbox: ProviderSandbox = {
   id: 'apipay',
+  credentialsRejected: 'invalid-api-key',
   mainCall: createInvoice,
   forRule(rule) {
     const messages = messagesFor(rule, DOCUMENTED_MESSAGES);

@@ -97,6 +97,7 @@ const insufficientFunds = {
 
 export const kiotapaySandbox: ProviderSandbox = {
   id: 'kiotapay',
+  credentialsRejected: 'AUTH_INVALID_TOKEN',
   mainCall: createPayment,
   forRule(rule) {
     const answer = answerFor(rule);
@@ -144,6 +145,33 @@ export const kiotapaySandbox: ProviderSandbox = {
         },
       },
       listed: false,
+    },
+    {
+      // The API key in the path, the query and the code, the token and the body's secrets in the message.
+      name: 'echoed-credentials',
+      label: 'Credentials repeated in the code and message',
+      call: {
+        method: 'POST',
+        path: `/api/v1/keys/${PLANTED.kiotapayApiKey}/payments?api_key=${PLANTED.kiotapayApiKey}`,
+        headers: authorized,
+        body: JSON.stringify({
+          amount: 1500,
+          currency: 'KES',
+          card_number: PLANTED.cardNumber,
+          apiSecret: PLANTED.kiotapayApiSecret,
+        }),
+      },
+      answer: {
+        status: 401,
+        body: {
+          error: {
+            code: `KEY_${PLANTED.kiotapayApiKey}_REVOKED`,
+            message: `Token ${PLANTED.kiotapayToken} and apiSecret ${PLANTED.kiotapayApiSecret} refused for card ${PLANTED.cardNumber}`,
+            details: `Key ${PLANTED.kiotapayApiKey} was revoked`,
+          },
+        },
+      },
+      listed: true,
     },
     {
       name: 'hostile-message',

@@ -120,6 +120,7 @@ const payout = {
 
 export const payfieldSandbox: ProviderSandbox = {
   id: 'payfield',
+  credentialsRejected: 'invalid-api-key',
   mainCall: createPayout,
   forRule: drafts,
   extras: [
@@ -136,6 +137,28 @@ export const payfieldSandbox: ProviderSandbox = {
       call: createPayout,
       answer: { status: 200, body: { message: 'Payout already exists', ...payout } },
       listed: false,
+    },
+    {
+      // Credentials repeated in the message and the field errors: PayLens must mask them.
+      name: 'echoed-credentials',
+      label: 'Credentials repeated in the field errors',
+      call: createPayout,
+      answer: {
+        status: 422,
+        body: {
+          message: `X-API-Key ${PLANTED.payfieldApiKey} may not pay out`,
+          code: 'validation_error',
+          errors: [
+            { field: 'card_number', message: `${PLANTED.cardNumber} is not a wallet` },
+            {
+              field: `X-Signature ${PLANTED.payfieldSignature}`,
+              message: `expected for ${PLANTED.payfieldApiKey}`,
+            },
+          ],
+          error: { code: 'validation_error', message: `X-API-Key ${PLANTED.payfieldApiKey} may not pay out` },
+        },
+      },
+      listed: true,
     },
     {
       name: 'hostile-message',

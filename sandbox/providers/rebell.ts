@@ -111,6 +111,7 @@ function answerFor(rule: Rule): Answer {
 
 export const rebellSandbox: ProviderSandbox = {
   id: 'rebell',
+  credentialsRejected: 'INVALID_SIGNATURE',
   mainCall: pay,
   forRule: (rule) => [ruleDraft(rule, callFor(rule), answerFor(rule))],
   extras: [

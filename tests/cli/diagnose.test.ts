@@ -65,7 +65,9 @@ describe('paylens diagnose', () => {
     expect(stdout.match(/^### /gm)).toHaveLength(11);
     expect(stdout).not.toContain('4111111111111111');
     expect(stdout).not.toMatch(/Bearer eyJ/);
-    expect(stdout).toMatch(/^authorization: Bearer \[REDACTED\]$/im);
+    expect(stdout).toMatch(
+      /^authorization: Bearer \[JWT, issued 2025-03-14 09:30:12 UTC, expired 2025-03-14 09:35:12 UTC\]$/im,
+    );
   });
 
   it('reads standard input with -', async () => {

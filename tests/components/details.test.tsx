@@ -67,11 +67,18 @@ describe('details pane', () => {
     expect(pane().textContent).toContain(
       'POST https://api.kiotapay.co/api/v1/payments?card_number=[REDACTED]',
     );
-    expect(pane().textContent).toContain('Bearer [REDACTED]');
+    expect(pane().textContent).toMatch(/Bearer \[JWT[^\]]*\]/);
     for (const secret of Object.values(SECRETS)) expect(pane().textContent).not.toContain(secret);
     // The response, pretty-printed.
     expect(pane().textContent).toContain('HTTP 401');
-    expect(pane().querySelector('pre')?.textContent).toContain('"code": "AUTH_INVALID_TOKEN"');
+    expect(pane().querySelector('.details-body section:last-child pre')?.textContent).toContain(
+      '"code": "AUTH_INVALID_TOKEN"',
+    );
+    // The payload, pretty-printed and redacted, with its content type.
+    const payload = screen.getByTestId('request-payload');
+    expect(payload.textContent).toContain('(application/json)');
+    expect(payload.textContent).toContain('"amount": 1000');
+    expect(payload.textContent).toContain('"card_number": "[CARD …1111]"');
   });
 
   it('shows field errors', async () => {
@@ -166,7 +173,7 @@ describe('copy diagnosis', () => {
     expect(copied).toHaveLength(1);
     const markdown = copied[0] as string;
     expect(markdown).toMatch(/^### Kiotapay: AUTH\\_INVALID\\_TOKEN \(HTTP 401\)/);
-    expect(markdown).toContain('Authorization: Bearer [REDACTED]');
+    expect(markdown).toMatch(/Authorization: Bearer \[JWT[^\]]*\]/);
     expect(markdown).toContain('X-API-Key: [REDACTED]');
     expect(markdown).not.toContain(SECRETS.bearer);
     expect(markdown).not.toContain(SECRETS.apiKey);

@@ -5,6 +5,7 @@ import {
   redactHeaders,
   redactJson,
   redactorFor,
+  redactQuery,
   redactText,
   redactUrl,
   secretsOf,
@@ -63,7 +64,7 @@ describe('headers', () => {
       { name: 'Content-Type', value: 'application/json' },
     ]);
     expect(headers).toEqual([
-      { name: 'Authorization', value: `Bearer ${REDACTED}` },
+      { name: 'Authorization', value: 'Bearer [JWT]' },
       { name: 'authorization', value: `Basic ${REDACTED}` },
       { name: 'X-API-Key', value: REDACTED },
       { name: 'Signature', value: REDACTED },
@@ -84,7 +85,7 @@ describe('URLs', () => {
 
   it('masks card numbers and JWTs in paths', () => {
     expect(redactUrl(`https://api.example/cards/${VISA}/tokens/${JWT}`)).toBe(
-      `https://api.example/cards/[CARD …1111]/tokens/${REDACTED}`,
+      'https://api.example/cards/[CARD …1111]/tokens/[JWT]',
     );
   });
 
@@ -288,5 +289,160 @@ describe('long text', () => {
       expect(output).not.toMatch(/41111111/);
       expect(output).not.toMatch(/eyJhbGciOiJIUzI1NiJ9\.eyJ/);
     }
+  });
+});
+
+describe('the vocabulary of real traffic', () => {
+  const WORDS = [
+    'key',
+    'api_key',
+    'apikey',
+    'API-Key',
+    'sig',
+    'signature',
+    'id_token',
+    'access_token',
+    'refresh_token',
+    'client_secret',
+    'assertion',
+    'SAMLRequest',
+    'SAMLResponse',
+    'anti-csrf',
+    'X-CSRF',
+    'csrfmiddlewaretoken',
+    'X-XSRF-TOKEN',
+  ];
+  const VALUE = 'L8J7G-PYWL3-Zq9x';
+
+  it.each(WORDS)('masks %s in a query string and a form body', (word) => {
+    expect(redactUrl(`https://api.example/x?${word}=${VALUE}&page=2`)).toBe(
+      `https://api.example/x?${word}=${REDACTED}&page=2`,
+    );
+    expect(
+      redactorFor({ url: 'https://api.example/', requestHeaders: [], requestBody: `${word}=${VALUE}` }).text(
+        `echo: ${VALUE}`,
+      ),
+    ).toBe(`echo: ${REDACTED}`);
+  });
+
+  it.each(WORDS)('masks %s as a JSON key and a header name, in any case', (word) => {
+    expect(redactJson({ [word]: VALUE, [word.toUpperCase()]: VALUE })).toEqual({
+      [word]: REDACTED,
+      [word.toUpperCase()]: REDACTED,
+    });
+    expect(redactHeaders([{ name: word.toLowerCase(), value: VALUE }])).toEqual([
+      { name: word.toLowerCase(), value: REDACTED },
+    ]);
+  });
+
+  it('masks an OAuth code in URLs and form bodies, and keeps an error code in JSON', () => {
+    expect(redactUrl('https://shop.example/callback?code=CAESEJPDabc123&state=xyz')).toBe(
+      `https://shop.example/callback?code=${REDACTED}&state=xyz`,
+    );
+    expect(redactQuery('grant_type=authorization_code&code=CAESEJPDabc123')).toBe(
+      `grant_type=authorization_code&code=${REDACTED}`,
+    );
+    expect(redactJson({ code: 'INVALID_SIGNATURE' })).toEqual({ code: 'INVALID_SIGNATURE' });
+  });
+
+  it('masks Proxy-Authorization and CSRF headers', () => {
+    expect(
+      redactHeaders([
+        { name: 'Proxy-Authorization', value: 'Basic cHJveHk6c2VjcmV0' },
+        { name: 'anti-csrf', value: '7a1f0c2e9b' },
+        { name: 'X-CSRF-Token', value: '7a1f0c2e9b' },
+      ]).map(({ value }) => value),
+    ).toEqual([`Basic ${REDACTED}`, REDACTED, REDACTED]);
+  });
+});
+
+describe('JWTs', () => {
+  const encode = (value: unknown) =>
+    btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+  // iat 2026-11-29 09:21:12 UTC, exp ten minutes later.
+  const timed = `${encode({ alg: 'HS256' })}.${encode({ sub: 'shop-42', iat: 1795944072, exp: 1795944672 })}.c2lnbmF0dXJl`;
+
+  it('are masked whole, anywhere, with their times shown', () => {
+    const text = redactText(`token was ${timed} here`);
+    expect(text).toBe(
+      'token was [JWT, issued 2026-11-29 09:21:12 UTC, expires 2026-11-29 09:31:12 UTC] here',
+    );
+    expect(text).not.toContain('c2lnbmF0dXJl');
+  });
+
+  it('read as expired when the request started after their expiry', () => {
+    const redact = redactorFor({
+      url: 'https://api.example/',
+      requestHeaders: [{ name: 'Authorization', value: `Bearer ${timed}` }],
+      startedDateTime: '2026-11-29T09:40:00.000Z',
+    });
+    expect(redact.headers([{ name: 'Authorization', value: `Bearer ${timed}` }])).toEqual([
+      {
+        name: 'Authorization',
+        value: 'Bearer [JWT, issued 2026-11-29 09:21:12 UTC, expired 2026-11-29 09:31:12 UTC]',
+      },
+    ]);
+  });
+
+  it('whose payload does not decode are masked without times', () => {
+    expect(redactText('eyJhbGciOi.eyJub3QganNvbg.sig')).toBe('[JWT]');
+  });
+});
+
+describe('no over-redaction', () => {
+  it.each([
+    ['a UUID', 'userId=9a4de132-ea82-4656-9266-0365463f19e9'],
+    ['epoch milliseconds (Luhn-valid, no card brand)', 'clientTimeStamp=1440859441500'],
+    ['epoch seconds', 'X-Timestamp: 1763805600'],
+    ['an order number', 'order ORD-2026-000123456789'],
+    ['a 16-digit order number of no card brand', 'orderNumber=1234567890123452'],
+    ['a hex id holding a Visa-like run', 'id=a4111111111111111b'],
+    ['a request id', 'requestId=req_4111111111111111'],
+    ['an ISO time', '2026-11-29T09:31:12.000Z'],
+    ['a trace id', 'traceparent: 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01'],
+  ])('keeps %s', (_, text) => {
+    expect(redactText(text)).toBe(text);
+    expect(redactUrl(`https://api.example/x?${text.replace(/[: ]+/g, '=')}`)).toBe(
+      `https://api.example/x?${text.replace(/[: ]+/g, '=')}`,
+    );
+  });
+
+  it('keeps epoch milliseconds as a JSON number', () => {
+    expect(redactJson({ clientTimeStamp: 1440859441500 })).toEqual({ clientTimeStamp: 1440859441500 });
+  });
+});
+
+describe('card numbers of every brand', () => {
+  it.each([
+    ['Visa', '4111111111111111'],
+    ['Visa', '4012888888881881'],
+    ['Visa (13 digits)', '4222222222222'],
+    ['Mastercard', '5555555555554444'],
+    ['Mastercard', '5105105105105100'],
+    ['Mastercard (2-series)', '2223003122003222'],
+    ['American Express', '378282246310005'],
+    ['American Express', '371449635398431'],
+    ['Discover', '6011111111111117'],
+    ['Discover', '6011000990139424'],
+    ['Discover (644)', '6445644564456445'],
+    ['Discover (65)', '6500000000000002'],
+    ['JCB', '3530111333300000'],
+    ['JCB', '3566002020360505'],
+    ['Diners Club', '30569309025904'],
+    ['Diners Club', '38520000023237'],
+    ['Diners Club', '36227206271667'],
+    ['UnionPay', '6200000000000005'],
+    ['Maestro', '6759649826438453'],
+    ['Maestro', '5018000000000009'],
+  ])('masks a %s test card in text, spaced, in JSON and in a URL', (_, card) => {
+    const last4 = card.slice(-4);
+    const spaced = card.replace(/(\d{4})(?=\d)/g, '$1 ');
+    expect(redactText(`card ${card} declined`)).toBe(`card [CARD …${last4}] declined`);
+    expect(redactText(`card ${spaced} declined`)).toBe(`card [CARD …${last4}] declined`);
+    expect(redactJson({ note: card, value: Number(card) })).toEqual({
+      note: `[CARD …${last4}]`,
+      value: `[CARD …${last4}]`,
+    });
+    expect(redactUrl(`https://api.example/cards/${card}`)).toBe(`https://api.example/cards/[CARD …${last4}]`);
   });
 });

@@ -55,13 +55,21 @@ export function send(
   });
 }
 
+/** Where the shop sends a scenario's call: its path, and the scenario's name in the query. */
+function urlOf(scenario: Scenario): URL {
+  const url = new URL(scenario.call.path, `https://${scenario.host}`);
+  url.searchParams.set('scenario', scenario.name);
+  return url;
+}
+
 /** A scenario's call, as the shop sends it. */
 export function sendScenario(sandbox: Sandbox, scenario: Scenario): Promise<Received> {
-  const { method, path, headers, body } = scenario.call;
+  const { method, headers, body } = scenario.call;
+  const url = urlOf(scenario);
   return send(sandbox, {
     method,
     host: scenario.host,
-    path: `${path}?scenario=${encodeURIComponent(scenario.name)}`,
+    path: `${url.pathname}${url.search}`,
     headers,
     ...(body === undefined ? {} : { body }),
   });
@@ -72,9 +80,10 @@ export function exchangeOf(scenario: Scenario, received: Received): Exchange {
   const textual = /json|text|html/.test(String(received.headers['content-type']));
   return {
     method: scenario.call.method,
-    url: `https://${scenario.host}${scenario.call.path}?scenario=${scenario.name}`,
+    url: urlOf(scenario).href,
     status: received.status,
     requestHeaders: Object.entries(scenario.call.headers).map(([name, value]) => ({ name, value })),
+    ...(scenario.call.body === undefined ? {} : { requestBody: scenario.call.body }),
     responseHeaders: Object.entries(received.headers).map(([name, value]) => ({
       name,
       value: String(value),

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { providers } from '../../lib/providers';
+import { isSecretName } from '../../lib/redact';
 import { PLANTED, PLANTED_SECRETS } from '../../sandbox/credentials';
-import { SCENARIOS, scenarioById } from '../../sandbox/scenarios';
+import { credentialsRejectedBy, SCENARIOS, scenarioById } from '../../sandbox/scenarios';
 import { SANDBOX_HOSTS, type Sandbox, startSandbox } from '../../sandbox/server';
 import { BURST, HOSTED_FIELDS_SCENARIO, ORDER_PAGE } from '../../sandbox/shop/pages';
 import { type Received, send, sendScenario } from './client';
@@ -42,12 +43,42 @@ describe('startSandbox', () => {
 });
 
 describe('provider hosts', () => {
-  it.for(providers.flatMap((provider) => provider.hosts))(
-    '%s answers its provider’s success',
-    async (host) => {
-      const answer = await send(sandbox, { host, path: '/' });
+  it.for(providers.flatMap((provider) => provider.hosts.map((host) => [provider.id, host] as const)))(
+    '%s: %s answers its provider’s success to the planted credentials',
+    async ([provider, host]) => {
+      const answer = await send(sandbox, {
+        host,
+        path: '/',
+        headers: scenario(`${provider}:success`).call.headers,
+      });
       expect(answer.status).toBeGreaterThanOrEqual(200);
       expect(answer.status).toBeLessThan(300);
+    },
+  );
+
+  it.for(providers.map((provider) => provider.id))(
+    '%s rejects missing or wrong credentials as the provider would',
+    async (provider) => {
+      const { call, host } = scenario(`${provider}:success`);
+      const secretHeaders = Object.keys(call.headers).filter((name) => isSecretName(name, 'header'));
+      expect(secretHeaders.length).toBeGreaterThan(0);
+      const withoutCredentials = Object.fromEntries(
+        Object.entries(call.headers).filter(([name]) => !secretHeaders.includes(name)),
+      );
+      const wrong = { ...call.headers, [secretHeaders[0] as string]: 'not-the-planted-value' };
+      for (const headers of [withoutCredentials, wrong]) {
+        const answer = await send(sandbox, {
+          host,
+          path: call.path,
+          method: call.method,
+          headers,
+          body: call.body,
+        });
+        const rejection = credentialsRejectedBy(provider);
+        expect(rejection?.rule?.category).toBe('auth');
+        expect(answer.status).toBe(rejection?.answer.status);
+        expect(json(answer)).toEqual(rejection?.answer.body);
+      }
     },
   );
 
@@ -56,7 +87,7 @@ describe('provider hosts', () => {
       host: 'api.apipay.kz',
       path: '/api/v1/invoices',
       method: 'POST',
-      headers: { 'X-Sandbox-Scenario': 'kaspi-session-expired' },
+      headers: { ...scenario('apipay:success').call.headers, 'X-Sandbox-Scenario': 'kaspi-session-expired' },
     });
     expect(answer.status).toBe(503);
     expect(json(answer)).toEqual({ message: 'Kaspi session expired' });

@@ -28,6 +28,16 @@ export const SECRETS = {
   mastercard: '5500005555555559',
   amexNumber: 378282246310005,
   textJwt: 'eyJhbGciOiJIUzI1NiJ9.eyJ1c2VyIjoiYWxpY2UifQ.dGV4dC1ib2R5LWp3dC1zaWc',
+  // Names real captures use: key=, sig=, code=, anti-csrf, id_token, SAMLResponse.
+  queryKey: 'L8J7G-PYWL3-Q9ZXA',
+  querySig: 'Cg0ArKJ8sZx1Pl4nted',
+  oauthCode: 'CAESEJPDpl4ntedC0de',
+  antiCsrf: 'csrf_pl4nted_7f3e2d1c',
+  xCsrf: 'xcsrf_pl4nted_0a9b8c',
+  idToken: 'idt_pl4nted_5e6f7a8b9c',
+  samlResponse: 'PHNhbWxwOlJlc3BvbnNlIFBsNG50ZWQ',
+  pathKey: 'apk_path_pl4nted_91x',
+  codeKey: 'KEY9PL4NTED77',
 } as const;
 
 /** What must never appear in any output: each secret, as written and as a plain string. */
@@ -113,7 +123,10 @@ export function plantedExchanges(): Exchange[] {
       responseBody: json({
         message: 'card_number is required',
         code: 'validation_error',
-        errors: [{ field: 'card_number', message: `card ${SECRETS.visaSpaced} is not a wallet` }],
+        errors: [
+          { field: 'card_number', message: `card ${SECRETS.visaSpaced} is not a wallet` },
+          { field: `key ${SECRETS.apiKey}`, message: `signature ${SECRETS.xSignature} is stale` },
+        ],
         error: { code: 'validation_error', message: 'card_number is required' },
         echo: {
           card_number: SECRETS.visa,
@@ -139,6 +152,25 @@ export function plantedExchanges(): Exchange[] {
       requestBody: `grant_type=client_credentials&client_secret=${SECRETS.clientSecret}`,
       responseBody: json({
         error: { message: `client_id client-7781 with secret ${SECRETS.clientSecret} refused` },
+      }),
+    }),
+    exchange({
+      // A key in the path and the query, echoed in the message, the code and a field error.
+      url: `https://api.kiotapay.co/api/v1/keys/${SECRETS.pathKey}/payments?key=${SECRETS.queryKey}&sig=${SECRETS.querySig}&code=${SECRETS.oauthCode}&id_token=${SECRETS.idToken}`,
+      status: 401,
+      requestHeaders: [
+        { name: 'X-API-Key', value: SECRETS.pathKey },
+        { name: 'Key', value: SECRETS.codeKey },
+        { name: 'anti-csrf', value: SECRETS.antiCsrf },
+        { name: 'X-CSRF', value: SECRETS.xCsrf },
+        { name: 'Content-Type', value: 'application/x-www-form-urlencoded' },
+      ],
+      requestBody: `SAMLResponse=${SECRETS.samlResponse}&card_number=${SECRETS.visa}&apiSecret=${SECRETS.kiotapayApiSecret}`,
+      responseBody: json({
+        error: {
+          code: `AUTH_BAD_KEY_${SECRETS.codeKey}`,
+          message: `key ${SECRETS.pathKey} with sig ${SECRETS.querySig} and csrf ${SECRETS.antiCsrf} refused`,
+        },
       }),
     }),
     exchange({

@@ -8,6 +8,16 @@ import { FORBIDDEN, plantedExchanges } from './corpus';
 
 /** Everything that left the panel: clipboard writes and downloaded files. */
 const outputs: string[] = [];
+/** The panel's whole DOM, text and every attribute, with each row's details open. */
+const shown: string[] = [];
+
+function everythingShown(root: Element): string {
+  const parts = [root.textContent ?? ''];
+  for (const element of root.querySelectorAll('*')) {
+    for (const { name, value } of element.attributes) parts.push(`${name}=${value}`);
+  }
+  return parts.join('\n');
+}
 
 beforeAll(async () => {
   vi.spyOn(navigator.clipboard, 'writeText').mockImplementation(async (text) => {
@@ -28,13 +38,15 @@ beforeAll(async () => {
 
   for (let index = 0; index < planted.length; index++) {
     fireEvent.mouseDown(rows()[index] as HTMLElement);
+    shown.push(everythingShown(document.body));
     const pane = within(screen.getByTestId('details-pane'));
     fireEvent.click(pane.getByRole('button', { name: 'Copy diagnosis' }));
     fireEvent.click(pane.getByRole('button', { name: 'Copy as JSON' }));
+    fireEvent.click(pane.getByRole('button', { name: 'Copy as cURL' }));
   }
   fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
   fireEvent.click(screen.getByRole('button', { name: 'Export Markdown' }));
-  await waitFor(() => expect(outputs).toHaveLength(planted.length * 2 + 2));
+  await waitFor(() => expect(outputs).toHaveLength(planted.length * 3 + 2));
 });
 
 afterAll(() => {
@@ -50,7 +62,16 @@ describe('the panel’s copies and exports', () => {
     }
   });
 
+  it('copy runnable cURL commands', () => {
+    expect(outputs.filter((output) => /^# .*\ncurl '/s.test(output))).toHaveLength(plantedExchanges().length);
+  });
+
   it.each(FORBIDDEN)('do not leak %s', (_, secret) => {
     for (const output of outputs) expect(output).not.toContain(secret);
+  });
+
+  it.each(FORBIDDEN)('show %s nowhere in the panel, details open', (_, secret) => {
+    expect(shown).toHaveLength(plantedExchanges().length);
+    for (const dom of shown) expect(dom).not.toContain(secret);
   });
 });

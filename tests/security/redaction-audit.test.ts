@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
 import { formatIds } from '../../lib/format';
 import { diagnose } from '../../lib/matcher';
+import { presentationOf } from '../../lib/presentation';
 import { FORBIDDEN, plantedExchanges, plantedHar } from './corpus';
 
 async function cli(format: string) {
@@ -40,13 +41,44 @@ describe('the redaction audit', () => {
     });
   });
 
+  describe.each(FORBIDDEN)('the presentation of every planted exchange', (name, secret) => {
+    it(`shows no ${name} in the payload, the headers, the body or the cURL copy`, () => {
+      for (const exchange of plantedExchanges()) {
+        const diagnosis = diagnose(exchange);
+        if (!diagnosis) throw new Error(`not diagnosed: ${exchange.url}`);
+        const shown = presentationOf({ exchange, diagnosis });
+        const surfaces = [
+          shown.headline,
+          shown.codeAttribute,
+          shown.url,
+          JSON.stringify(shown.fields),
+          JSON.stringify(shown.requestHeaders),
+          JSON.stringify(shown.responseHeaders),
+          shown.requestBody?.text ?? '',
+          JSON.stringify(shown.requestBody?.fields ?? []),
+          shown.responseBody?.text ?? '',
+          shown.curl,
+        ];
+        for (const surface of surfaces) expect(surface).not.toContain(secret);
+      }
+    });
+  });
+
+  it('shows the request payload in Markdown', async () => {
+    const { output } = await cli('markdown');
+    expect(output).toContain(
+      '<details><summary>Request payload (redacted, application/x-www-form-urlencoded)</summary>',
+    );
+    expect(output).toContain('card_number: [CARD …1111]');
+  });
+
   it('still shows what is not secret', async () => {
     const { output } = await cli('markdown');
     for (const kept of [
       'Client-Id: client-rebell-01',
       'X-Timestamp: 1763805600',
       '[CARD …1111]',
-      'Bearer [REDACTED]',
+      'Bearer [JWT, expires 2030-03-17 17:46:40 UTC]',
       'Basic [REDACTED]',
     ]) {
       expect(output).toContain(kept);

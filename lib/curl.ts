@@ -1,0 +1,274 @@
+/**
+ * "Copy as cURL" without a secret in it: every value redaction would mask becomes a shell
+ * variable named after the provider and the header or field (`$PAYFIELD_API_KEY`), so the
+ * command runs once the user exports their own values, and fails on authentication, not on
+ * syntax, when they do not.
+ */
+import { providerById } from './providers';
+import { isCardNumber, isSecretName, type Redactor } from './redact';
+import type { Exchange, Header } from './types';
+
+/** A piece of a shell word: text sent as it is, or a variable. */
+type Part = { text: string } | { variable: string };
+
+/** Headers curl writes itself, or that would make it print compressed bytes. */
+const LEFT_TO_CURL = new Set(['host', 'content-length', 'connection', 'accept-encoding', 'cookie2']);
+
+const AUTH_SCHEME = /^(Bearer|Basic|Digest|Token)(\s+)(.*)$/is;
+
+/** `X-API-Key` → `API_KEY`, `apiSecret` → `API_SECRET`, `card_number` → `CARD_NUMBER`. */
+function variableWord(name: string): string {
+  return name
+    .replace(/^x-/i, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+}
+
+/** Names the secrets of one command: one variable per distinct value. */
+class Variables {
+  readonly #prefix: string;
+  readonly #byValue = new Map<string, string>();
+  readonly #taken = new Set<string>();
+  #generic = 0;
+
+  constructor(providerId: string) {
+    this.#prefix = variableWord(providerId);
+  }
+
+  named(name: string, value: string): Part {
+    return this.#variable(value, () => `${this.#prefix}_${variableWord(name) || 'SECRET'}`);
+  }
+
+  generic(value: string): Part {
+    return this.#variable(value, () => `SECRET_${++this.#generic}`);
+  }
+
+  get names(): string[] {
+    return [...this.#taken];
+  }
+
+  #variable(value: string, base: () => string): Part {
+    let variable = this.#byValue.get(value);
+    if (!variable) {
+      const wanted = base();
+      variable = wanted;
+      for (let n = 2; this.#taken.has(variable); n++) variable = `${wanted}_${n}`;
+      this.#taken.add(variable);
+      this.#byValue.set(value, variable);
+    }
+    return { variable };
+  }
+}
+
+/** Single quotes hold any byte but `'` itself, which is closed, escaped and reopened. */
+function shellWord(parts: readonly Part[]): string {
+  const joined: Part[] = [];
+  for (const part of parts) {
+    const last = joined.at(-1);
+    if ('text' in part && last && 'text' in last) joined[joined.length - 1] = text(last.text + part.text);
+    else joined.push(part);
+  }
+  return joined
+    .filter((part) => !('text' in part) || part.text !== '' || joined.length === 1)
+    .map((part) => ('text' in part ? `'${part.text.replace(/'/g, `'\\''`)}'` : `"$${part.variable}"`))
+    .join('');
+}
+
+const text = (value: string): Part => ({ text: value });
+
+function headerParts(
+  { name, value }: Header,
+  variables: Variables,
+  redact: Redactor,
+  signatureHeaders: ReadonlySet<string>,
+): Part[] {
+  const prefix = `${name}: `;
+  if (!isSecretName(name, 'header')) {
+    return redact.text(value) === value ? [text(prefix + value)] : [text(prefix), variables.generic(value)];
+  }
+  const scheme = AUTH_SCHEME.exec(value);
+  if (scheme) {
+    const [, word = '', space = '', credential = ''] = scheme;
+    const kind = word.toLowerCase() === 'basic' ? 'CREDENTIALS' : 'TOKEN';
+    return [text(`${prefix}${word}${space}`), variables.named(kind, credential)];
+  }
+  // Rebell's `algorithm=..., keyVersion=N, signature=<value>`: only the value is secret.
+  const signed = /^(.*\bsignature=)([^,\s]+)(.*)$/is.exec(value);
+  if (signed && signatureHeaders.has(name.toLowerCase())) {
+    const [, before = '', signature = '', after = ''] = signed;
+    return [text(prefix + before), variables.named('SIGNATURE', signature), text(after)];
+  }
+  return [text(prefix), variables.named(name, value)];
+}
+
+/** Spans of the raw body to replace, found by the JSON text of each secret value. */
+interface Span {
+  start: number;
+  end: number;
+  part: Part;
+}
+
+function jsonSecrets(
+  value: unknown,
+  variables: Variables,
+  redact: Redactor,
+  found: Array<{ literal: string; part: Part }>,
+  depth = 0,
+): void {
+  if (typeof value !== 'object' || value === null || depth > 64) return;
+  for (const [key, item] of Object.entries(value)) {
+    if (typeof item === 'object' && item !== null) {
+      jsonSecrets(item, variables, redact, found, depth + 1);
+      continue;
+    }
+    const raw = typeof item === 'string' ? item : typeof item === 'number' ? String(item) : null;
+    if (raw === null || raw === '') continue;
+    const secret =
+      isSecretName(key) ||
+      (typeof item === 'string'
+        ? redact.text(item) !== item
+        : isCardNumber(String(Math.abs(item as number))));
+    if (!secret) continue;
+    // Inside the body's quotes the variable stands for the string's content.
+    const literal = typeof item === 'string' ? JSON.stringify(item).slice(1, -1) : raw;
+    found.push({ literal, part: variables.named(key, raw) });
+  }
+}
+
+function spansOf(body: string, found: ReadonlyArray<{ literal: string; part: Part }>): Span[] | null {
+  const spans: Span[] = [];
+  for (const { literal, part } of found) {
+    let at = body.indexOf(literal);
+    if (at < 0) return null;
+    for (; at >= 0; at = body.indexOf(literal, at + literal.length)) {
+      spans.push({ start: at, end: at + literal.length, part });
+    }
+  }
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  return spans.filter((span, index) => index === 0 || span.start >= (spans[index - 1]?.end ?? 0));
+}
+
+function splice(body: string, spans: readonly Span[]): Part[] {
+  const parts: Part[] = [];
+  let from = 0;
+  for (const { start, end, part } of spans) {
+    if (start > from) parts.push(text(body.slice(from, start)));
+    parts.push(part);
+    from = end;
+  }
+  if (from < body.length) parts.push(text(body.slice(from)));
+  return parts;
+}
+
+function bodyParts(body: string, contentType: string, variables: Variables, redact: Redactor): Part[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    json = undefined;
+  }
+  if (json !== undefined) {
+    const found: Array<{ literal: string; part: Part }> = [];
+    jsonSecrets(json, variables, redact, found);
+    const spans = spansOf(body, found);
+    // Escaped differently from JSON.stringify: a body that cannot be spliced is sent whole.
+    return spans ? splice(body, spans) : [variables.generic(body)];
+  }
+  if (contentType.includes('application/x-www-form-urlencoded')) {
+    return body.split('&').flatMap((pair, index): Part[] => {
+      const separator = index === 0 ? [] : [text('&')];
+      const equals = pair.indexOf('=');
+      if (equals < 0) return [...separator, text(pair)];
+      const name = pair.slice(0, equals);
+      const value = pair.slice(equals + 1);
+      let decoded = name;
+      try {
+        decoded = decodeURIComponent(name.replace(/\+/g, ' '));
+      } catch {
+        // A malformed escape: judge the raw name.
+      }
+      const secret = isSecretName(decoded, 'query') || redact.text(value) !== value;
+      return [...separator, text(`${name}=`), secret ? variables.named(decoded, value) : text(value)];
+    });
+  }
+  return redact.text(body) === body ? [text(body)] : [variables.generic(body)];
+}
+
+function urlParts(url: string, variables: Variables, redact: Redactor): Part[] {
+  const withoutFragment = url.split('#')[0] ?? '';
+  const origin = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(withoutFragment)?.[0] ?? '';
+  const rest = withoutFragment.slice(origin.length);
+  const question = rest.indexOf('?');
+  const path = question < 0 ? rest : rest.slice(0, question);
+  const query = question < 0 ? null : rest.slice(question + 1);
+  const parts: Part[] = [];
+  const at = origin.lastIndexOf('@');
+  if (at >= 0) {
+    const scheme = origin.indexOf('://') + 3;
+    parts.push(
+      text(origin.slice(0, scheme)),
+      variables.generic(origin.slice(scheme, at)),
+      text(origin.slice(at)),
+    );
+  } else {
+    parts.push(text(origin));
+  }
+  path.split('/').forEach((segment, index) => {
+    if (index > 0) parts.push(text('/'));
+    parts.push(redact.text(segment) === segment ? text(segment) : variables.generic(segment));
+  });
+  if (query !== null) {
+    parts.push(text('?'));
+    query.split('&').forEach((pair, index) => {
+      if (index > 0) parts.push(text('&'));
+      const equals = pair.indexOf('=');
+      const name = equals < 0 ? pair : pair.slice(0, equals);
+      const value = equals < 0 ? '' : pair.slice(equals + 1);
+      if (equals >= 0 && (isSecretName(name, 'query') || redact.text(value) !== value)) {
+        parts.push(text(`${name}=`), variables.named(name, value));
+      } else {
+        parts.push(redact.text(pair) === pair ? text(pair) : variables.generic(pair));
+      }
+    });
+  }
+  return parts;
+}
+
+/** The command, with a first line naming the variables to export. */
+export function curlCommand(exchange: Exchange, providerId: string, redact: Redactor): string {
+  const variables = new Variables(providerId);
+  const signatures = providerById(providerId)?.signatureHeaders ?? [];
+  const signatureNames = new Set(signatures.map(({ header }) => header.toLowerCase()));
+  const headers = (Array.isArray(exchange.requestHeaders) ? exchange.requestHeaders : []).filter(
+    (header): header is Header =>
+      typeof header?.name === 'string' &&
+      typeof header.value === 'string' &&
+      !header.name.startsWith(':') &&
+      !LEFT_TO_CURL.has(header.name.toLowerCase()),
+  );
+  const method = typeof exchange.method === 'string' && exchange.method !== '' ? exchange.method : 'GET';
+  const body = typeof exchange.requestBody === 'string' ? exchange.requestBody : '';
+  const contentType =
+    headers.find((header) => header.name.toLowerCase() === 'content-type')?.value.toLowerCase() ?? '';
+
+  const args: string[] = [shellWord(urlParts(exchange.url, variables, redact))];
+  if (method.toUpperCase() !== 'GET' || body !== '') args.push(`-X ${shellWord([text(method)])}`);
+  for (const header of headers) {
+    args.push(`-H ${shellWord(headerParts(header, variables, redact, signatureNames))}`);
+  }
+  if (body !== '') args.push(`--data-raw ${shellWord(bodyParts(body, contentType, variables, redact))}`);
+
+  const names = variables.names;
+  const comments = [
+    names.length > 0
+      ? `# Export first: ${names.join(' ')}`
+      : '# No secrets in this request: it runs as it is.',
+  ];
+  for (const { header, signs } of signatures) {
+    const sent = headers.find((candidate) => candidate.name.toLowerCase() === header.toLowerCase());
+    if (sent) comments.push(`# ${header} is a signature over ${signs}: recompute it for this request.`);
+  }
+  return `${comments.join('\n')}\ncurl ${args.join(' \\\n  ')}\n`;
+}

@@ -1,0 +1,203 @@
+/**
+ * What may be shown of a finding, redacted once. Every surface (the panel's rows, tooltips
+ * and details, copies, exports, the CLI's formats) renders a presentation and never calls a
+ * redactor itself: what is shown is what may leave, and no surface can forget a field.
+ */
+import { MAX_BODY_CHARS, readBody } from './body';
+import { curlCommand } from './curl';
+import { describeMatch, headline } from './format/describe';
+import { type Redactor, redactorFor } from './redact';
+import type { Diagnosis, FieldError, Finding, Header } from './types';
+import { pathOf } from './url';
+
+/** Enough of a body for a ticket; the rest is in the user's own capture. */
+const MAX_SHOWN = 20_000;
+
+export interface ShownBody {
+  /** The `Content-Type` the body was sent with, when known. */
+  contentType: string | null;
+  language: 'json' | 'form' | 'text';
+  /** Pretty-printed JSON, `name: value` lines for a form, or the text; bounded. */
+  text: string;
+  /** A form's fields, decoded. */
+  fields?: Header[];
+}
+
+/** The diagnosis's own words (catalog text and identifiers) pass as they are. */
+type CatalogFacts = Pick<
+  Diagnosis,
+  | 'provider'
+  | 'providerName'
+  | 'match'
+  | 'outcome'
+  | 'status'
+  | 'startedDateTime'
+  | 'documented'
+  | 'category'
+  | 'title'
+  | 'meaning'
+  | 'remedy'
+  | 'retry'
+  | 'docsUrl'
+  | 'note'
+  | 'bodyNote'
+>;
+
+export interface Presentation extends CatalogFacts {
+  entryIndex?: number;
+  method: string;
+  /** The code as the rows' `data-code` carries it: raw, but for the request's own secrets. */
+  codeAttribute: string;
+  /** The code, else the message, else the title: what names this error. */
+  headline: string;
+  code: string | null;
+  message: string | null;
+  url: string;
+  /** The URL's path, for the timeline's request column. */
+  path: string;
+  matchDescription: string;
+  fields: FieldError[];
+  readonly requestHeaders: Header[];
+  readonly responseHeaders: Header[];
+  /** The request payload, as DevTools' Payload tab shows it. */
+  readonly requestBody: ShownBody | null;
+  readonly responseBody: ShownBody | null;
+  /** A runnable `curl` command whose secrets are shell variables. */
+  readonly curl: string;
+}
+
+function bounded(text: string): string {
+  return text.length > MAX_SHOWN
+    ? `${text.slice(0, MAX_SHOWN)}\n… (${text.length - MAX_SHOWN} more characters not shown)`
+    : text;
+}
+
+function contentTypeOf(headers: readonly Header[]): string | null {
+  const header = headers.find(
+    (candidate) => typeof candidate?.name === 'string' && candidate.name.toLowerCase() === 'content-type',
+  );
+  return typeof header?.value === 'string' ? header.value : null;
+}
+
+/** Redacted whole, then cut: a cut first could split a secret past recognition. */
+function shownText(text: string, json: unknown, contentType: string | null, redact: Redactor): ShownBody {
+  if (json !== undefined) {
+    return { contentType, language: 'json', text: bounded(JSON.stringify(redact.json(json), null, 2)) };
+  }
+  if (contentType?.toLowerCase().includes('application/x-www-form-urlencoded')) {
+    const fields = redact.form(text);
+    return {
+      contentType,
+      language: 'form',
+      text: bounded(fields.map(({ name, value }) => `${name}: ${value}`).join('\n')),
+      fields,
+    };
+  }
+  return { contentType, language: 'text', text: bounded(redact.text(text)) };
+}
+
+function shownRequestBody(body: unknown, headers: readonly Header[], redact: Redactor): ShownBody | null {
+  if (typeof body !== 'string' || body === '') return null;
+  const contentType = contentTypeOf(headers);
+  if (body.length > MAX_BODY_CHARS) {
+    return { contentType, language: 'text', text: `(${body.length} characters, too large to show)` };
+  }
+  const read = readBody(body);
+  // A form or a non-JSON text is still a payload to show, unlike a response readBody gave up on.
+  return shownText(body, read.json, contentType, redact);
+}
+
+function shownResponseBody(
+  body: unknown,
+  encoding: unknown,
+  headers: readonly Header[],
+  redact: Redactor,
+): ShownBody | null {
+  const read = readBody(body, encoding);
+  if (read.text === undefined) return null;
+  return shownText(read.text, read.json, contentTypeOf(headers), redact);
+}
+
+function present({ entryIndex, exchange, diagnosis: d }: Finding): Presentation {
+  const redact = redactorFor(exchange);
+  const nullable = (text: string | null) => (text === null ? null : redact.text(text));
+  const url = redact.url(d.url);
+  const headers = Array.isArray(exchange.requestHeaders) ? exchange.requestHeaders : [];
+  // The parts that cost (headers, bodies, the command) are made the first time one is read:
+  // the timeline shows thousands of rows and opens few.
+  let requestHeaders: Header[] | undefined;
+  let responseHeaders: Header[] | undefined;
+  let requestBody: ShownBody | null | undefined;
+  let responseBody: ShownBody | null | undefined;
+  let curl: string | undefined;
+  return {
+    ...(entryIndex === undefined ? {} : { entryIndex }),
+    provider: d.provider,
+    providerName: d.providerName,
+    match: d.match,
+    outcome: d.outcome,
+    status: d.status,
+    startedDateTime: d.startedDateTime,
+    documented: d.documented,
+    category: d.category,
+    title: d.title,
+    meaning: d.meaning,
+    remedy: d.remedy,
+    retry: d.retry,
+    docsUrl: d.docsUrl,
+    ...(d.note ? { note: d.note } : {}),
+    ...(d.bodyNote ? { bodyNote: d.bodyNote } : {}),
+    method: redact.text(d.method),
+    codeAttribute: d.code === null ? '' : redact.echoes(d.code),
+    headline: redact.text(headline(d)),
+    code: nullable(d.code),
+    message: nullable(d.message),
+    url,
+    path: pathOf(url),
+    matchDescription: describeMatch(d),
+    fields: d.fields.map(({ field, message }) => ({
+      field: redact.text(field),
+      message: redact.text(message),
+    })),
+    get requestHeaders() {
+      requestHeaders ??= redact.headers(exchange.requestHeaders);
+      return requestHeaders;
+    },
+    get responseHeaders() {
+      responseHeaders ??= redact.headers(exchange.responseHeaders);
+      return responseHeaders;
+    },
+    get requestBody() {
+      if (requestBody === undefined) requestBody = shownRequestBody(exchange.requestBody, headers, redact);
+      return requestBody;
+    },
+    get responseBody() {
+      if (responseBody === undefined) {
+        const responseHeaderList = Array.isArray(exchange.responseHeaders) ? exchange.responseHeaders : [];
+        responseBody = shownResponseBody(
+          exchange.responseBody,
+          exchange.responseEncoding,
+          responseHeaderList,
+          redact,
+        );
+      }
+      return responseBody;
+    },
+    get curl() {
+      curl ??= curlCommand(exchange, d.provider, redact);
+      return curl;
+    },
+  };
+}
+
+/** One presentation per finding, made the first time any surface asks for it. */
+const presentations = new WeakMap<Finding, Presentation>();
+
+export function presentationOf(finding: Finding): Presentation {
+  let shown = presentations.get(finding);
+  if (!shown) {
+    shown = present(finding);
+    presentations.set(finding, shown);
+  }
+  return shown;
+}
