@@ -6,9 +6,13 @@ import { type Chunks, HarError } from '../lib/har';
 import type { MatcherOptions } from '../lib/matcher';
 import { providerIds } from '../lib/providers';
 import { matcherOptionsFrom, validateSettings } from '../lib/settings';
+import { explainCommand } from './explain';
 import { describeFileError, errorMessage, expandInputs, openInput } from './inputs';
+import { providersCommand } from './providers';
 
 const USAGE = `Usage: paylens diagnose <file.har | file.har.gz | file.zip | directory | ->... [options]
+       paylens explain <term…> [options]   the documented rows a code, message or status names
+       paylens providers [--format F]      the providers in the catalog
 
 Explains the payment-provider errors recorded in HAR files: plain, gzip-compressed, or
 Playwright's zip recordings; directories are searched for *.har, *.har.gz and *.zip.
@@ -23,14 +27,16 @@ Options:
   -h, --help                   show this help
 
 Exit status: 0 when it ran, 1 with --fail-on-error when something was diagnosed,
-2 when no input could be read as a HAR or the arguments are wrong.`;
+2 when no input could be read as a HAR or the arguments are wrong.
+
+paylens explain --help and paylens providers --help describe the other commands.`;
 
 /** Exit statuses, part of the CLI's contract. */
 const EXIT = { ran: 0, diagnosed: 1, unusable: 2 } as const;
 
 class UsageError extends Error {}
 
-interface Io {
+export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   stdin: Chunks;
@@ -58,7 +64,9 @@ function parse(argv: string[]) {
   if (values.help) return { help: true as const };
   const [command, ...inputs] = positionals;
   if (command !== 'diagnose') {
-    throw new UsageError(command ? `unknown command "${command}"` : 'missing command: diagnose');
+    throw new UsageError(
+      command ? `unknown command "${command}"` : 'missing command: diagnose, explain or providers',
+    );
   }
   if (inputs.length === 0) throw new UsageError('missing the HAR file to read (or - for standard input)');
   if (inputs.filter((input) => input === '-').length > 1) {
@@ -117,6 +125,10 @@ function skippedLine(count: number, reasons: Map<string, number>): string {
 
 /** Runs the CLI and returns its exit status; never throws. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  // Each of these commands parses its own options.
+  const [command, ...rest] = argv;
+  if (command === 'explain') return explainCommand(rest, io);
+  if (command === 'providers') return providersCommand(rest, io);
   let args: ReturnType<typeof parse>;
   try {
     args = parse(argv);

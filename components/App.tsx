@@ -5,7 +5,8 @@ import { presentationOf } from '../lib/presentation';
 import { providers as catalog } from '../lib/providers';
 import { COPY_FORMAT_NAMES } from '../lib/settings';
 import type { Timeline } from '../lib/timeline';
-import type { Finding } from '../lib/types';
+import type { Category, Finding } from '../lib/types';
+import { type CatalogFilter, CatalogView, WHOLE_CATALOG } from './CatalogView';
 import { copyText } from './clipboard';
 import { DetailsPane } from './DetailsPane';
 import { EmptyState } from './EmptyState';
@@ -46,6 +47,9 @@ export function App({ host }: { host: PanelHost }) {
   const [dragging, setDragging] = useState(false);
   const [notice, showNotice] = useNotice();
   const searchRef = useRef<HTMLInputElement>(null);
+  const [catalogOpen, setCatalogOpen] = useState(false);
+  const [catalogFilter, setCatalogFilter] = useState<CatalogFilter>(WHOLE_CATALOG);
+  const catalogSearchRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -133,19 +137,27 @@ export function App({ host }: { host: PanelHost }) {
     }
   };
 
+  /** From a diagnosis: the documented rows of its provider and category. */
+  const openCatalogAt = (provider: string, category: Category) => {
+    setCatalogFilter({ text: '', provider, category });
+    setCatalogOpen(true);
+  };
+
+  // While the catalog is shown, the timeline's keys would act on rows out of sight.
   useShortcuts({
-    move,
-    open: () => selected && setDetailsOpen(true),
+    move: (step) => !catalogOpen && move(step),
+    open: () => !catalogOpen && selected && setDetailsOpen(true),
     close: () => setDetailsOpen(false),
-    search: () => searchRef.current?.focus(),
-    copy: () => selected && copy(selected, settings.copyFormat),
-    copyCurl: () => selected && copyCurl(selected),
+    search: () => (catalogOpen ? catalogSearchRef : searchRef).current?.focus(),
+    copy: () => !catalogOpen && selected && copy(selected, settings.copyFormat),
+    copyCurl: () => !catalogOpen && selected && copyCurl(selected),
+    catalog: () => setCatalogOpen(!catalogOpen),
   });
 
   useFileDrop(importHar, setDragging);
 
   return (
-    <div class={dragging ? 'panel dragging' : 'panel'}>
+    <div class={`panel${dragging ? ' dragging' : ''}${catalogOpen ? ' catalog-open' : ''}`}>
       <Toolbar
         searchRef={searchRef}
         search={filters.text}
@@ -158,6 +170,8 @@ export function App({ host }: { host: PanelHost }) {
         onExport={exportShown}
         onImport={(file) => void importHar(file)}
         onOpenSettings={() => host.openSettings()}
+        catalogOpen={catalogOpen}
+        onToggleCatalog={() => setCatalogOpen(!catalogOpen)}
       />
       <FilterBar
         providers={chips}
@@ -197,9 +211,14 @@ export function App({ host }: { host: PanelHost }) {
             onCopy={(format) => void copy(selected, format)}
             onCopyCurl={() => void copyCurl(selected)}
             onClose={() => setDetailsOpen(false)}
+            onOpenCatalog={() => openCatalogAt(selected.diagnosis.provider, selected.diagnosis.category)}
           />
         )}
       </div>
+      {/* The timeline stays mounted under the catalog, so it keeps its place and its rows. */}
+      {catalogOpen && (
+        <CatalogView filter={catalogFilter} onFilter={setCatalogFilter} searchRef={catalogSearchRef} />
+      )}
       <output class={notice ? 'notice visible' : 'notice'} data-testid="notice">
         {notice}
       </output>

@@ -70,13 +70,22 @@ interface DetailsPaneProps {
   onCopy(format: CopyFormat): void;
   onCopyCurl(): void;
   onClose(): void;
+  /** Opens the catalog at the documented rows of this diagnosis's provider and category. */
+  onOpenCatalog(): void;
 }
 
 /**
  * Everything known about one diagnosis, rendered from its redacted presentation: exactly
  * what a copy would carry, since screenshots of DevTools get shared too.
  */
-export function DetailsPane({ finding, copyFormat, onCopy, onCopyCurl, onClose }: DetailsPaneProps) {
+export function DetailsPane({
+  finding,
+  copyFormat,
+  onCopy,
+  onCopyCurl,
+  onClose,
+  onOpenCatalog,
+}: DetailsPaneProps) {
   const shown = presentationOf(finding);
   const other: CopyFormat = copyFormat === 'markdown' ? 'json' : 'markdown';
   const body = shown.responseBody;
@@ -113,6 +122,11 @@ export function DetailsPane({ finding, copyFormat, onCopy, onCopyCurl, onClose }
       </div>
       <div class="details-body">
         <Summary shown={shown} />
+        <p>
+          <button type="button" class="link" data-testid="open-catalog-at" onClick={onOpenCatalog}>
+            All {shown.providerName} {shown.category} errors
+          </button>
+        </p>
         <section>
           <h3>Request</h3>
           <p class="mono">

@@ -14,6 +14,8 @@ interface ToolbarProps {
   onExport(format: Extract<FormatId, 'json' | 'markdown'>): void;
   onImport(file: File): void;
   onOpenSettings(): void;
+  catalogOpen: boolean;
+  onToggleCatalog(): void;
 }
 
 export function Toolbar(props: ToolbarProps) {
@@ -43,6 +45,15 @@ export function Toolbar(props: ToolbarProps) {
         {props.count}
       </span>
       <span class="spacer" />
+      <button
+        type="button"
+        aria-pressed={props.catalogOpen}
+        title="The documented errors of every provider, searchable without traffic (b)"
+        data-testid="toggle-catalog"
+        onClick={props.onToggleCatalog}
+      >
+        Catalog
+      </button>
       <button type="button" disabled={!props.canExport} onClick={() => props.onExport('json')}>
         Export JSON
       </button>

@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { diagnose } from '../lib/matcher';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { createMatcher } from '../lib/matcher';
 import { Timeline } from '../lib/timeline';
 import type { PanelHost, PanelSettings } from './host';
 
 /**
- * The timeline, fed by the host's capture: every exchange goes through the lib's
- * `diagnose()` with the current settings. Returns the timeline and a function to call
+ * The timeline, fed by the host's capture: every exchange goes through a matcher made from
+ * the current settings (rebuilt only when they change). Returns the timeline and a function to call
  * after changing it directly (clear, import), so the panel renders again.
  */
 export function useCapture(
@@ -18,9 +18,10 @@ export function useCapture(
   const [, setRenders] = useState(0);
   const changed = useCallback(() => setRenders((renders) => renders + 1), []);
 
-  // The capture outlives renders; refs let it read the latest settings without resubscribing.
-  const latest = useRef({ settings, preserveLog });
-  latest.current = { settings, preserveLog };
+  const diagnose = useMemo(() => createMatcher(settings.matcher), [settings.matcher]);
+  // The capture outlives renders; refs let it read the latest matcher without resubscribing.
+  const latest = useRef({ diagnose, preserveLog });
+  latest.current = { diagnose, preserveLog };
 
   useEffect(() => {
     timeline.setCap(settings.cap);
@@ -34,7 +35,7 @@ export function useCapture(
         timeline.navigate(event.url, event.at, latest.current.preserveLog);
       } else {
         timeline.countExamined();
-        const diagnosis = diagnose(event.exchange, latest.current.settings.matcher);
+        const diagnosis = latest.current.diagnose(event.exchange);
         if (diagnosis) timeline.add({ exchange: event.exchange, diagnosis });
       }
       changed();

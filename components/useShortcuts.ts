@@ -7,6 +7,8 @@ export interface ShortcutActions {
   search(): void;
   copy(): void;
   copyCurl(): void;
+  /** Shows or hides the catalog of documented errors. */
+  catalog(): void;
 }
 
 /** Where typed keys are text: a checkbox or a button is not. */
@@ -20,8 +22,8 @@ function isTextField(target: EventTarget | null): boolean {
 }
 
 /**
- * ↑/↓ move, Enter opens, Escape closes, `/` searches, `c` copies, `u` copies as cURL. Keys typed into a field
- * stay the field's, except Escape, which leaves it.
+ * ↑/↓ move, Enter opens, Escape closes, `/` searches, `c` copies, `u` copies as cURL, `b` shows
+ * the catalog. Keys typed into a field stay the field's, except Escape, which leaves it.
  */
 export function useShortcuts(actions: ShortcutActions): void {
   // Registered once; reads the actions of the latest render, so a key never acts on stale rows.
@@ -50,6 +52,7 @@ export function useShortcuts(actions: ShortcutActions): void {
         '/': actions.search,
         c: actions.copy,
         u: actions.copyCurl,
+        b: actions.catalog,
       };
       const action = byKey[event.key];
       if (!action) return;

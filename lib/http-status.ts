@@ -1,6 +1,6 @@
 import type { Rule } from './providers/provider';
 
-type Explanation = Omit<Rule, 'when' | 'note'>;
+type Explanation = Omit<Rule, 'when' | 'table' | 'note'>;
 
 /** What any HTTP API means by a status, for responses no provider rule explains. */
 const known: Record<number, Explanation> = {

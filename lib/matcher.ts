@@ -202,6 +202,12 @@ export function failsInside2xx(provider: Provider): boolean {
   return provider.rules.some((rule) => rule.when.outcome !== undefined);
 }
 
+/** A diagnosis and the rule behind it, when one applied. */
+export interface DiagnosisWithRule {
+  diagnosis: Diagnosis;
+  rule: Rule | undefined;
+}
+
 function explain(
   exchange: Exchange,
   provider: Provider,
@@ -209,6 +215,16 @@ function explain(
   body: BodyRead,
   status: number,
 ): Diagnosis | null {
+  return explainWithRule(exchange, provider, match, body, status)?.diagnosis ?? null;
+}
+
+function explainWithRule(
+  exchange: Exchange,
+  provider: Provider,
+  match: MatchKind,
+  body: BodyRead,
+  status: number,
+): DiagnosisWithRule | null {
   const reported = body.json === undefined ? NOTHING_REPORTED : provider.readError(body.json);
   const outcome = outcomeOf(status, reported);
   if (outcome === null) return null;
@@ -225,7 +241,7 @@ function explain(
   const { rule, documented } = bestRule(provider, facts);
   const shorten = shortener(exchange);
   const explanation = rule ?? explainStatus(status);
-  return {
+  const diagnosis: Diagnosis = {
     provider: provider.id,
     providerName: provider.name,
     match,
@@ -247,6 +263,16 @@ function explain(
     ...(rule?.note ? { note: rule.note } : {}),
     ...(body.note ? { bodyNote: body.note } : {}),
   };
+  return { diagnosis, rule };
+}
+
+/**
+ * Diagnoses a response as `provider`'s whatever its host, for a body met outside a capture
+ * (a log, a ticket), and says which rule applied.
+ */
+export function diagnoseAs(provider: Provider, exchange: Exchange): DiagnosisWithRule | null {
+  const body = readBody(exchange.responseBody, exchange.responseEncoding);
+  return explainWithRule(exchange, provider, 'host', body, exchange.status);
 }
 
 /** Redirects, informational and unfinished responses are never failures. */
@@ -301,16 +327,12 @@ export function createMatcher(
   };
 }
 
-const matchers = new WeakMap<MatcherOptions, Diagnose>();
 const defaultMatcher = createMatcher();
 
-/** Diagnoses one exchange: null when it is not a provider failure. */
+/**
+ * Diagnoses one exchange: null when it is not a provider failure. Options cost a host lookup
+ * built for this call: to diagnose many exchanges with the same options, `createMatcher` once.
+ */
 export function diagnose(exchange: Exchange, options?: MatcherOptions): Diagnosis | null {
-  if (!options) return defaultMatcher(exchange);
-  let matcher = matchers.get(options);
-  if (!matcher) {
-    matcher = createMatcher(options);
-    matchers.set(options, matcher);
-  }
-  return matcher(exchange);
+  return (options ? createMatcher(options) : defaultMatcher)(exchange);
 }

@@ -19,7 +19,7 @@
  *     `_priority`, `_transferSize`, CORS preflights as OPTIONS 204 with
  *     `_resourceType: "preflight"`, images (and one provider error) as base64 bodies.
  *     ApiPay.kz is served over HTTP/1.1 so both header styles occur.
- *   - Provider hosts, paths and bodies follow /work/shared/providers.md and the five
+ *   - Provider hosts, paths and bodies follow ../shared/providers.md and the five
  *     error references (seeds 000-004): Kiotapay `{"error":{code,message,details}}`,
  *     Rebell `result.resultStatus` on HTTP 200, Payfield's mirrored `error:{code,message}`
  *     envelope, ApiPay's Laravel-style `errors{field:[...]}` and the newer

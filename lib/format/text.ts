@@ -10,7 +10,7 @@ import {
 } from './summary';
 
 /** Control characters in provider text could move a terminal's cursor or recolour it. */
-function printable(text: string): string {
+export function printable(text: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '�').replace(/\n/g, ' ');
 }

@@ -12,6 +12,7 @@ const TOKEN_NOTE = 'Tokens from POST /oauth/token live 3600 s and there is no re
 const rules: Rule[] = [
   {
     when: { status: 400, method: 'POST', path: PAYMENT_REQUEST },
+    table: 'Errors',
     title: 'Bad Request',
     meaning: 'Missing or malformed JSON; required field omitted',
     remedy: 'Ensure body includes amount, currency, and redirect_url exactly as documented',
@@ -20,6 +21,7 @@ const rules: Rule[] = [
   },
   {
     when: { status: 401 },
+    table: 'Errors',
     title: 'Unauthorized',
     meaning: 'Missing or expired access_token',
     remedy: 'Call POST /oauth/token again and set Authorization: Bearer <token>',
@@ -29,6 +31,7 @@ const rules: Rule[] = [
   },
   {
     when: { status: 403, method: 'POST', path: OAUTH_TOKEN },
+    table: 'Errors',
     title: 'Forbidden',
     meaning: 'Wrong client_id / client_secret or bad Basic Auth header',
     remedy: 'Re‑encode credentials and retry',
@@ -38,6 +41,7 @@ const rules: Rule[] = [
   },
   {
     when: { status: 404, method: 'GET', path: PAYMENT_REQUEST_BY_ID },
+    table: 'Errors',
     title: 'Not Found',
     meaning: 'ID not present in environment',
     remedy: 'Confirm the ID and that you are using the correct base URL (sandbox vs. production)',
@@ -47,6 +51,7 @@ const rules: Rule[] = [
   },
   {
     when: { status: 422, method: 'POST', path: PAYMENT_REQUEST },
+    table: 'Errors',
     title: 'Validation Exception',
     meaning: 'Business‑rule failure (e.g., unsupported currency, negative amount)',
     remedy: 'Use a valid ISO 4217 code; amount must be a positive integer',
@@ -56,6 +61,7 @@ const rules: Rule[] = [
   },
   {
     when: { status: 500 },
+    table: 'Errors',
     title: 'Server Error',
     meaning: 'Unexpected internal condition',
     remedy: 'Retry with back‑off; contact support if persistent',
@@ -64,6 +70,7 @@ const rules: Rule[] = [
   },
   {
     when: { status: 429 },
+    table: 'Errors',
     title: 'Too Many Requests',
     meaning: 'Rate limit exceeded (more than 5 requests per second per API key)',
     remedy:
@@ -87,6 +94,10 @@ export const alternativePayments: Provider = {
   id: 'alternative-payments',
   name: 'Alternative Payments',
   hosts: ['public-api.alternativepayments.io', 'public-api.demo.alternativepayments.io'],
+  environments: [
+    { name: 'production', hosts: ['public-api.alternativepayments.io'] },
+    { name: 'sandbox', hosts: ['public-api.demo.alternativepayments.io'] },
+  ],
   docsUrl: 'https://docs.alternativepayments.io',
   identifiedBy: 'endpoint',
   readError,

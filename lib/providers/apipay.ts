@@ -10,6 +10,7 @@ const rules: Rule[] = [
   // Common Errors: a status with the message the page shows for it.
   {
     when: { status: 401, message: 'Invalid API key' },
+    table: 'Common Errors',
     title: 'Invalid API key',
     meaning: 'Invalid, missing, or expired API key',
     remedy: 'Check your API key in dashboard Settings → Connection.',
@@ -18,6 +19,7 @@ const rules: Rule[] = [
   },
   {
     when: { status: 403, message: 'Organization not verified' },
+    table: 'Common Errors',
     title: 'Organization not verified',
     meaning: 'Organization not verified or access denied',
     remedy: 'Contact support via WhatsApp to connect your organization.',
@@ -26,6 +28,7 @@ const rules: Rule[] = [
   },
   {
     when: { status: 422, message: 'Validation failed' },
+    table: 'Common Errors',
     title: 'Validation failed',
     meaning: 'Invalid field values',
     remedy: 'Correct each field listed in errors and resend.',
@@ -34,6 +37,7 @@ const rules: Rule[] = [
   },
   {
     when: { status: 429, message: /^Too many requests/ },
+    table: 'Common Errors',
     title: 'Too many requests',
     meaning: 'Rate limit exceeded',
     remedy: 'Wait the retry_after seconds the response gives, then retry.',
@@ -43,6 +47,7 @@ const rules: Rule[] = [
   },
   {
     when: { status: 502, message: 'Kaspi API error' },
+    table: 'Common Errors',
     title: 'Kaspi API error',
     meaning: 'Kaspi API error',
     remedy: 'Retry after a short delay. If persistent, contact support.',
@@ -51,6 +56,7 @@ const rules: Rule[] = [
   },
   {
     when: { status: 503, message: 'Kaspi session expired' },
+    table: 'Common Errors',
     title: 'Kaspi session expired',
     meaning: 'Kaspi session expired',
     remedy: KASPI_SESSION_REMEDY,
@@ -61,6 +67,7 @@ const rules: Rule[] = [
   // Business errors of newer API versions: `{error, error_code, message}`.
   {
     when: { code: 'kaspi_session_invalid' },
+    table: 'Business errors',
     title: 'Kaspi session invalid',
     meaning: 'Kaspi session expired',
     remedy: KASPI_SESSION_REMEDY,
@@ -70,6 +77,7 @@ const rules: Rule[] = [
   },
   {
     when: { code: 'tariff_limit_reached' },
+    table: 'Business errors',
     title: 'Tariff limit reached',
     meaning: 'The organization has used the requests its tariff allows.',
     remedy: 'Wait the retry_after_seconds the response gives, or move to a larger tariff.',
@@ -79,6 +87,7 @@ const rules: Rule[] = [
   // HTTP Status Codes. Remedies come from the Common Errors where the page gives one.
   {
     when: { status: 400 },
+    table: 'HTTP Status Codes',
     title: 'Bad Request',
     meaning: 'Invalid request format',
     remedy: 'Send a well-formed JSON body with the documented fields.',
@@ -87,6 +96,7 @@ const rules: Rule[] = [
   },
   {
     when: { status: 401 },
+    table: 'HTTP Status Codes',
     title: 'Unauthorized',
     meaning: 'Invalid, missing, or expired API key',
     remedy: 'Check your API key in dashboard Settings → Connection.',
@@ -95,6 +105,7 @@ const rules: Rule[] = [
   },
   {
     when: { status: 403 },
+    table: 'HTTP Status Codes',
     title: 'Forbidden',
     meaning: 'Organization not verified or access denied',
     remedy: 'Contact support via WhatsApp to connect your organization.',
@@ -103,6 +114,7 @@ const rules: Rule[] = [
   },
   {
     when: { status: 404 },
+    table: 'HTTP Status Codes',
     title: 'Not Found',
     meaning: 'Resource not found',
     remedy: 'Check the identifier in the URL.',
@@ -111,6 +123,7 @@ const rules: Rule[] = [
   },
   {
     when: { status: 410 },
+    table: 'HTTP Status Codes',
     title: 'Gone',
     meaning: 'Resource expired (e.g., verification timeout)',
     remedy: 'Start the operation again; the expired resource cannot be reused.',
@@ -119,6 +132,7 @@ const rules: Rule[] = [
   },
   {
     when: { status: 422 },
+    table: 'HTTP Status Codes',
     title: 'Validation Error',
     meaning: 'Invalid field values',
     remedy: 'Correct each field listed in errors and resend.',
@@ -127,6 +141,7 @@ const rules: Rule[] = [
   },
   {
     when: { status: 429 },
+    table: 'HTTP Status Codes',
     title: 'Too Many Requests',
     meaning: 'Rate limit exceeded',
     remedy: 'Wait the retry_after seconds the response gives, then retry.',
@@ -136,6 +151,7 @@ const rules: Rule[] = [
   },
   {
     when: { status: 500 },
+    table: 'HTTP Status Codes',
     title: 'Server Error',
     meaning: 'Internal server error',
     remedy: 'Retry after a short delay. If persistent, contact support.',
@@ -144,6 +160,7 @@ const rules: Rule[] = [
   },
   {
     when: { status: 502 },
+    table: 'HTTP Status Codes',
     title: 'Bad Gateway',
     meaning: 'Kaspi API error',
     remedy: 'Retry after a short delay. If persistent, contact support.',
@@ -152,6 +169,7 @@ const rules: Rule[] = [
   },
   {
     when: { status: 503 },
+    table: 'HTTP Status Codes',
     title: 'Service Unavailable',
     meaning: 'Kaspi session expired',
     remedy: KASPI_SESSION_REMEDY,
@@ -196,6 +214,7 @@ export const apipay: Provider = {
   name: 'ApiPay.kz',
   // Sandbox is a mode of the organisation, not a host.
   hosts: ['api.apipay.kz', 'bpapi.bazarbay.site', 'qr.apipay.kz'],
+  environments: [{ name: 'production', hosts: ['api.apipay.kz', 'bpapi.bazarbay.site', 'qr.apipay.kz'] }],
   docsUrl: 'https://apipay.kz/docs.html',
   identifiedBy: 'code',
   readError,

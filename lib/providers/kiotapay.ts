@@ -8,6 +8,7 @@ const rules: Rule[] = [
   // Authentication & Authorization Errors
   {
     when: { code: 'AUTH_INVALID_TOKEN' },
+    table: 'Authentication & Authorization Errors',
     title: 'Invalid authentication token',
     meaning: 'The provided token is expired or invalid.',
     remedy: 'Refresh or generate a new token.',
@@ -17,6 +18,7 @@ const rules: Rule[] = [
   },
   {
     when: { code: 'AUTH_MISSING_TOKEN' },
+    table: 'Authentication & Authorization Errors',
     title: 'Authentication token missing',
     meaning: 'No authentication token was provided.',
     remedy: 'Ensure the Authorization header contains a valid token.',
@@ -25,6 +27,7 @@ const rules: Rule[] = [
   },
   {
     when: { code: 'AUTH_FORBIDDEN' },
+    table: 'Authentication & Authorization Errors',
     title: 'Access denied',
     meaning: 'You do not have the required permissions to access this resource.',
     remedy: 'Check your user roles and permissions.',
@@ -34,6 +37,7 @@ const rules: Rule[] = [
   // Request Errors
   {
     when: { code: 'REQ_BAD_REQUEST' },
+    table: 'Request Errors',
     title: 'Bad request',
     meaning: 'The request is invalid or improperly formatted.',
     remedy: 'Verify the request payload and parameters.',
@@ -42,6 +46,7 @@ const rules: Rule[] = [
   },
   {
     when: { code: 'REQ_MISSING_FIELD' },
+    table: 'Request Errors',
     title: 'Missing required field',
     meaning: 'A required field is missing in the request.',
     remedy: 'Check the API documentation for required fields.',
@@ -50,6 +55,7 @@ const rules: Rule[] = [
   },
   {
     when: { code: 'REQ_INVALID_FIELD' },
+    table: 'Request Errors',
     title: 'Invalid field value',
     meaning: 'A field value is invalid or incorrectly formatted.',
     remedy: 'Ensure all field values conform to the expected data types and formats.',
@@ -59,6 +65,7 @@ const rules: Rule[] = [
   // Resource Errors
   {
     when: { code: 'RESOURCE_NOT_FOUND' },
+    table: 'Resource Errors',
     title: 'Resource not found',
     meaning: 'The requested resource does not exist.',
     remedy: 'Check the resource identifier or endpoint URL.',
@@ -67,6 +74,7 @@ const rules: Rule[] = [
   },
   {
     when: { code: 'RESOURCE_LOCKED' },
+    table: 'Resource Errors',
     title: 'Resource is locked',
     meaning: 'The resource is temporarily locked.',
     remedy: 'Retry after some time or contact support.',
@@ -76,6 +84,7 @@ const rules: Rule[] = [
   // Payment Errors
   {
     when: { code: 'PAYMENT_FAILED' },
+    table: 'Payment Errors',
     title: 'Payment failed',
     meaning: 'The payment process could not be completed.',
     remedy: 'Check payment details and retry.',
@@ -84,6 +93,7 @@ const rules: Rule[] = [
   },
   {
     when: { code: 'PAYMENT_LIMIT_EXCEEDED' },
+    table: 'Payment Errors',
     title: 'Payment limit exceeded',
     meaning: 'The payment exceeds the allowed limit.',
     remedy: 'Adjust the payment amount or contact support.',
@@ -92,6 +102,7 @@ const rules: Rule[] = [
   },
   {
     when: { code: 'INSUFFICIENT_FUNDS' },
+    table: 'Payment Errors',
     title: 'Insufficient funds',
     meaning: 'The account has insufficient funds.',
     remedy: 'Ensure the account has sufficient balance.',
@@ -101,6 +112,7 @@ const rules: Rule[] = [
   // Server Errors
   {
     when: { code: 'SERVER_ERROR' },
+    table: 'Server Errors',
     title: 'Internal server error',
     meaning: 'An unexpected error occurred on the server.',
     remedy: 'Retry the request or contact support.',
@@ -109,6 +121,7 @@ const rules: Rule[] = [
   },
   {
     when: { code: 'SERVICE_UNAVAILABLE' },
+    table: 'Server Errors',
     title: 'Service unavailable',
     meaning: 'The service is temporarily unavailable.',
     remedy: 'Retry after a short delay.',
@@ -117,6 +130,7 @@ const rules: Rule[] = [
   },
   {
     when: { code: 'TIMEOUT_ERROR' },
+    table: 'Server Errors',
     title: 'Request timeout',
     meaning: 'The request took too long to process.',
     remedy: 'Optimize the request or retry later.',
@@ -127,6 +141,7 @@ const rules: Rule[] = [
   // quote the page's "Handling Errors" steps or the matching code's solution.
   {
     when: { status: 400 },
+    table: 'HTTP Status Codes Overview',
     title: 'Bad Request',
     meaning: 'Bad Request - The request was invalid.',
     remedy: 'Review the request: Ensure the request payload, headers, and parameters are correct.',
@@ -135,6 +150,7 @@ const rules: Rule[] = [
   },
   {
     when: { status: 401 },
+    table: 'HTTP Status Codes Overview',
     title: 'Unauthorized',
     meaning: 'Unauthorized - Authentication is required.',
     remedy: 'Ensure the Authorization header contains a valid token.',
@@ -144,6 +160,7 @@ const rules: Rule[] = [
   },
   {
     when: { status: 403 },
+    table: 'HTTP Status Codes Overview',
     title: 'Forbidden',
     meaning: 'Forbidden - Access is denied.',
     remedy: 'Check your user roles and permissions.',
@@ -152,6 +169,7 @@ const rules: Rule[] = [
   },
   {
     when: { status: 404 },
+    table: 'HTTP Status Codes Overview',
     title: 'Not Found',
     meaning: 'Not Found - The requested resource does not exist.',
     remedy: 'Check the resource identifier or endpoint URL.',
@@ -160,6 +178,7 @@ const rules: Rule[] = [
   },
   {
     when: { status: 500 },
+    table: 'HTTP Status Codes Overview',
     title: 'Internal Server Error',
     meaning: 'Internal Server Error - A server error occurred.',
     remedy: 'Retry the request or contact support.',
@@ -168,6 +187,7 @@ const rules: Rule[] = [
   },
   {
     when: { status: 503 },
+    table: 'HTTP Status Codes Overview',
     title: 'Service Unavailable',
     meaning: 'Service Unavailable - The server is temporarily unavailable.',
     remedy: 'Retry after a short delay.',
@@ -199,6 +219,10 @@ export const kiotapay: Provider = {
   name: 'Kiotapay',
   // The sandbox shares this host under /api/sandbox/v1/.
   hosts: ['api.kiotapay.co'],
+  environments: [
+    { name: 'production', hosts: ['api.kiotapay.co'], pathPrefix: '/api/v1/' },
+    { name: 'sandbox', hosts: ['api.kiotapay.co'], pathPrefix: '/api/sandbox/v1/' },
+  ],
   docsUrl: 'https://developer.kiotapay.co/api-reference/endpoint/errors',
   identifiedBy: 'code',
   readError,

@@ -8,6 +8,7 @@ const SIGNATURE_NOTE = 'X-Signature is the HMAC-SHA256 of X-Timestamp followed b
 const messageRules: Rule[] = [
   {
     when: { message: 'API key required' },
+    table: 'Common messages',
     title: 'API key required',
     meaning: 'X-API-Key header not sent.',
     remedy: 'Add a valid API key.',
@@ -16,6 +17,7 @@ const messageRules: Rule[] = [
   },
   {
     when: { message: 'Invalid API key' },
+    table: 'Common messages',
     title: 'Invalid API key',
     meaning: 'Key not found or inactive.',
     remedy: 'Check key and status in the dashboard.',
@@ -24,6 +26,7 @@ const messageRules: Rule[] = [
   },
   {
     when: { message: /^(Timestamp required|Invalid timestamp format|Timestamp window exceeded)\.?$/ },
+    table: 'Common messages',
     title: 'Timestamp required / Invalid timestamp format / Timestamp window exceeded',
     meaning: 'Missing, invalid, or expired X-Timestamp.',
     remedy: 'Send current UTC time within the allowed window.',
@@ -33,6 +36,7 @@ const messageRules: Rule[] = [
   },
   {
     when: { message: 'Invalid signature' },
+    table: 'Common messages',
     title: 'Invalid signature',
     meaning: 'Signature does not match.',
     remedy: 'Verify HMAC-SHA256 formula.',
@@ -42,6 +46,7 @@ const messageRules: Rule[] = [
   },
   {
     when: { message: 'external_id is required' },
+    table: 'Common messages',
     title: 'external_id is required',
     meaning: 'external_id not sent.',
     remedy: 'Send external_id for create requests.',
@@ -50,6 +55,7 @@ const messageRules: Rule[] = [
   },
   {
     when: { message: 'amount must be a positive decimal string' },
+    table: 'Common messages',
     title: 'amount must be a positive decimal string',
     meaning: 'Amount missing, not a string, invalid, or not positive.',
     remedy: 'Send amount as a string, for example "5000.00".',
@@ -58,6 +64,7 @@ const messageRules: Rule[] = [
   },
   {
     when: { message: 'currency is required' },
+    table: 'Common messages',
     title: 'currency is required',
     meaning: 'Currency not specified.',
     remedy: 'Send ISO currency code.',
@@ -66,6 +73,7 @@ const messageRules: Rule[] = [
   },
   {
     when: { message: 'card_number is required' },
+    table: 'Common messages',
     title: 'card_number is required',
     meaning: 'Card number not specified for payout.',
     remedy: 'Send recipient wallet, account, or card number.',
@@ -74,6 +82,7 @@ const messageRules: Rule[] = [
   },
   {
     when: { message: 'callback_url must be a valid URL' },
+    table: 'Common messages',
     title: 'callback_url must be a valid URL',
     meaning: 'callback_url is not valid.',
     remedy: 'Use a valid URL or omit the field.',
@@ -82,6 +91,7 @@ const messageRules: Rule[] = [
   },
   {
     when: { message: /^Shop currency mismatch\. Expected \S+?\.?$/ },
+    table: 'Common messages',
     title: 'Shop currency mismatch. Expected X.',
     meaning: 'Request currency does not match shop currency.',
     remedy: 'Use the shop currency.',
@@ -90,6 +100,7 @@ const messageRules: Rule[] = [
   },
   {
     when: { message: /^Insufficient balance/ },
+    table: 'Common messages',
     title: 'Insufficient balance...',
     meaning: 'Not enough balance for payout.',
     remedy: 'Top up balance or reduce amount.',
@@ -98,6 +109,7 @@ const messageRules: Rule[] = [
   },
   {
     when: { message: /^(Payout not found|PayIn not found)\.?$/ },
+    table: 'Common messages',
     title: 'Payout not found / PayIn not found',
     meaning: 'No operation found for the resolved shop scope.',
     remedy: 'Check identifier and shop_code.',
@@ -107,6 +119,7 @@ const messageRules: Rule[] = [
   // Seen in the field, not in the table.
   {
     when: { message: /^Shop with code .* not found or inactive\.?$/ },
+    table: 'Seen in the field',
     title: 'Shop not found or inactive',
     meaning: 'The shop_code does not name an active shop for this API key.',
     remedy: 'Check shop_code and that the shop is active in the dashboard.',
@@ -119,6 +132,7 @@ const messageRules: Rule[] = [
 const statusRules: Rule[] = [
   {
     when: { status: 401 },
+    table: 'HTTP codes',
     title: 'Unauthorized',
     meaning: 'Unauthorized. Authentication error: key, signature, or timestamp.',
     remedy: 'Check X-API-Key, X-Timestamp (current UTC time) and X-Signature (HMAC-SHA256).',
@@ -128,6 +142,7 @@ const statusRules: Rule[] = [
   },
   {
     when: { status: 403 },
+    table: 'HTTP codes',
     title: 'Forbidden',
     meaning: 'Forbidden. Access denied.',
     remedy: 'Check key and status in the dashboard.',
@@ -136,6 +151,7 @@ const statusRules: Rule[] = [
   },
   {
     when: { status: 404 },
+    table: 'HTTP codes',
     title: 'Not Found',
     meaning: 'Not Found. Payout or PayIn by external_id was not found.',
     remedy: 'Check identifier and shop_code.',
@@ -144,6 +160,7 @@ const statusRules: Rule[] = [
   },
   {
     when: { status: 422 },
+    table: 'HTTP codes',
     title: 'Unprocessable Entity',
     meaning: 'Unprocessable Entity. Validation or business rule error.',
     remedy: 'Correct the fields named in the response and resend.',
@@ -152,6 +169,7 @@ const statusRules: Rule[] = [
   },
   {
     when: { status: 500 },
+    table: 'HTTP codes',
     title: 'Internal Server Error',
     meaning: 'Internal Server Error. Server error.',
     remedy: 'Retry with exponential backoff; contact Payfield support if it persists.',
@@ -184,6 +202,7 @@ export const payfield: Provider = {
   name: 'Payfield',
   // A white-label API: other deployments are added as custom hosts in the settings.
   hosts: ['api.payfield.io'],
+  environments: [{ name: 'production', hosts: ['api.payfield.io'] }],
   docsUrl: 'https://api.docs.payfield.io',
   identifiedBy: 'message',
   signatureHeaders: [{ header: 'X-Signature', signs: 'X-Timestamp followed by the raw body' }],

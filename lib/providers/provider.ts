@@ -25,6 +25,8 @@ export interface RuleCondition {
 /** One documented row: when it applies and what the documents say about it. */
 export interface Rule {
   when: RuleCondition;
+  /** The documented table the row comes from, as the catalog view groups it. */
+  table: string;
   title: string;
   meaning: string;
   remedy: string;
@@ -42,11 +44,20 @@ export interface DocumentedSuccess {
   meaning: string;
 }
 
+/** Where one of a provider's environments lives: its hosts, and a path prefix when they share a host. */
+export interface Environment {
+  name: 'production' | 'sandbox';
+  hosts: readonly string[];
+  pathPrefix?: string;
+}
+
 export interface Provider {
   id: string;
   name: string;
   /** Exact host names, lower case. */
   hosts: readonly string[];
+  /** The documented environments; a provider whose sandbox is a mode of the account lists production alone. */
+  environments: readonly Environment[];
   docsUrl: string;
   /**
    * What names an error in the provider's documents. When the body carries such a name

@@ -2,49 +2,67 @@ import { get, str } from '../json';
 import type { Category, RetryAdvice } from '../types';
 import { type Provider, type ReportedError, type Rule, titleFromCode } from './provider';
 
-/** Rows of the code tables: code, result status (F or U), description, resolution. */
+/** Rows of the code tables: code, description, resolution (the F or U status column is the result's own). */
 type Row = [code: string, description: string, resolution: string, category: Category, retry: RetryAdvice];
 
+// In-process states (`pending`, `poll`): the operation may still succeed, so resending risks a duplicate.
 // biome-ignore format: one documented row per line, as in the table
-const rowsByStatus: Record<'F' | 'U', Row[]> = {
-  F: [
-    // Authentication & Authorization
+const rowsByTable: Record<string, Row[]> = {
+  'Authentication & Authorization': [
     ['INVALID_SIGNATURE', 'Request signature validation failed', 'Verify signing algorithm and key', 'auth', 'no'],
     ['INVALID_CLIENT', 'Client ID not recognized', 'Check Client-Id header', 'auth', 'no'],
     ['INVALID_ACCESS_TOKEN', 'Access token invalid or expired', 'Refresh or re-authorize', 'auth', 'no'],
     ['EXPIRED_ACCESS_TOKEN', 'Access token has expired', 'Use refresh token', 'auth', 'no'],
     ['INSUFFICIENT_SCOPE', 'Token lacks required permissions', 'Request additional scopes', 'auth', 'no'],
     ['UNAUTHORIZED', 'Not authorized for this operation', 'Check credentials', 'auth', 'no'],
-    // Request Validation
+  ],
+  'Request Validation': [
     ['PARAM_ILLEGAL', 'One or more parameters invalid', 'Check request parameters', 'validation', 'no'],
     ['MISSING_REQUIRED_PARAM', 'Required parameter not provided', 'Add missing parameter', 'validation', 'no'],
     ['INVALID_AMOUNT', 'Amount format or value invalid', 'Check amount format', 'validation', 'no'],
     ['INVALID_CURRENCY', 'Currency code not supported', 'Use valid ISO-4217 code', 'validation', 'no'],
     ['REQUEST_TIME_INVALID', 'Request timestamp out of range', 'Sync server clock', 'validation', 'no'],
-    // System Errors
+  ],
+  'Rate Limiting': [
+    ['REQUEST_TRAFFIC_EXCEED_LIMIT', 'Rate limit exceeded', 'Implement backoff and retry', 'rate-limit', 'backoff'],
+    ['SYSTEM_BUSY', 'System under heavy load', 'Retry after delay', 'rate-limit', 'backoff'],
+  ],
+  'System Errors': [
+    ['UNKNOWN_EXCEPTION', 'Unexpected system error', 'Retry with exponential backoff', 'server', 'backoff'],
     ['PROCESS_FAIL', 'Processing failed', 'Retry the request', 'server', 'backoff'],
-    // Payment Creation
+    ['SERVICE_UNAVAILABLE', 'Service temporarily unavailable', 'Retry later', 'server', 'backoff'],
+  ],
+  'Payment Creation': [
     ['ORDER_NOT_EXIST', 'Payment/order not found', 'Verify payment ID', 'not-found', 'no'],
     ['ORDER_IS_CLOSED', 'Order already completed or cancelled', 'Create new order', 'conflict', 'no'],
     ['ORDER_STATUS_INVALID', 'Order in invalid state', 'Check order status', 'conflict', 'no'],
     ['REPEAT_REQ_INCONSISTENT', 'Duplicate request with different params', 'Use new paymentRequestId', 'conflict', 'no'],
-    // Payment Processing
+    ['PAYMENT_IN_PROCESS', 'Payment being processed', 'Poll for status', 'pending', 'poll'],
+  ],
+  'Payment Processing': [
     ['INVALID_AUTH_CODE', 'Payment auth code invalid/expired', 'Customer refreshes QR', 'payment', 'no'],
     ['INSUFFICIENT_BALANCE', 'Customer has insufficient funds', 'Inform customer', 'payment', 'no'],
     ['RISK_REJECT', 'Rejected by risk system', 'Contact support', 'payment', 'no'],
     ['USER_NOT_EXIST', 'User account not found', 'Verify user ID', 'not-found', 'no'],
     ['PAYMENT_TIMEOUT', 'Payment timed out', 'Create new payment', 'payment', 'no'],
-    // Refunds
+  ],
+  Refunds: [
     ['REFUND_AMOUNT_EXCEED', 'Refund exceeds available amount', 'Check refund amount', 'payment', 'no'],
     ['REFUND_NOT_ALLOWED', 'Payment cannot be refunded', 'Check payment state', 'conflict', 'no'],
+    ['REFUND_IN_PROCESS', 'Refund being processed', 'Poll for status', 'pending', 'poll'],
     ['REFUND_NOT_EXIST', 'Refund record not found', 'Verify refund ID', 'not-found', 'no'],
-    // Void
+  ],
+  Void: [
     ['VOID_NOT_ALLOWED', 'Payment cannot be voided', 'Use refund instead', 'conflict', 'no'],
     ['ORDER_ALREADY_SETTLED', 'Payment already settled', 'Use refund instead', 'conflict', 'no'],
-    // Capture
+    ['VOID_IN_PROCESS', 'Void being processed', 'Poll for status', 'pending', 'poll'],
+  ],
+  Capture: [
     ['CAPTURE_AMOUNT_EXCEED', 'Exceeds authorized amount', 'Check capture amount', 'payment', 'no'],
     ['AUTHORIZATION_EXPIRED', 'Pre-authorization expired', 'Create new authorization', 'payment', 'no'],
-    // Authorization-Specific
+    ['CAPTURE_IN_PROCESS', 'Capture being processed', 'Poll for status', 'pending', 'poll'],
+  ],
+  'Authorization-Specific Error Codes': [
     ['INVALID_AUTH_CLIENT', 'Auth client configuration invalid', 'Check client setup', 'auth', 'no'],
     ['INVALID_AUTH_CLIENT_STATUS', 'Auth client disabled', 'Contact support', 'auth', 'no'],
     ['INVALID_CODE', 'Authorization code invalid', 'Request new auth', 'auth', 'no'],
@@ -53,22 +71,10 @@ const rowsByStatus: Record<'F' | 'U', Row[]> = {
     ['INVALID_REFRESH_TOKEN', 'Refresh token invalid', 'Re-authorize user', 'auth', 'no'],
     ['EXPIRED_REFRESH_TOKEN', 'Refresh token expired', 'Re-authorize user', 'auth', 'no'],
     ['AUTH_CLIENT_UNSUPPORTED_GRANT_TYPE', 'Grant type not supported', 'Check grantType value', 'validation', 'no'],
-    // Message-Specific
+  ],
+  'Message-Specific Error Codes': [
     ['USER_NOT_SUBSCRIBED', 'User disabled notifications', 'Cannot send', 'conflict', 'no'],
     ['MESSAGE_CONTENT_INVALID', 'Message content violates policy', 'Review content', 'validation', 'no'],
-  ],
-  U: [
-    // Rate Limiting
-    ['REQUEST_TRAFFIC_EXCEED_LIMIT', 'Rate limit exceeded', 'Implement backoff and retry', 'rate-limit', 'backoff'],
-    ['SYSTEM_BUSY', 'System under heavy load', 'Retry after delay', 'rate-limit', 'backoff'],
-    // System Errors
-    ['UNKNOWN_EXCEPTION', 'Unexpected system error', 'Retry with exponential backoff', 'server', 'backoff'],
-    ['SERVICE_UNAVAILABLE', 'Service temporarily unavailable', 'Retry later', 'server', 'backoff'],
-    // In-process states: the operation may still succeed, so resending risks a duplicate.
-    ['PAYMENT_IN_PROCESS', 'Payment being processed', 'Poll for status', 'pending', 'poll'],
-    ['REFUND_IN_PROCESS', 'Refund being processed', 'Poll for status', 'pending', 'poll'],
-    ['VOID_IN_PROCESS', 'Void being processed', 'Poll for status', 'pending', 'poll'],
-    ['CAPTURE_IN_PROCESS', 'Capture being processed', 'Poll for status', 'pending', 'poll'],
     ['SENDING', 'Message queued for delivery', 'Will be delivered', 'pending', 'poll'],
   ],
 };
@@ -79,12 +85,12 @@ const notes: Record<string, string> = {
   REQUEST_TIME_INVALID: 'The Request-Time header must be within about 5 minutes of the platform’s clock.',
 };
 
-const codeRules: Rule[] = Object.values(rowsByStatus)
-  .flat()
-  .map(([code, meaning, remedy, category, retry]) => {
+const codeRules: Rule[] = Object.entries(rowsByTable).flatMap(([table, rows]) =>
+  rows.map(([code, meaning, remedy, category, retry]) => {
     const note = notes[code];
     return {
       when: { code },
+      table,
       title: titleFromCode(code),
       meaning,
       remedy,
@@ -92,7 +98,8 @@ const codeRules: Rule[] = Object.values(rowsByStatus)
       retry,
       ...(note ? { note } : {}),
     };
-  });
+  }),
+);
 
 const rules: Rule[] = [
   ...codeRules,
@@ -100,6 +107,7 @@ const rules: Rule[] = [
   // endpoint that is the customer's payment code, not an OAuth authorization code.
   {
     when: { code: 'INVALID_CODE', path: /\/payments?\//i },
+    table: 'Payment Processing',
     title: 'Invalid auth code',
     meaning: 'Payment auth code invalid/expired',
     remedy: 'Customer refreshes QR',
@@ -110,6 +118,7 @@ const rules: Rule[] = [
   // Result Status Values, for codes the tables do not list.
   {
     when: { outcome: 'failed' },
+    table: 'Result Status Values',
     title: 'Failed',
     meaning: 'Request failed, check resultCode for details',
     remedy: 'Handle failure based on resultCode',
@@ -118,6 +127,7 @@ const rules: Rule[] = [
   },
   {
     when: { outcome: 'unknown' },
+    table: 'Result Status Values',
     title: 'Unknown',
     meaning: 'Result unknown, retry or poll for status',
     remedy: 'Implement retry or polling logic',
@@ -128,6 +138,7 @@ const rules: Rule[] = [
   // HTTP statuses the platform uses around the result object.
   {
     when: { status: 401 },
+    table: 'HTTP statuses',
     title: 'Unauthorized',
     meaning: 'Request signature validation failed',
     remedy: 'Verify signing algorithm and key',
@@ -137,6 +148,7 @@ const rules: Rule[] = [
   },
   {
     when: { status: 429 },
+    table: 'HTTP statuses',
     title: 'Too Many Requests',
     meaning: 'Rate limit exceeded',
     remedy: 'Implement backoff and retry',
@@ -169,6 +181,10 @@ export const rebell: Provider = {
   id: 'rebell',
   name: 'Rebell OpenAPI',
   hosts: ['api.rebellapp.com', 'sandbox-api.rebellapp.com'],
+  environments: [
+    { name: 'production', hosts: ['api.rebellapp.com'] },
+    { name: 'sandbox', hosts: ['sandbox-api.rebellapp.com'] },
+  ],
   docsUrl: 'https://docs.rebellapp.com/openapis/error-codes',
   identifiedBy: 'code',
   signatureHeaders: [

@@ -3,8 +3,10 @@
  * documented texts word for word, or be a documented success. The rows are parsed from the
  * vendored seeds (tests/seeds), never copied from the catalog.
  */
+
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../lib/matcher';
 import { providerById } from '../../lib/providers';
@@ -19,8 +21,8 @@ import {
   seedRows,
 } from '../seeds/rows';
 
-/** The originals; the vendored copies are compared with them where they exist. */
-const SHARED_SEEDS = '/work/shared/seeds';
+/** The originals, beside the checkout; the vendored copies are compared with them where they exist. */
+const SHARED_SEEDS = fileURLToPath(new URL('../../../shared/seeds', import.meta.url));
 
 /** Counted by hand in each seed, table by table: guards the parsers against losing rows. */
 const HAND_COUNTS: Record<SeedId, Record<string, number>> = {

@@ -142,7 +142,7 @@ describe('paylens diagnose', () => {
     ],
     [['diagnose', EXAMPLE, '--format', 'xml'], /^paylens: unknown format "xml" \(use text, json, markdown\)/],
     [['diagnose', EXAMPLE, '--provider', 'stripe'], /^paylens: unknown provider "stripe"/],
-    [['explain', EXAMPLE], /^paylens: unknown command "explain"/],
+    [['inspect', EXAMPLE], /^paylens: unknown command "inspect"/],
     [['diagnose', EXAMPLE, '--colour'], /^paylens: Unknown option '--colour'/],
   ])('exits 2 with one line for %j', async (argv, message) => {
     const { status, stdout, stderr } = await run(argv);
