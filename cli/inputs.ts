@@ -223,7 +223,7 @@ async function openStdin(stdin: Chunks): Promise<OpenedHar> {
   }
   const head = first.done || typeof first.value === 'string' ? undefined : first.value;
   if (head && startsWith(head, ZIP_MAGIC)) {
-    throw new HarError('it is a zip archive, which cannot be read from standard input: give its path');
+    throw new HarError('it is a zip archive, which is read from its path, not a pipe');
   }
   return { chunks: head && startsWith(head, GZIP_MAGIC) ? gunzip(all()) : all(), close: () => {} };
 }

@@ -212,8 +212,16 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
 
   const readAny = summary.files.some((file) => file.error === undefined);
-  // Nothing read and nothing written: no document at all, as before several inputs existed.
-  if (readAny || started) write(format.end(summary, { entries: summary.entries, skipped }));
+  // Nothing read and nothing written: no document at all, so a refused file leaves stdout empty.
+  if (readAny || started) {
+    try {
+      write(format.end(summary, { entries: summary.entries, skipped }));
+    } catch (error) {
+      // A bug of ours, not the user's input: still one line, and the status of unusable input.
+      io.stderr(`paylens: could not write the ${args.format} output: ${errorMessage(error)}\n`);
+      return EXIT.unusable;
+    }
+  }
   if (!readAny) return EXIT.unusable;
   return args.failOnError && summary.diagnosed > 0 ? EXIT.diagnosed : EXIT.ran;
 }

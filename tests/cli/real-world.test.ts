@@ -110,15 +110,28 @@ describe('paylens diagnose on HARs real tools write', () => {
 
   it('replaces a Latin-1 byte inside an entry as it does in the title', async () => {
     const path = made('latin1-entry.har', withLatin1(ONE_ERROR, 'expiré'));
-    const { status, stdout } = await run(['diagnose', path, '--format', 'json']);
+    const { status, stdout, lines } = await run(['diagnose', path, '--format', 'json']);
     expect(status).toBe(0);
-    expect(JSON.parse(stdout).diagnoses[0].message).toBe('Jeton expir\uFFFD');
+    expect(lines).toEqual([]);
+    const { diagnoses, summary } = JSON.parse(stdout);
+    expect(summary.files).toEqual([{ file: path, ...one }]);
+    expect(diagnoses[0].message).toBe('Jeton expir\uFFFD');
   });
 
   it('reads gzip from standard input', async () => {
     const { status, stdout } = await run(['diagnose', '-', '--format', 'json'], [gzipSync(ONE_ERROR)]);
     expect(status).toBe(0);
     expect(JSON.parse(stdout).summary.files).toEqual([{ file: '-', ...one }]);
+  });
+
+  it('asks for the path of a zip given on standard input, which it cannot seek', async () => {
+    const zip = readFileSync(fixture('playwright-recording.zip'));
+    const { status, stdout, lines } = await run(['diagnose', '-'], [zip]);
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(lines).toEqual([
+      'paylens: cannot read standard input: it is a zip archive, which is read from its path, not a pipe',
+    ]);
   });
 
   it.each([
