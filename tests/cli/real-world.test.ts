@@ -7,12 +7,12 @@
  * of a file a reviewer can read. The Playwright zip is committed: Python's zipfile wrote
  * it from `playwright/` (the HAR as `har.har`, as `recordHar` names it, with its bodies).
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -39,6 +39,7 @@ async function run(argv: string[], stdin: Array<Uint8Array | string> = []) {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'paylens-real-world-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function made(name: string, content: Uint8Array | string): string {
   const path = join(dir, name);
   writeFileSync(path, content);
