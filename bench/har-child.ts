@@ -1,13 +1,14 @@
 /**
  * Runs in a child process so its peak memory is its own: either the CLI's path over a
- * HAR (diagnose, JSON output) or the floor, JSON.parse(readFileSync()). Prints one JSON line.
+ * HAR (diagnose, JSON output unless another format is named) or the floor,
+ * JSON.parse(readFileSync()). Prints one JSON line.
  */
 import { readFileSync } from 'node:fs';
 import { main } from '../cli/main';
 
-const [mode, file] = process.argv.slice(2);
+const [mode, file, format = 'json'] = process.argv.slice(2);
 if (!file || (mode !== 'cli' && mode !== 'floor'))
-  throw new Error('usage: har-child.ts cli|floor <file.har>');
+  throw new Error('usage: har-child.ts cli|floor <file.har> [text|json|markdown]');
 
 const start = performance.now();
 let entries = 0;
@@ -16,7 +17,7 @@ if (mode === 'floor') {
 } else {
   // Like a pipe to a file: the output is not kept, only its end, which holds the summary.
   let tail = '';
-  const status = await main(['diagnose', file, '--format', 'json'], {
+  const status = await main(['diagnose', file, '--format', format], {
     stdout: (text) => {
       tail = (tail + text).slice(-4096);
     },
@@ -24,7 +25,9 @@ if (mode === 'floor') {
     stdin: process.stdin,
   });
   if (status !== 0) throw new Error(`paylens exited ${status}`);
-  entries = Number(/"entries": (\d+)/.exec(tail)?.[1]);
+  // Each format's summary counts the entries: `"entries": N`, `in N entries`, `in N requests`.
+  const counted = /"entries": (\d+)|in (\d+) (?:entries|requests)/.exec(tail);
+  entries = Number(counted?.[1] ?? counted?.[2]);
 }
 const seconds = (performance.now() - start) / 1000;
 const peakRssMb = process.resourceUsage().maxRSS / 1024;

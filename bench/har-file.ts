@@ -1,11 +1,13 @@
 /**
  * Writes a HAR of a given size to disk as a stream, entry by entry, so generating a
  * gigabyte needs no more memory than one entry. The mix is a browsing session's: assets
- * with their bodies, the shop's API, and one request in ten to a payment provider.
+ * with their bodies, the shop's API, and one request in ten to a payment provider; with
+ * `providersFail`, every one of those fails, so every tenth entry is a diagnosis.
  */
 
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
+import { createMatcher, providerScope } from '../lib/matcher';
 import { generateTraffic } from './traffic';
 
 const SCRIPT = `/* bundle */${'function f(a,b){return a+b}'.repeat(300)}`;
@@ -56,10 +58,21 @@ function entry(exchange: ReturnType<typeof generateTraffic>[number]): string {
   });
 }
 
+/** The generated traffic with each provider success replaced by one of its failures. */
+function everyProviderFailing(traffic: ReturnType<typeof generateTraffic>) {
+  const diagnose = createMatcher();
+  const { lookup } = providerScope({});
+  const failures = traffic.filter((exchange) => diagnose(exchange) !== null);
+  return traffic.map((exchange, i) =>
+    lookup(exchange.url) && !diagnose(exchange) ? (failures[i % failures.length] ?? exchange) : exchange,
+  );
+}
+
 /** Writes about `bytes` bytes of HAR to `path`; returns the number of entries. */
-export async function writeHar(path: string, bytes: number): Promise<number> {
+export async function writeHar(path: string, bytes: number, { providersFail = false } = {}): Promise<number> {
   const out = createWriteStream(path);
-  const pattern = generateTraffic(1000).map(entry);
+  const traffic = generateTraffic(1000);
+  const pattern = (providersFail ? everyProviderFailing(traffic) : traffic).map(entry);
   let written = 0;
   let count = 0;
   const write = async (text: string) => {

@@ -1,4 +1,8 @@
-/** HAR files of 100 MB and 1 GB, read by the CLI's path, against JSON.parse(readFileSync()). */
+/**
+ * HAR files of 100 MB and 1 GB, read by the CLI's path, against JSON.parse(readFileSync());
+ * then a 1 GB HAR in which every provider entry fails, in each format, whose memory must
+ * not grow with its tens of thousands of diagnoses.
+ */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,8 +20,8 @@ interface ChildResult {
   entries: number;
 }
 
-function runChild(mode: 'cli' | 'floor', file: string): ChildResult {
-  const output = execFileSync(process.execPath, [tsx, child, mode, file], {
+function runChild(mode: 'cli' | 'floor', file: string, format = 'json'): ChildResult {
+  const output = execFileSync(process.execPath, [tsx, child, mode, file, format], {
     encoding: 'utf8',
     maxBuffer: 16 * MB,
   });
@@ -38,12 +42,27 @@ export async function benchHar(log: (line: string) => void) {
     log('writing a 1 GB HAR');
     await writeHar(large, 1024 * MB);
     const huge = runChild('cli', large);
+    rmSync(large);
+    log('writing a 1 GB HAR in which every provider entry fails');
+    await writeHar(large, 1024 * MB, { providersFail: true });
+    const failing = (['text', 'json', 'markdown'] as const).map((format) => {
+      log(`reading it as ${format}`);
+      return { format, ...runChild('cli', large, format) };
+    });
     return {
       har100mbSeconds: cli.seconds,
       har100mbParseFloorSeconds: floor.seconds,
       har1gbSeconds: huge.seconds,
       har1gbPeakRssMb: huge.peakRssMb,
-      detail: { har100mbEntries: cli.entries, har100mbPeakRssMb: cli.peakRssMb, har1gbEntries: huge.entries },
+      // The worst of the three formats: each must stay under the bound.
+      har1gbAllFailingPeakRssMb: Math.max(...failing.map((run) => run.peakRssMb)),
+      har1gbAllFailingSeconds: Math.max(...failing.map((run) => run.seconds)),
+      detail: {
+        har100mbEntries: cli.entries,
+        har100mbPeakRssMb: cli.peakRssMb,
+        har1gbEntries: huge.entries,
+        har1gbAllFailing: failing,
+      },
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

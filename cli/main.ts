@@ -1,20 +1,21 @@
-import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { diagnoseHar } from '../lib/diagnose-har';
-import { formatIds, formats, isFormatId, streamingFormats, summarise } from '../lib/format';
+import { scanHar } from '../lib/diagnose-har';
+import { type FileSummary, formatIds, isFormatId, type Summary, streamingFormats } from '../lib/format';
 import { type Chunks, HarError } from '../lib/har';
 import type { MatcherOptions } from '../lib/matcher';
 import { providerIds } from '../lib/providers';
 import { matcherOptionsFrom, validateSettings } from '../lib/settings';
 import { explainCommand } from './explain';
+import { describeFileError, errorMessage, expandInputs, openInput } from './inputs';
 import { providersCommand } from './providers';
 
-const USAGE = `Usage: paylens diagnose <file.har | -> [options]
+const USAGE = `Usage: paylens diagnose <file.har | file.har.gz | file.zip | directory | ->... [options]
        paylens explain <term…> [options]   the documented rows a code, message or status names
        paylens providers [--format F]      the providers in the catalog
 
-Explains the payment-provider errors recorded in a HAR file.
+Explains the payment-provider errors recorded in HAR files: plain, gzip-compressed, or
+Playwright's zip recordings; directories are searched for *.har, *.har.gz and *.zip.
 
 Options:
   --format text|json|markdown  output format (default: text)
@@ -26,7 +27,7 @@ Options:
   -h, --help                   show this help
 
 Exit status: 0 when it ran, 1 with --fail-on-error when something was diagnosed,
-2 when the input could not be read as a HAR or the arguments are wrong.
+2 when no input could be read as a HAR or the arguments are wrong.
 
 paylens explain --help and paylens providers --help describe the other commands.`;
 
@@ -61,14 +62,16 @@ function parse(argv: string[]) {
     },
   });
   if (values.help) return { help: true as const };
-  const [command, input, ...extra] = positionals;
+  const [command, ...inputs] = positionals;
   if (command !== 'diagnose') {
     throw new UsageError(
       command ? `unknown command "${command}"` : 'missing command: diagnose, explain or providers',
     );
   }
-  if (input === undefined) throw new UsageError('missing the HAR file to read (or - for standard input)');
-  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  if (inputs.length === 0) throw new UsageError('missing the HAR file to read (or - for standard input)');
+  if (inputs.filter((input) => input === '-').length > 1) {
+    throw new UsageError('standard input (-) can be read only once');
+  }
   if (!isFormatId(values.format)) {
     throw new UsageError(`unknown format "${values.format}" (use ${formatIds.join(', ')})`);
   }
@@ -78,7 +81,7 @@ function parse(argv: string[]) {
   }
   return {
     help: false as const,
-    input,
+    inputs,
     format: values.format,
     anyHost: values['any-host'],
     providers: values.provider,
@@ -110,17 +113,14 @@ async function loadConfig(path: string): Promise<MatcherOptions | string> {
   return matcherOptionsFrom(settings);
 }
 
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** Why a file could not be opened, in words rather than an errno. */
-function describeFileError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'it is a directory, not a file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return errorMessage(error);
+/** `3 entries skipped: no response`, the commonest reason first. */
+function skippedLine(count: number, reasons: Map<string, number>): string {
+  const noun = count === 1 ? 'entry' : 'entries';
+  const why =
+    reasons.size === 1
+      ? [...reasons.keys()]
+      : [...reasons].sort(([, a], [, b]) => b - a).map(([reason, times]) => `${reason} (${times})`);
+  return `${count} ${noun} skipped: ${why.join(', ')}`;
 }
 
 /** Runs the CLI and returns its exit status; never throws. */
@@ -156,47 +156,72 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     options = { ...options, providers: (options.providers ?? providerIds).filter((id) => only.includes(id)) };
   if (args.anyHost) options = { ...options, anyHost: true };
 
-  const name = args.input === '-' ? 'standard input' : args.input;
-  const source = args.input === '-' ? io.stdin : createReadStream(args.input);
-  let result: Awaited<ReturnType<typeof diagnoseHar>>;
-  try {
-    result = await diagnoseHar(source, options);
-  } catch (error) {
-    const reason = error instanceof HarError ? error.message : describeFileError(error);
-    io.stderr(`paylens: cannot read ${name}: ${reason}\n`);
-    return EXIT.unusable;
+  const inputs = await expandInputs(args.inputs);
+  const format = streamingFormats[args.format];
+  const summary: Required<Summary> = { entries: 0, diagnosed: 0, byProvider: {}, files: [] };
+  let skipped = 0;
+  let started = false;
+  // Every diagnosis is written as soon as it is made; only the counts are kept.
+  const write = (text: string) => {
+    if (!started) io.stdout(format.begin());
+    started = true;
+    io.stdout(text);
+  };
+
+  for (const input of inputs) {
+    const name = input.name === '-' ? 'standard input' : input.name;
+    const file: FileSummary = { file: input.name, entries: 0, diagnosed: 0, skipped: 0 };
+    summary.files.push(file);
+    const reasons = new Map<string, number>();
+    try {
+      if (input.error !== undefined) throw new HarError(input.error);
+      const opened = await openInput(input.name, io.stdin);
+      try {
+        await scanHar(opened.chunks, options, {
+          readBodyFile: opened.readBodyFile,
+          entry: () => {
+            file.entries++;
+            summary.entries++;
+          },
+          skipped: (_, reason) => {
+            file.skipped++;
+            skipped++;
+            reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+          },
+          finding: (finding) => {
+            // Several files: each one's diagnoses under its name.
+            if (file.diagnosed === 0 && inputs.length > 1 && format.file) {
+              write(format.file(input.name, summary.diagnosed));
+            }
+            write(format.item({ ...finding, file: input.name }, summary.diagnosed));
+            file.diagnosed++;
+            summary.diagnosed++;
+            const { provider } = finding.diagnosis;
+            summary.byProvider[provider] = (summary.byProvider[provider] ?? 0) + 1;
+          },
+        });
+      } finally {
+        opened.close();
+      }
+      if (file.skipped > 0) io.stderr(`paylens: ${name}: ${skippedLine(file.skipped, reasons)}\n`);
+    } catch (error) {
+      // HarError and file errors are the input's; anything else is still one line, never a trace.
+      file.error = error instanceof HarError ? error.message : describeFileError(error);
+      io.stderr(`paylens: cannot read ${name}: ${file.error}\n`);
+    }
   }
 
-  const { findings, entries, skipped } = result;
-  if (entries > 0 && skipped.length === entries) {
-    const first = skipped[0];
-    io.stderr(
-      `paylens: cannot read ${name}: none of its ${entries} entries is usable (first: #${first?.index}, ${first?.reason})\n`,
-    );
-    return EXIT.unusable;
-  }
-  const context = { entries, skipped: skipped.length };
-  const stream = streamingFormats[args.format];
-  try {
-    if (stream) {
-      // A diagnosis at a time: a gigabyte HAR's output never has to be one string.
-      io.stdout(stream.begin());
-      for (const [index, finding] of findings.entries()) io.stdout(stream.item(finding, index));
-      io.stdout(stream.end(summarise(findings, context), context));
-    } else {
-      io.stdout(formats[args.format](findings, context));
+  const readAny = summary.files.some((file) => file.error === undefined);
+  // Nothing read and nothing written: no document at all, so a refused file leaves stdout empty.
+  if (readAny || started) {
+    try {
+      write(format.end(summary, { entries: summary.entries, skipped }));
+    } catch (error) {
+      // A bug of ours, not the user's input: still one line, and the status of unusable input.
+      io.stderr(`paylens: could not write the ${args.format} output: ${errorMessage(error)}\n`);
+      return EXIT.unusable;
     }
-  } catch (error) {
-    // A bug of ours, not the user's input: still one line, and the status of unusable input.
-    io.stderr(`paylens: could not write the ${args.format} output: ${errorMessage(error)}\n`);
-    return EXIT.unusable;
   }
-  // The text summary already says it; the other formats are for machines, so say it aside.
-  if (skipped.length > 0 && args.format !== 'text') {
-    const first = skipped[0];
-    io.stderr(
-      `paylens: skipped ${skipped.length} unusable ${skipped.length === 1 ? 'entry' : 'entries'} (first: #${first?.index}, ${first?.reason})\n`,
-    );
-  }
-  return args.failOnError && findings.length > 0 ? EXIT.diagnosed : EXIT.ran;
+  if (!readAny) return EXIT.unusable;
+  return args.failOnError && summary.diagnosed > 0 ? EXIT.diagnosed : EXIT.ran;
 }

@@ -1,5 +1,6 @@
 import { type Chunks, readHar } from './har';
 import { createMatcher, type MatcherOptions } from './matcher';
+import { createRelevance } from './relevance';
 import type { Finding } from './types';
 
 export interface HarDiagnosis {
@@ -10,18 +11,58 @@ export interface HarDiagnosis {
   skipped: Array<{ index: number; reason: string }>;
 }
 
-/** Diagnoses every entry of a HAR stream; only diagnosed exchanges are kept in memory. */
-export async function diagnoseHar(chunks: Chunks, options: MatcherOptions = {}): Promise<HarDiagnosis> {
+/** A response body stored outside the HAR, as Playwright's `content._file` names it. */
+export type BodyFileReader = (name: string) => Promise<{ body: string; encoding?: 'base64' } | undefined>;
+
+/** Where each entry of a HAR goes as soon as it is read, so nothing has to be kept. */
+export interface HarSink {
+  /** Every entry of `log.entries`, usable or not, before its diagnosis or skip. */
+  entry(): void;
+  finding(finding: Finding): void;
+  skipped(index: number, reason: string): void;
+  /** Reads `content._file` bodies; without it such entries are diagnosed without their body. */
+  readBodyFile?: BodyFileReader;
+}
+
+/**
+ * Diagnoses every entry of a HAR stream, handing each diagnosis and each unusable entry to
+ * the sink as it comes, so memory stays flat and a file that breaks off keeps what it gave.
+ */
+export async function scanHar(chunks: Chunks, options: MatcherOptions, sink: HarSink): Promise<void> {
   const diagnose = createMatcher(options);
-  const result: HarDiagnosis = { findings: [], entries: 0, skipped: [] };
+  // A body file is read only when its exchange could be diagnosed: a recording's images
+  // and scripts are left on disk.
+  const relevant = createRelevance(options);
   for await (const item of readHar(chunks)) {
-    result.entries++;
+    sink.entry();
     if ('invalid' in item) {
-      result.skipped.push({ index: item.index, reason: item.invalid });
+      sink.skipped(item.index, item.invalid);
       continue;
     }
-    const diagnosis = diagnose(item.exchange);
-    if (diagnosis) result.findings.push({ entryIndex: item.index, exchange: item.exchange, diagnosis });
+    const { exchange, bodyFile } = item;
+    if (bodyFile !== undefined && sink.readBodyFile && relevant(exchange)) {
+      const stored = await sink.readBodyFile(bodyFile);
+      if (stored) {
+        exchange.responseBody = stored.body;
+        exchange.responseEncoding = stored.encoding;
+      }
+    }
+    const diagnosis = diagnose(exchange);
+    if (diagnosis) sink.finding({ entryIndex: item.index, exchange, diagnosis });
   }
-  return result;
+}
+
+/** Diagnoses every entry of a HAR stream and keeps the diagnoses, as the panel shows them all. */
+export async function diagnoseHar(chunks: Chunks, options: MatcherOptions = {}): Promise<HarDiagnosis> {
+  const findings: Finding[] = [];
+  const skipped: HarDiagnosis['skipped'] = [];
+  let entries = 0;
+  await scanHar(chunks, options, {
+    entry: () => {
+      entries++;
+    },
+    finding: (finding) => findings.push(finding),
+    skipped: (index, reason) => skipped.push({ index, reason }),
+  });
+  return { findings, entries, skipped };
 }

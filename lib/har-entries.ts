@@ -45,6 +45,13 @@ function concat(parts: Uint8Array[]): Uint8Array {
   return whole;
 }
 
+/** Something other than whitespace follows the HAR's root value, at byte `offset`. */
+export class ExtraDataError extends SyntaxError {
+  constructor(readonly offset: number) {
+    super(`extra data after the HAR at byte ${offset}`);
+  }
+}
+
 export class EntrySplitter {
   private depth = 0;
   private inString = false;
@@ -63,6 +70,10 @@ export class EntrySplitter {
   private entryCount = 0;
   /** Bytes of the entry being read, from earlier chunks; null between entries. */
   private entryParts: Uint8Array[] | null = null;
+  /** Bytes written before the current chunk, to place extra data in the input. */
+  private written = 0;
+  /** The root value has closed: anything but whitespace after it is extra data. */
+  private rootClosed = false;
 
   constructor(private readonly sink: EntrySink) {}
 
@@ -71,10 +82,23 @@ export class EntrySplitter {
     return this.entriesSeen;
   }
 
+  /** The index of the entry the input ended inside, or null when it is between entries. */
+  get openEntry(): number | null {
+    return this.inEntries && this.entryParts !== null ? this.entryCount : null;
+  }
+
   write(bytes: Uint8Array): void {
     let from = 0;
-    while (from < bytes.length) {
+    while (from < bytes.length && !this.rootClosed) {
       from = this.inEntries ? this.scanEntries(bytes, from) : this.scanSkeleton(bytes, from);
+    }
+    if (this.rootClosed) this.checkNothingAfterRoot(bytes, from);
+    this.written += bytes.length;
+  }
+
+  private checkNothingAfterRoot(bytes: Uint8Array, from: number): void {
+    for (let i = from; i < bytes.length; i++) {
+      if (!isSpace(bytes[i] as number)) throw new ExtraDataError(this.written + i);
     }
   }
 
@@ -114,6 +138,12 @@ export class EntrySplitter {
         }
       } else if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
         this.depth--;
+        if (this.depth === 0) {
+          // The skeleton parser is not shown what follows: it would name its own state.
+          this.rootClosed = true;
+          this.sink.skeleton(bytes.subarray(from, i + 1));
+          return i + 1;
+        }
       } else if (byte === COMMA) {
         this.keyNext[this.depth] = this.objectAt[this.depth] === true;
       } else if (byte === COLON) {

@@ -4,7 +4,7 @@
  * file stream and the panel a dropped File's stream.
  */
 import { JSONParser } from '@streamparser/json';
-import { EntrySplitter } from './har-entries';
+import { EntrySplitter, ExtraDataError } from './har-entries';
 import { get, isObject, str } from './json';
 import type { Exchange, Header } from './types';
 
@@ -16,7 +16,9 @@ export class HarError extends Error {
 /** A file's content in pieces, as a stream yields them (or an array of them). */
 export type Chunks = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
 
-export type HarItem = { index: number; exchange: Exchange } | { index: number; invalid: string };
+export type HarItem =
+  /** `bodyFile`: Playwright's `content._file`, a body stored beside the HAR rather than in it. */
+  { index: number; exchange: Exchange; bodyFile?: string } | { index: number; invalid: string };
 
 function isHeader(value: unknown): value is Header {
   return typeof get(value, 'name') === 'string' && typeof get(value, 'value') === 'string';
@@ -36,19 +38,26 @@ function headers(value: unknown): Header[] {
   });
 }
 
-/** One HAR entry as an Exchange, or why it is not a usable entry. */
+/**
+ * One HAR entry as an Exchange, or why it is not a usable entry, in a few words
+ * ("no response") that read well after "3 entries skipped:".
+ */
 export function exchangeFromEntry(entry: unknown): Exchange | string {
-  if (!isObject(entry)) return 'the entry is not an object';
+  if (!isObject(entry)) return 'not an object';
   const request = get(entry, 'request');
   const response = get(entry, 'response');
-  if (!isObject(request)) return 'the entry has no request';
-  if (!isObject(response)) return 'the entry has no response';
+  if (!isObject(request)) return 'no request';
+  // Request-only captures (har-to-k6 inputs, some exporters) hold nothing to diagnose.
+  if (!isObject(response)) return 'no response';
   const method = str(get(request, 'method'));
   const url = str(get(request, 'url'));
   const status = get(response, 'status');
-  if (method === null) return 'the request has no method';
-  if (url === null) return 'the request has no URL';
-  if (typeof status !== 'number' || !Number.isFinite(status)) return 'the response has no numeric status';
+  if (method === null) return get(request, 'method') === '' ? 'empty method' : 'no method';
+  if (url === null) return 'no URL';
+  // Inline resources, which old Safari records with an empty method: never an API call.
+  const scheme = /^(data|blob):/i.exec(url);
+  if (scheme) return `a ${scheme[1]?.toLowerCase()}: URL`;
+  if (typeof status !== 'number' || !Number.isFinite(status)) return 'no numeric status';
 
   const content = get(response, 'content');
   const responseBody = get(content, 'text');
@@ -71,15 +80,101 @@ export function exchangeFromEntry(entry: unknown): Exchange | string {
   };
 }
 
+/** The skeleton parser's token names, as words that quote nothing of the file. */
+const TOKENS: Record<string, string> = {
+  LEFT_BRACE: '"{"',
+  RIGHT_BRACE: '"}"',
+  LEFT_BRACKET: '"["',
+  RIGHT_BRACKET: '"]"',
+  COLON: '":"',
+  COMMA: '","',
+  TRUE: 'true',
+  FALSE: 'false',
+  NULL: 'null',
+  STRING: 'string',
+  NUMBER: 'number',
+};
+
+/** A parser's complaint in the user's words: never its states, never the file's text. */
 function describeParseError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  if (/ended in (mid-parsing|the middle)|unexpected end/i.test(message)) {
+  // Our own complaints (the splitter's, an entry's) are already written for the user.
+  if (error instanceof SyntaxError) return `it is not valid JSON (${message})`;
+  if (/ended in (mid-parsing|the middle)/i.test(message)) {
     return 'the file ends before the HAR does (truncated?)';
   }
-  // The streaming parser counts bytes of the skeleton, not of the file: name the character only.
-  const unexpected = /Unexpected "(.*)" at /s.exec(message);
-  if (unexpected) return `it is not valid JSON (unexpected ${JSON.stringify(unexpected[1])})`;
-  return `it is not valid JSON (${message.split('\n')[0]})`;
+  // The streaming parser counts bytes of the skeleton, not of the file: name the character
+  // only, and only when it is ASCII, as it reports a replaced byte as its first UTF-8 byte.
+  const character = /^Unexpected "(.*)" at /s.exec(message)?.[1];
+  if (character !== undefined) {
+    const named = character.length === 1 && character < '\u0080';
+    return `it is not valid JSON (unexpected ${named ? JSON.stringify(character) : 'non-ASCII character'})`;
+  }
+  const token = /^Unexpected (?:partial )?([A-Z_]+) /.exec(message)?.[1];
+  return `it is not valid JSON${token ? ` (unexpected ${TOKENS[token] ?? 'token'})` : ''}`;
+}
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+const GZIP_MAGIC = [0x1f, 0x8b];
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((byte, i) => bytes[i] === byte);
+}
+
+/** The encoding a BOM names, and how many bytes it takes; UTF-8 without one. */
+function sniffEncoding(head: Uint8Array): { encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; bom: number } {
+  if (startsWith(head, UTF8_BOM)) return { encoding: 'utf-8', bom: 3 };
+  if (startsWith(head, [0xff, 0xfe])) return { encoding: 'utf-16le', bom: 2 };
+  if (startsWith(head, [0xfe, 0xff])) return { encoding: 'utf-16be', bom: 2 };
+  return { encoding: 'utf-8', bom: 0 };
+}
+
+/**
+ * The input as UTF-8 bytes without a BOM: UTF-16 (with its BOM) is transcoded, strings
+ * encoded. Invalid UTF-8 is left for the decoders, which replace it with U+FFFD.
+ * `bom` receives the BOM's length, so offsets can still count the file's bytes.
+ */
+async function* utf8(chunks: Chunks, bom: (length: number) => void): AsyncGenerator<Uint8Array> {
+  const encoder = new TextEncoder();
+  /** The first bytes, until there are enough to recognise a BOM; null once past them. */
+  let head: Uint8Array | null = new Uint8Array(0);
+  let transcoder: TextDecoder | undefined;
+  const transcoded = (bytes: Uint8Array) =>
+    transcoder ? encoder.encode(transcoder.decode(bytes, { stream: true })) : bytes;
+  const sniff = (bytes: Uint8Array) => {
+    if (startsWith(bytes, GZIP_MAGIC)) throw new HarError('it is gzip-compressed: decompress it first');
+    const { encoding, bom: length } = sniffEncoding(bytes);
+    bom(length);
+    if (encoding !== 'utf-8') transcoder = new TextDecoder(encoding);
+    return transcoded(bytes.subarray(length));
+  };
+  for await (const chunk of chunks) {
+    if (chunk.length === 0) continue;
+    if (typeof chunk === 'string') {
+      // Text already decoded by the caller: only a BOM at its very start is left to drop.
+      yield encoder.encode(head !== null && chunk.startsWith('\uFEFF') ? chunk.slice(1) : chunk);
+      head = null;
+    } else if (head === null) {
+      yield transcoded(chunk);
+    } else {
+      const joined: Uint8Array = new Uint8Array(head.length + chunk.length);
+      joined.set(head);
+      joined.set(chunk, head.length);
+      head = joined.length < UTF8_BOM.length ? joined : null;
+      if (head === null) yield sniff(joined);
+    }
+  }
+  if (head !== null && head.length > 0) yield sniff(head);
+  if (transcoder) yield encoder.encode(transcoder.decode());
+}
+
+function isAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if ((bytes[i] as number) >= 0x80) return false;
+  return true;
+}
+
+function isBlank(bytes: Uint8Array): boolean {
+  return bytes.every((byte) => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09);
 }
 
 /**
@@ -94,42 +189,74 @@ export async function* readHar(chunks: Chunks): AsyncGenerator<HarItem> {
   skeleton.onValue = () => {
     // Only its checking is wanted.
   };
-  const decoder = new TextDecoder();
+  // Both decoders replace invalid UTF-8 rather than throw: a stray Latin-1 byte reads the
+  // same in a page title as in an entry.
+  const skeletonDecoder = new TextDecoder();
+  /** The decoder may hold the start of a character: what follows must go through it too. */
+  let decoderPending = false;
+  const skeletonText = (bytes: Uint8Array): Uint8Array | string => {
+    // ASCII, nearly all of a skeleton, goes to the parser as it is: decoding is per call.
+    if (!decoderPending && isAscii(bytes)) return bytes;
+    decoderPending = bytes.length > 0 && (bytes[bytes.length - 1] as number) >= 0x80;
+    return skeletonDecoder.decode(bytes, { stream: true });
+  };
+  const entryDecoder = new TextDecoder();
   const ready: HarItem[] = [];
   let count = 0;
   const splitter = new EntrySplitter({
-    skeleton: (bytes) => skeleton.write(bytes),
+    skeleton: (bytes) => skeleton.write(skeletonText(bytes)),
     entry: (bytes) => {
       const index = count++;
       let value: unknown;
       try {
-        value = JSON.parse(decoder.decode(bytes));
+        value = JSON.parse(entryDecoder.decode(bytes));
       } catch {
         // V8's message quotes the entry's text, which may hold a token: not for a terminal.
         throw new SyntaxError(`entry ${index} is not valid JSON`);
       }
       const exchange = exchangeFromEntry(value);
-      ready.push(typeof exchange === 'string' ? { index, invalid: exchange } : { index, exchange });
+      if (typeof exchange === 'string') {
+        ready.push({ index, invalid: exchange });
+        return;
+      }
+      const bodyFile =
+        exchange.responseBody === undefined
+          ? str(get(get(get(value, 'response'), 'content'), '_file'))
+          : null;
+      ready.push(bodyFile === null ? { index, exchange } : { index, exchange, bodyFile });
     },
   });
-  let sawInput = false;
+  let sawContent = false;
+  let bomLength = 0;
 
   /** Only parsing complaints are about the HAR; a failing source is rethrown as is. */
   const parse = (feed: () => void) => {
     try {
       feed();
     } catch (error) {
+      if (error instanceof ExtraDataError) {
+        throw new HarError(`extra data after the HAR at byte ${error.offset + bomLength}`);
+      }
       throw new HarError(describeParseError(error));
     }
   };
-  const encoder = new TextEncoder();
-  for await (const chunk of chunks) {
-    if (chunk.length === 0) continue;
-    sawInput = true;
-    parse(() => splitter.write(typeof chunk === 'string' ? encoder.encode(chunk) : chunk));
+  const input = utf8(chunks, (length) => {
+    bomLength = length;
+  });
+  for await (const chunk of input) {
+    sawContent ||= !isBlank(chunk);
+    try {
+      parse(() => splitter.write(chunk));
+    } catch (error) {
+      // The entries before a fault are given whatever the chunking, then the fault.
+      yield* ready.splice(0);
+      throw error;
+    }
     yield* ready.splice(0);
   }
-  if (!sawInput) throw new HarError('the file is empty');
+  if (!sawContent) throw new HarError('the file is empty');
+  const openEntry = splitter.openEntry;
+  if (openEntry !== null) throw new HarError(`it ends inside entry #${openEntry}`);
   parse(() => {
     if (!skeleton.isEnded) skeleton.end();
   });

@@ -84,6 +84,8 @@ export interface Diagnosis {
 export interface Finding {
   /** Position in the HAR's `log.entries`, when the exchange came from a HAR file. */
   entryIndex?: number;
+  /** The HAR file it came from, as the CLI was given it. */
+  file?: string;
   exchange: Exchange;
   diagnosis: Diagnosis;
 }

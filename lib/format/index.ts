@@ -1,6 +1,6 @@
 import type { Finding } from '../types';
 import { formatJson, jsonStream } from './json';
-import { formatMarkdown } from './markdown';
+import { formatMarkdown, markdownStream } from './markdown';
 import type { FormatContext, StreamingFormat } from './summary';
 import { formatText, textStream } from './text';
 
@@ -16,12 +16,13 @@ export const formats = {
 export type FormatId = keyof typeof formats;
 
 /**
- * The formats that can also be written a diagnosis at a time, for outputs too large for
- * one string. Markdown opens with its summary, so it is written whole.
+ * Every format written a diagnosis at a time, as the CLI writes them, so an output too
+ * large for one string is never one. Markdown's counts move to its end there.
  */
-export const streamingFormats: Partial<Record<FormatId, StreamingFormat>> = {
+export const streamingFormats: Record<FormatId, StreamingFormat> = {
   text: textStream,
   json: jsonStream,
+  markdown: markdownStream,
 };
 
 export const formatIds = Object.keys(formats) as FormatId[];
@@ -30,5 +31,5 @@ export function isFormatId(value: string): value is FormatId {
   return Object.hasOwn(formats, value);
 }
 
-export type { FormatContext, StreamingFormat, Summary } from './summary';
+export type { FileSummary, FormatContext, StreamingFormat, Summary } from './summary';
 export { summarise } from './summary';

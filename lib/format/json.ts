@@ -6,6 +6,9 @@ import { type FormatContext, type StreamingFormat, writeAll } from './summary';
 function jsonDiagnosis(finding: Finding) {
   const shown = presentationOf(finding);
   return {
+    // Only the CLI reads files: undefined elsewhere, which JSON leaves out, so the panel's
+    // exports stay as they were.
+    file: finding.file,
     entryIndex: shown.entryIndex ?? null,
     startedDateTime: shown.startedDateTime,
     method: shown.method,

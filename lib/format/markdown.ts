@@ -1,7 +1,13 @@
 import { presentationOf } from '../presentation';
 import type { Finding } from '../types';
 import { describeRetry } from './describe';
-import { type FormatContext, summarise } from './summary';
+import {
+  type FileSummary,
+  type FormatContext,
+  type StreamingFormat,
+  type Summary,
+  summarise,
+} from './summary';
 
 /** Provider text is data: it must not become links, emphasis or HTML in a ticket. */
 export function escapeMarkdown(text: string): string {
@@ -91,18 +97,37 @@ function section(finding: Finding): string {
   return lines.join('\n');
 }
 
+function countsLine({ diagnosed, entries, byProvider }: Summary): string {
+  const counts = Object.entries(byProvider)
+    .map(([provider, count]) => `${provider} ${count}`)
+    .join(', ');
+  return `${diagnosed} ${diagnosed === 1 ? 'diagnosis' : 'diagnoses'} in ${entries} ${entries === 1 ? 'request' : 'requests'}${counts ? ` (${counts})` : ''}.`;
+}
+
 /** One section per diagnosis, ready to paste into a ticket. */
 export function formatMarkdown(findings: readonly Finding[], context: FormatContext): string {
   const sections = findings.map(section);
   if (findings.length === 1) return `${sections[0]}\n`;
-  const { diagnosed, entries, byProvider } = summarise(findings, context);
-  const counts = Object.entries(byProvider)
-    .map(([provider, count]) => `${provider} ${count}`)
-    .join(', ');
-  const header = [
-    '## PayLens diagnoses',
-    '',
-    `${diagnosed} ${diagnosed === 1 ? 'diagnosis' : 'diagnoses'} in ${entries} ${entries === 1 ? 'request' : 'requests'}${counts ? ` (${counts})` : ''}.`,
-  ];
+  const header = ['## PayLens diagnoses', '', countsLine(summarise(findings, context))];
   return `${[header.join('\n'), ...sections].join('\n\n---\n\n')}\n`;
 }
+
+function fileItem({ file, entries, diagnosed, skipped, error }: FileSummary): string {
+  const counts = `${diagnosed} ${diagnosed === 1 ? 'diagnosis' : 'diagnoses'} in ${entries} ${entries === 1 ? 'request' : 'requests'}${skipped ? `, ${skipped} skipped` : ''}`;
+  return `- ${inlineCode(file)}: ${counts}${error === undefined ? '' : ` (could not be read: ${escapeMarkdown(error)})`}`;
+}
+
+/**
+ * The CLI's Markdown, written a section at a time so a large output is never one string;
+ * the counts, known only at the end, close it.
+ */
+export const markdownStream: StreamingFormat = {
+  begin: () => '',
+  item: (finding, index) => `${index === 0 ? '' : '\n\n---\n\n'}${section(finding)}`,
+  end: (summary) => {
+    const lines = ['## PayLens diagnoses', '', countsLine(summary)];
+    if (summary.files && summary.files.length > 1) lines.push('', ...summary.files.map(fileItem));
+    return `${summary.diagnosed > 0 ? '\n\n---\n\n' : ''}${lines.join('\n')}\n`;
+  },
+  file: (file, index) => `${index === 0 ? '' : '\n\n'}## ${inlineCode(file)}${index === 0 ? '\n\n' : ''}`,
+};

@@ -7,10 +7,21 @@ export interface FormatContext {
   skipped?: number;
 }
 
+/** One input file of a CLI run; `error` says why it could not be read (to its end). */
+export interface FileSummary {
+  file: string;
+  entries: number;
+  diagnosed: number;
+  skipped: number;
+  error?: string;
+}
+
 export interface Summary {
   entries: number;
   diagnosed: number;
   byProvider: Record<string, number>;
+  /** Per input file, in the CLI. */
+  files?: FileSummary[];
 }
 
 export function summarise(findings: readonly Finding[], { entries }: FormatContext): Summary {
@@ -28,6 +39,8 @@ export interface StreamingFormat {
   begin(): string;
   item(finding: Finding, index: number): string;
   end(summary: Summary, context: FormatContext): string;
+  /** What names the file of the diagnoses that follow, the first of which has `index`. */
+  file?(file: string, index: number): string;
 }
 
 /** The whole output of a streaming format, for callers that want one string. */

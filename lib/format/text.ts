@@ -1,7 +1,13 @@
 import { presentationOf } from '../presentation';
 import type { Finding } from '../types';
 import { describeRetry } from './describe';
-import { type FormatContext, type StreamingFormat, type Summary, writeAll } from './summary';
+import {
+  type FileSummary,
+  type FormatContext,
+  type StreamingFormat,
+  type Summary,
+  writeAll,
+} from './summary';
 
 /** Control characters in provider text could move a terminal's cursor or recolour it. */
 export function printable(text: string): string {
@@ -32,7 +38,12 @@ function block(finding: Finding): string {
   return lines.join('\n');
 }
 
-function summaryLines({ entries, diagnosed, byProvider }: Summary, context: FormatContext): string {
+function fileLine({ file, entries, diagnosed, skipped, error }: FileSummary): string {
+  const counts = `${diagnosed} ${diagnosed === 1 ? 'diagnosis' : 'diagnoses'} in ${entries} ${entries === 1 ? 'entry' : 'entries'}${skipped ? `, ${skipped} skipped` : ''}`;
+  return `  ${printable(file)}: ${counts}${error === undefined ? '' : ` (could not be read: ${error})`}`;
+}
+
+function summaryLines({ entries, diagnosed, byProvider, files }: Summary, context: FormatContext): string {
   const counts = Object.entries(byProvider)
     .map(([provider, count]) => `${provider} ${count}`)
     .join(', ');
@@ -43,6 +54,7 @@ function summaryLines({ entries, diagnosed, byProvider }: Summary, context: Form
     const noun = context.skipped === 1 ? 'entry' : 'entries';
     lines.push(`${context.skipped} ${noun} skipped: not usable HAR ${noun}.`);
   }
+  if (files && files.length > 1) lines.push(...files.map(fileLine));
   return lines.join('\n');
 }
 
@@ -51,6 +63,8 @@ export const textStream: StreamingFormat = {
   begin: () => '',
   item: (finding, index) => `${index === 0 ? '' : '\n\n'}${block(finding)}`,
   end: (summary, context) => `${summary.diagnosed > 0 ? '\n\n' : ''}${summaryLines(summary, context)}\n`,
+  // As `head` names several files; a blank line then parts it from its first block.
+  file: (file, index) => (index === 0 ? `==> ${printable(file)} <==\n\n` : `\n\n==> ${printable(file)} <==`),
 };
 
 export function formatText(findings: readonly Finding[], context: FormatContext): string {

@@ -49,7 +49,10 @@ describe('paylens diagnose', () => {
       entries: 48,
       diagnosed: 11,
       byProvider: { rebell: 2, kiotapay: 2, payfield: 2, apipay: 3, 'alternative-payments': 2 },
+      files: [{ file: EXAMPLE, entries: 48, diagnosed: 11, skipped: 0 }],
     });
+    expect(Object.keys(document.diagnoses[0]).slice(0, 2)).toEqual(['file', 'entryIndex']);
+    expect(document.diagnoses.every((d: { file: string }) => d.file === EXAMPLE)).toBe(true);
     expect(document.diagnoses.find((d: { entryIndex: number }) => d.entryIndex === 33)).toMatchObject({
       provider: 'apipay',
       category: 'rate-limit',
@@ -102,21 +105,21 @@ describe('paylens diagnose', () => {
     expect(text.stdout).toContain('7 entries skipped: not usable HAR entries.');
     const json = await run(['diagnose', fixture('bad-entries.har'), '--format', 'json']);
     expect(JSON.parse(json.stdout).summary.diagnosed).toBe(2);
-    expect(json.stderr).toBe('paylens: skipped 7 unusable entries (first: #1, the entry has no request)\n');
+    expect(json.stderr).toBe(
+      `paylens: ${fixture('bad-entries.har')}: 7 entries skipped: no response (2), not an object (2), no request (1), no numeric status (1), no URL (1)\n`,
+    );
   });
 
-  it('exits 2 when not one entry is usable', async () => {
+  it('reads a HAR of which not one entry is usable, and says why on stderr', async () => {
     const { status, stdout, stderr } = await run(
-      ['diagnose', '-'],
+      ['diagnose', '-', '--format', 'json'],
       [
         '{"log":{"version":"1.2","entries":[{"request":{"url":"https://x.test"}},{"response":{"status":500}}]}}',
       ],
     );
-    expect(status).toBe(2);
-    expect(stdout).toBe('');
-    expect(stderr).toBe(
-      'paylens: cannot read standard input: none of its 2 entries is usable (first: #0, the entry has no response)\n',
-    );
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout).summary.files).toEqual([{ file: '-', entries: 2, diagnosed: 0, skipped: 2 }]);
+    expect(stderr).toBe('paylens: standard input: 2 entries skipped: no response (1), no request (1)\n');
   });
 
   it.each([
@@ -130,10 +133,9 @@ describe('paylens diagnose', () => {
       /^paylens: cannot read .*: it is not a HAR file: there is no log\.entries array\n$/,
     ],
     [
-      ['diagnose', fixture('truncated.har')],
-      /^paylens: cannot read .*: the file ends before the HAR does \(truncated\?\)\n$/,
+      ['diagnose', `${root}tests/support`],
+      /^paylens: cannot read .*support: no \.har, \.har\.gz or \.zip file in it\n$/,
     ],
-    [['diagnose', `${root}tests`], /^paylens: cannot read .*tests: it is a directory, not a file\n$/],
     [
       ['diagnose'],
       /^paylens: missing the HAR file to read \(or - for standard input\) \(see paylens --help\)\n$/,

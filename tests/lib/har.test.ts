@@ -62,7 +62,7 @@ describe('readHar', () => {
     const invalid = items.filter((item) => 'invalid' in item);
     expect(items).toHaveLength(10);
     expect(invalid.map((item) => item.index)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    expect(invalid[0]).toEqual({ index: 1, invalid: 'the entry has no request' });
+    expect(invalid[0]).toEqual({ index: 1, invalid: 'no request' });
   });
 
   it('accepts a HAR whose entries are empty', async () => {
@@ -72,7 +72,7 @@ describe('readHar', () => {
   it.each([
     ['not-json.har', /not valid JSON \(unexpected "h"\)/],
     ['not-a-har.json', /not a HAR file/],
-    ['truncated.har', /truncated/],
+    ['truncated.har', /^it ends inside entry #2$/],
   ])('rejects %s with one clear line', async (name, message) => {
     const error = await readAll(fixture(name)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HarError);
@@ -94,8 +94,52 @@ describe('readHar', () => {
     expect((error as Error).message).toBe('it is not valid JSON (entry 0 is not valid JSON)');
   });
 
-  it('rejects an empty input', async () => {
-    await expect(readAll('')).rejects.toThrow('the file is empty');
+  it.each([
+    ['an empty input', ''],
+    ['whitespace only', ' \n\t\r\n'],
+    ['a BOM only', '\uFEFF'],
+  ])('rejects %s as empty', async (_, text) => {
+    await expect(readAll(text)).rejects.toThrow(/^the file is empty$/);
+  });
+
+  it.each([
+    ['a token out of place', '{"log" "entries"}', 'it is not valid JSON (unexpected string)'],
+    ['a number out of place', '{"log":{"version" 1.2}}', 'it is not valid JSON (unexpected number)'],
+    ['extra data', '{"log":{"entries":[]}} ,{"request":{}}', 'extra data after the HAR at byte 23'],
+    ['a cut inside an entry', '{"log":{"entries":[{"a":1},{"request":{"me', 'it ends inside entry #1'],
+  ])('names %s without quoting the file', async (_, text, message) => {
+    for (const size of [1, 5, text.length]) {
+      await expect(readAll(text, size)).rejects.toThrow(new HarError(message));
+    }
+  });
+
+  it('says a gzip-compressed HAR is compressed rather than that it is not JSON', async () => {
+    const gzip = [new Uint8Array([0x1f, 0x8b, 0x08, 0x00, 0x00])];
+    const consume = async () => {
+      for await (const _ of readHar(gzip)) {
+        // reading is the test
+      }
+    };
+    await expect(consume()).rejects.toThrow(new HarError('it is gzip-compressed: decompress it first'));
+  });
+
+  it('reads UTF-16 and a UTF-8 BOM whatever the chunking', async () => {
+    const har =
+      '{"log":{"entries":[{"request":{"method":"GET","url":"https://x.test/€"},"response":{"status":500}}]}}';
+    const encodings = [
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(har)]),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(har, 'utf16le')]),
+      Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(har, 'utf16le').swap16()]),
+    ];
+    for (const bytes of encodings) {
+      for (const size of [1, 2, 3, 64]) {
+        const chunks = [];
+        for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.subarray(i, i + size));
+        const items: HarItem[] = [];
+        for await (const item of readHar(chunks)) items.push(item);
+        expect(items).toMatchObject([{ index: 0, exchange: { url: 'https://x.test/€' } }]);
+      }
+    }
   });
 
   it('passes a failing source’s own error through', async () => {
@@ -143,15 +187,19 @@ describe('exchangeFromEntry', () => {
   });
 
   it.each([
-    [null, 'the entry is not an object'],
-    [{ response: { status: 200 } }, 'the entry has no request'],
-    [{ request: { method: 'GET', url: 'https://x.test' }, response: 'oops' }, 'the entry has no response'],
-    [{ request: { url: 'https://x.test' }, response: { status: 200 } }, 'the request has no method'],
-    [{ request: { method: 'GET' }, response: { status: 200 } }, 'the request has no URL'],
+    [null, 'not an object'],
+    [{ response: { status: 200 } }, 'no request'],
+    [{ request: { method: 'GET', url: 'https://x.test' }, response: 'oops' }, 'no response'],
+    [{ request: { method: 'GET', url: 'https://x.test' } }, 'no response'],
+    [{ request: { url: 'https://x.test' }, response: { status: 200 } }, 'no method'],
     [
-      { request: { method: 'GET', url: 'https://x.test' }, response: { status: '500' } },
-      'the response has no numeric status',
+      { request: { method: '', url: 'data:image/png;base64,AA==' }, response: { status: 200 } },
+      'empty method',
     ],
+    [{ request: { method: 'GET', url: 'DATA:text/plain,hi' }, response: { status: 200 } }, 'a data: URL'],
+    [{ request: { method: 'GET', url: 'blob:https://x.test/1' }, response: { status: 0 } }, 'a blob: URL'],
+    [{ request: { method: 'GET' }, response: { status: 200 } }, 'no URL'],
+    [{ request: { method: 'GET', url: 'https://x.test' }, response: { status: '500' } }, 'no numeric status'],
   ])('says why %j is unusable', (entry, reason) => {
     expect(exchangeFromEntry(entry)).toBe(reason);
   });

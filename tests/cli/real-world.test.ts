@@ -1,0 +1,271 @@
+/**
+ * The HARs real tools write, and damaged copies, through the CLI: what each one exits
+ * with, the one stderr line, and the counts of `summary.files`.
+ *
+ * The binary variants (Latin-1, UTF-16, gzip, damaged gzip and zip, a directory of mixed
+ * files) are made here from the text fixture `one-error.har`, each one transformation
+ * of a file a reviewer can read. The Playwright zip is committed: Python's zipfile wrote
+ * it from `playwright/` (the HAR as `har.har`, as `recordHar` names it, with its bodies).
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../cli/main';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const fixture = (name: string) => `${root}tests/fixtures/har/${name}`;
+const ONE_ERROR = readFileSync(fixture('one-error.har'), 'utf8');
+const ONE_ERROR_BYTES = Buffer.byteLength(ONE_ERROR);
+
+async function run(argv: string[], stdin: Array<Uint8Array | string> = []) {
+  let stdout = '';
+  let stderr = '';
+  async function* input() {
+    yield* stdin;
+  }
+  const status = await main(argv, {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    stdin: input(),
+  });
+  return { status, stdout, stderr, lines: stderr.split('\n').filter(Boolean) };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'paylens-real-world-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+function made(name: string, content: Uint8Array | string): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+/** The text with `word` written in Latin-1, as old tools wrote it: one invalid UTF-8 byte. */
+function withLatin1(text: string, word: string): Buffer {
+  const at = text.indexOf(word);
+  return Buffer.concat([
+    Buffer.from(text.slice(0, at)),
+    Buffer.from(word, 'latin1'),
+    Buffer.from(text.slice(at + word.length)),
+  ]);
+}
+
+function utf16be(text: string): Buffer {
+  return Buffer.from(text, 'utf16le').swap16();
+}
+
+const one = { entries: 1, diagnosed: 1, skipped: 0 };
+
+describe('paylens diagnose on HARs real tools write', () => {
+  it.each([
+    ['a request-only HAR', fixture('request-only.har'), '3 entries skipped: no response', 3, 0, 3],
+    [
+      'an old Safari data: entry with an empty method',
+      fixture('safari-data-url.har'),
+      '1 entry skipped: empty method',
+      1,
+      0,
+      1,
+    ],
+  ])(
+    'reads %s, exits 0 and says on one line why it skipped',
+    async (_, path, why, entries, diagnosed, skipped) => {
+      const { status, stdout, lines } = await run(['diagnose', path, '--format', 'json']);
+      expect(status).toBe(0);
+      expect(lines).toEqual([`paylens: ${path}: ${why}`]);
+      expect(JSON.parse(stdout).summary.files).toEqual([{ file: path, entries, diagnosed, skipped }]);
+    },
+  );
+
+  it('says the skip in the text summary too', async () => {
+    const { status, stdout, lines } = await run(['diagnose', fixture('request-only.har')]);
+    expect(status).toBe(0);
+    expect(stdout).toBe('0 diagnoses in 3 entries.\n3 entries skipped: not usable HAR entries.\n');
+    expect(lines).toHaveLength(1);
+  });
+
+  it.each([
+    ['a UTF-8 BOM', () => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(ONE_ERROR)])],
+    [
+      'UTF-16 LE with its BOM',
+      () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(ONE_ERROR, 'utf16le')]),
+    ],
+    ['UTF-16 BE with its BOM', () => Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(ONE_ERROR)])],
+    ['a Latin-1 byte in the page title', () => withLatin1(ONE_ERROR, 'Café')],
+    ['gzip, whatever the name', () => gzipSync(ONE_ERROR)],
+  ])('reads a HAR in %s', async (name, bytes) => {
+    const path = made(`${name.replace(/\W+/g, '-')}.har`, bytes());
+    const { status, stdout, lines } = await run(['diagnose', path, '--format', 'json']);
+    expect(lines).toEqual([]);
+    expect(status).toBe(0);
+    const { diagnoses, summary } = JSON.parse(stdout);
+    expect(summary.files).toEqual([{ file: path, ...one }]);
+    expect(diagnoses[0]).toMatchObject({ file: path, code: 'AUTH_INVALID_TOKEN', message: 'Jeton expiré' });
+  });
+
+  it('replaces a Latin-1 byte inside an entry as it does in the title', async () => {
+    const path = made('latin1-entry.har', withLatin1(ONE_ERROR, 'expiré'));
+    const { status, stdout, lines } = await run(['diagnose', path, '--format', 'json']);
+    expect(status).toBe(0);
+    expect(lines).toEqual([]);
+    const { diagnoses, summary } = JSON.parse(stdout);
+    expect(summary.files).toEqual([{ file: path, ...one }]);
+    expect(diagnoses[0].message).toBe('Jeton expir\uFFFD');
+  });
+
+  it('reads gzip from standard input', async () => {
+    const { status, stdout } = await run(['diagnose', '-', '--format', 'json'], [gzipSync(ONE_ERROR)]);
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout).summary.files).toEqual([{ file: '-', ...one }]);
+  });
+
+  it('asks for the path of a zip given on standard input, which it cannot seek', async () => {
+    const zip = readFileSync(fixture('playwright-recording.zip'));
+    const { status, stdout, lines } = await run(['diagnose', '-'], [zip]);
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(lines).toEqual([
+      'paylens: cannot read standard input: it is a zip archive, which is read from its path, not a pipe',
+    ]);
+  });
+
+  it.each([
+    ['whitespace only', () => readFileSync(fixture('whitespace-only.har')), 'the file is empty'],
+    ['damaged gzip', () => gzipSync(ONE_ERROR).subarray(0, 60), 'it is gzip-compressed but damaged'],
+    [
+      'damaged zip',
+      () => readFileSync(fixture('playwright-recording.zip')).subarray(0, 200),
+      'it is a zip archive but damaged',
+    ],
+  ])('refuses %s with exit 2, one line and no output', async (name, bytes, reason) => {
+    const path = made(`refused-${name.replace(/\W+/g, '-')}`, bytes());
+    const { status, stdout, lines } = await run(['diagnose', path, '--format', 'json']);
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(lines).toEqual([`paylens: cannot read ${path}: ${reason}`]);
+  });
+
+  it.each([
+    ['trailing data', 'trailing-data.har', `extra data after the HAR at byte ${ONE_ERROR_BYTES + 1}`, 1],
+    ['two HARs end to end', 'concatenated.har', `extra data after the HAR at byte ${ONE_ERROR_BYTES}`, 1],
+    ['a HAR cut inside an entry', 'truncated.har', 'it ends inside entry #2', 2],
+  ])('refuses %s with exit 2 after writing what it read', async (_, name, reason, diagnosed) => {
+    const path = fixture(name);
+    const { status, stdout, lines } = await run(['diagnose', path, '--format', 'json']);
+    expect(status).toBe(2);
+    expect(lines).toEqual([`paylens: cannot read ${path}: ${reason}`]);
+    expect(JSON.parse(stdout).summary.files).toEqual([
+      { file: path, entries: diagnosed, diagnosed, skipped: 0, error: reason },
+    ]);
+  });
+});
+
+describe('paylens diagnose on Playwright recordings', () => {
+  const folder = fixture('playwright/recording.har');
+  const zip = fixture('playwright-recording.zip');
+
+  it.each([
+    ['a HAR with its bodies beside it', folder],
+    ['a recordHar zip', zip],
+  ])('reads the content._file bodies of %s', async (_, path) => {
+    const { status, stdout, lines } = await run(['diagnose', path, '--format', 'json']);
+    expect(status).toBe(0);
+    expect(lines).toEqual([]);
+    const { diagnoses, summary } = JSON.parse(stdout);
+    expect(summary.files).toEqual([{ file: path, entries: 3, diagnosed: 2, skipped: 0 }]);
+    expect(diagnoses.map((d: { entryIndex: number; code: string | null }) => [d.entryIndex, d.code])).toEqual(
+      [
+        // #2 names a file outside the recording's folder: not followed, diagnosed without it.
+        [1, 'AUTH_INVALID_TOKEN'],
+        [2, null],
+      ],
+    );
+  });
+
+  it('redacts the bodies read from files like any other', async () => {
+    const { stdout } = await run(['diagnose', zip, '--format', 'markdown']);
+    expect(stdout).toContain('Response body (redacted)');
+    expect(stdout).toContain('AUTH_INVALID_TOKEN');
+    expect(stdout).not.toContain('c2VjcmV0');
+    expect(stdout).not.toContain('"name": "paylens"');
+  });
+});
+
+describe('paylens diagnose on many inputs', () => {
+  const mixed = join(dir, 'mixed');
+  mkdirSync(join(mixed, 'sub'), { recursive: true });
+  writeFileSync(join(mixed, 'b.har.gz'), gzipSync(ONE_ERROR));
+  writeFileSync(join(mixed, 'a.har'), ONE_ERROR);
+  copyFileSync(fixture('playwright-recording.zip'), join(mixed, 'c.zip'));
+  writeFileSync(join(mixed, 'empty.har'), '');
+  writeFileSync(join(mixed, 'notes.txt'), 'not a HAR, not read');
+  copyFileSync(fixture('request-only.har'), join(mixed, 'sub', 'd.HAR'));
+  const inDir = (name: string) => join(mixed, name);
+
+  it('walks a directory in sorted order, reports the unreadable file and runs the others', async () => {
+    const { status, stdout, lines } = await run(['diagnose', mixed, '--format', 'json']);
+    expect(status).toBe(0);
+    expect(lines).toEqual([
+      `paylens: cannot read ${inDir('empty.har')}: the file is empty`,
+      `paylens: ${inDir('sub/d.HAR')}: 3 entries skipped: no response`,
+    ]);
+    const { diagnoses, summary } = JSON.parse(stdout);
+    expect(summary).toEqual({
+      entries: 8,
+      diagnosed: 4,
+      byProvider: { kiotapay: 4 },
+      files: [
+        { file: inDir('a.har'), ...one },
+        { file: inDir('b.har.gz'), ...one },
+        { file: inDir('c.zip'), entries: 3, diagnosed: 2, skipped: 0 },
+        { file: inDir('empty.har'), entries: 0, diagnosed: 0, skipped: 0, error: 'the file is empty' },
+        { file: inDir('sub/d.HAR'), entries: 3, diagnosed: 0, skipped: 3 },
+      ],
+    });
+    expect(diagnoses.map((d: { file: string }) => d.file)).toEqual([
+      inDir('a.har'),
+      inDir('b.har.gz'),
+      inDir('c.zip'),
+      inDir('c.zip'),
+    ]);
+  });
+
+  it('keeps the order the files were given in, and names each in text and Markdown', async () => {
+    const args = ['diagnose', inDir('c.zip'), inDir('a.har')];
+    const text = await run(args);
+    expect(text.stdout.match(/^==> .* <==$/gm)).toEqual([
+      `==> ${inDir('c.zip')} <==`,
+      `==> ${inDir('a.har')} <==`,
+    ]);
+    expect(text.stdout).toContain(`  ${inDir('a.har')}: 1 diagnosis in 1 entry\n`);
+    const markdown = await run([...args, '--format', 'markdown']);
+    expect(markdown.stdout.match(/^## .*$/gm)).toEqual([
+      `## \`${inDir('c.zip')}\``,
+      `## \`${inDir('a.har')}\``,
+      '## PayLens diagnoses',
+    ]);
+    expect(markdown.stdout.match(/^### /gm)).toHaveLength(3);
+  });
+
+  it('exits 2 only when no input could be read, with one line for each', async () => {
+    const { status, stdout, lines } = await run(['diagnose', inDir('empty.har'), join(dir, 'missing.har')]);
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(lines).toEqual([
+      `paylens: cannot read ${inDir('empty.har')}: the file is empty`,
+      `paylens: cannot read ${join(dir, 'missing.har')}: no such file`,
+    ]);
+  });
+
+  it('exits 1 with --fail-on-error when one file was diagnosed and another unreadable', async () => {
+    const { status, lines } = await run(['diagnose', inDir('empty.har'), inDir('a.har'), '--fail-on-error']);
+    expect(status).toBe(1);
+    expect(lines).toHaveLength(1);
+  });
+});
