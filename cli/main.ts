@@ -4,6 +4,7 @@ import { scanHar } from '../lib/diagnose-har';
 import { type FileSummary, formatIds, isFormatId, type Summary, streamingFormats } from '../lib/format';
 import { type Chunks, HarError } from '../lib/har';
 import type { MatcherOptions } from '../lib/matcher';
+import { presentWarning } from '../lib/presentation';
 import { providerIds } from '../lib/providers';
 import { matcherOptionsFrom, validateSettings } from '../lib/settings';
 import { explainCommand } from './explain';
@@ -158,7 +159,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 
   const inputs = await expandInputs(args.inputs);
   const format = streamingFormats[args.format];
-  const summary: Required<Summary> = { entries: 0, diagnosed: 0, byProvider: {}, files: [] };
+  const summary: Required<Summary> = { entries: 0, diagnosed: 0, byProvider: {}, files: [], warnings: [] };
   let skipped = 0;
   let started = false;
   // Every diagnosis is written as soon as it is made; only the counts are kept.
@@ -177,7 +178,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       if (input.error !== undefined) throw new HarError(input.error);
       const opened = await openInput(input.name, io.stdin);
       try {
-        await scanHar(opened.chunks, options, {
+        const warnings = await scanHar(opened.chunks, options, {
           readBodyFile: opened.readBodyFile,
           entry: () => {
             file.entries++;
@@ -200,6 +201,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
             summary.byProvider[provider] = (summary.byProvider[provider] ?? 0) + 1;
           },
         });
+        for (const warning of warnings)
+          summary.warnings.push(presentWarning({ file: input.name, ...warning }));
       } finally {
         opened.close();
       }

@@ -1,3 +1,4 @@
+import { createSessionAnalyzer, type SessionWarning } from './analyzer';
 import { type Chunks, readHar } from './har';
 import { createMatcher, type MatcherOptions } from './matcher';
 import { createRelevance } from './relevance';
@@ -9,6 +10,8 @@ export interface HarDiagnosis {
   entries: number;
   /** Entries that are not usable HAR entries, with the reason. */
   skipped: Array<{ index: number; reason: string }>;
+  /** What the session analyzer saw across the whole capture. */
+  warnings: SessionWarning[];
 }
 
 /** A response body stored outside the HAR, as Playwright's `content._file` names it. */
@@ -27,9 +30,16 @@ export interface HarSink {
 /**
  * Diagnoses every entry of a HAR stream, handing each diagnosis and each unusable entry to
  * the sink as it comes, so memory stays flat and a file that breaks off keeps what it gave.
+ * Every usable entry goes through one session analyzer, successes too; its warnings come
+ * back at the end.
  */
-export async function scanHar(chunks: Chunks, options: MatcherOptions, sink: HarSink): Promise<void> {
+export async function scanHar(
+  chunks: Chunks,
+  options: MatcherOptions,
+  sink: HarSink,
+): Promise<SessionWarning[]> {
   const diagnose = createMatcher(options);
+  const analyzer = createSessionAnalyzer(options);
   // A body file is read only when its exchange could be diagnosed: a recording's images
   // and scripts are left on disk.
   const relevant = createRelevance(options);
@@ -48,8 +58,10 @@ export async function scanHar(chunks: Chunks, options: MatcherOptions, sink: Har
       }
     }
     const diagnosis = diagnose(exchange);
-    if (diagnosis) sink.finding({ entryIndex: item.index, exchange, diagnosis });
+    const analysis = analyzer.observe(exchange, item.index, diagnosis);
+    if (diagnosis) sink.finding({ entryIndex: item.index, exchange, diagnosis, analysis });
   }
+  return analyzer.warnings();
 }
 
 /** Diagnoses every entry of a HAR stream and keeps the diagnoses, as the panel shows them all. */
@@ -57,12 +69,12 @@ export async function diagnoseHar(chunks: Chunks, options: MatcherOptions = {}):
   const findings: Finding[] = [];
   const skipped: HarDiagnosis['skipped'] = [];
   let entries = 0;
-  await scanHar(chunks, options, {
+  const warnings = await scanHar(chunks, options, {
     entry: () => {
       entries++;
     },
     finding: (finding) => findings.push(finding),
     skipped: (index, reason) => skipped.push({ index, reason }),
   });
-  return { findings, entries, skipped };
+  return { findings, entries, skipped, warnings };
 }

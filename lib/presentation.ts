@@ -3,10 +3,12 @@
  * and details, copies, exports, the CLI's formats) renders a presentation and never calls a
  * redactor itself: what is shown is what may leave, and no surface can forget a field.
  */
+import type { Insight, SupportId } from './analyzer';
 import { MAX_BODY_CHARS, readBody } from './body';
 import { curlCommand } from './curl';
 import { describeMatch, headline } from './format/describe';
-import { type Redactor, redactorFor } from './redact';
+import type { FileWarning } from './format/summary';
+import { type Redactor, redactorFor, redactText } from './redact';
 import type { Diagnosis, FieldError, Finding, Header } from './types';
 import { pathOf } from './url';
 
@@ -57,6 +59,10 @@ export interface Presentation extends CatalogFacts {
   path: string;
   matchDescription: string;
   fields: FieldError[];
+  /** Why it happened here, from the session analyzer; empty when it found nothing. */
+  insights: Insight[];
+  /** What names the request for the provider's support. */
+  supportIds: SupportId[];
   readonly requestHeaders: Header[];
   readonly responseHeaders: Header[];
   /** The request payload, as DevTools' Payload tab shows it. */
@@ -118,7 +124,31 @@ function shownResponseBody(
   return shownText(read.text, read.json, contentTypeOf(headers), redact);
 }
 
-function present({ entryIndex, exchange, diagnosis: d }: Finding): Presentation {
+type Figures = Insight['figures'];
+
+/** Figures are numbers and words (header names, hosts); strings still pass the patterns. */
+function shownFigures(figures: Figures, redact: (text: string) => string): Figures {
+  return Object.fromEntries(
+    Object.entries(figures).map(([name, value]) => [name, typeof value === 'string' ? redact(value) : value]),
+  );
+}
+
+/**
+ * A session warning as it may be shown. Its text is built from figures, never from a secret;
+ * it passes the patterns all the same, as everything shown does.
+ */
+export function presentWarning(warning: FileWarning): FileWarning {
+  return {
+    ...(warning.file === undefined ? {} : { file: warning.file }),
+    kind: warning.kind,
+    provider: warning.provider,
+    text: redactText(warning.text),
+    related: [...warning.related],
+    figures: shownFigures(warning.figures, redactText),
+  };
+}
+
+function present({ entryIndex, exchange, diagnosis: d, analysis }: Finding): Presentation {
   const redact = redactorFor(exchange);
   const nullable = (text: string | null) => (text === null ? null : redact.text(text));
   const url = redact.url(d.url);
@@ -159,6 +189,13 @@ function present({ entryIndex, exchange, diagnosis: d }: Finding): Presentation 
       field: redact.text(field),
       message: redact.text(message),
     })),
+    insights: (analysis?.insights ?? []).map(({ kind, text, related, figures }) => ({
+      kind,
+      text: redact.text(text),
+      related: [...related],
+      figures: shownFigures(figures, redact.text),
+    })),
+    supportIds: (analysis?.supportIds ?? []).map(({ name, value }) => ({ name, value: redact.text(value) })),
     get requestHeaders() {
       requestHeaders ??= redact.headers(exchange.requestHeaders);
       return requestHeaders;

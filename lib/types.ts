@@ -1,3 +1,5 @@
+import type { ExchangeAnalysis } from './analyzer/types';
+
 /** The fixed vocabulary shared by the catalog, the matcher, the CLI and the panel. */
 
 export const CATEGORIES = [
@@ -88,4 +90,6 @@ export interface Finding {
   file?: string;
   exchange: Exchange;
   diagnosis: Diagnosis;
+  /** What the session analyzer found of it: why it happened here, and its support ids. */
+  analysis?: ExchangeAnalysis;
 }

@@ -28,6 +28,8 @@ function jsonDiagnosis(finding: Finding) {
     retry: shown.retry,
     fields: shown.fields,
     docsUrl: shown.docsUrl,
+    insights: shown.insights,
+    supportIds: shown.supportIds,
   };
 }
 

@@ -3,6 +3,7 @@ import type { Finding } from '../types';
 import { describeRetry } from './describe';
 import {
   type FileSummary,
+  type FileWarning,
   type FormatContext,
   type StreamingFormat,
   type Summary,
@@ -51,6 +52,9 @@ function section(finding: Finding): string {
     '',
     `${inlineCode(`${shown.method} ${shown.url}`)}`,
     '',
+    ...shown.supportIds.map(
+      ({ name, value }) => `- **Support:** ${escapeMarkdown(name)} ${inlineCode(value)}`,
+    ),
     `- **Provider:** ${escapeMarkdown(shown.providerName)} (\`${shown.provider}\`, ${shown.matchDescription})`,
     `- **Code:** ${shown.code === null ? '—' : inlineCode(shown.code)}${shown.documented ? '' : ' (not in the provider’s documentation)'}`,
   ];
@@ -64,6 +68,14 @@ function section(finding: Finding): string {
     '',
     `**Remedy:** ${escapeMarkdown(shown.remedy)}`,
     '',
+    ...(shown.insights.length > 0
+      ? [
+          '**Why it happened here:**',
+          '',
+          ...shown.insights.map(({ text }) => `- ${escapeMarkdown(text)}`),
+          '',
+        ]
+      : []),
     `**Retry:** ${describeRetry(shown.retry)}`,
   );
   if (shown.note) lines.push('', `**Note:** ${escapeMarkdown(shown.note)}`);
@@ -104,11 +116,25 @@ function countsLine({ diagnosed, entries, byProvider }: Summary): string {
   return `${diagnosed} ${diagnosed === 1 ? 'diagnosis' : 'diagnoses'} in ${entries} ${entries === 1 ? 'request' : 'requests'}${counts ? ` (${counts})` : ''}.`;
 }
 
+function warningItems(warnings: readonly FileWarning[]): string[] {
+  if (warnings.length === 0) return [];
+  return [
+    '',
+    '### Session warnings',
+    '',
+    ...warnings.map(
+      ({ provider, text, file }) =>
+        `- ${escapeMarkdown(text)} (\`${provider}\`${file === undefined ? '' : `, ${inlineCode(file)}`})`,
+    ),
+  ];
+}
+
 /** One section per diagnosis, ready to paste into a ticket. */
 export function formatMarkdown(findings: readonly Finding[], context: FormatContext): string {
   const sections = findings.map(section);
-  if (findings.length === 1) return `${sections[0]}\n`;
-  const header = ['## PayLens diagnoses', '', countsLine(summarise(findings, context))];
+  const summary = summarise(findings, context);
+  if (findings.length === 1 && summary.warnings.length === 0) return `${sections[0]}\n`;
+  const header = ['## PayLens diagnoses', '', countsLine(summary), ...warningItems(summary.warnings)];
   return `${[header.join('\n'), ...sections].join('\n\n---\n\n')}\n`;
 }
 
@@ -127,6 +153,7 @@ export const markdownStream: StreamingFormat = {
   end: (summary) => {
     const lines = ['## PayLens diagnoses', '', countsLine(summary)];
     if (summary.files && summary.files.length > 1) lines.push('', ...summary.files.map(fileItem));
+    lines.push(...warningItems(summary.warnings));
     return `${summary.diagnosed > 0 ? '\n\n---\n\n' : ''}${lines.join('\n')}\n`;
   },
   file: (file, index) => `${index === 0 ? '' : '\n\n'}## ${inlineCode(file)}${index === 0 ? '\n\n' : ''}`,

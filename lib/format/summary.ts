@@ -1,3 +1,5 @@
+import type { SessionWarning } from '../analyzer';
+import { presentWarning } from '../presentation';
 import type { Finding } from '../types';
 
 export interface FormatContext {
@@ -5,7 +7,12 @@ export interface FormatContext {
   entries: number;
   /** HAR entries that could not be read and were left out. */
   skipped?: number;
+  /** The session analyzer's warnings about the capture. */
+  warnings?: readonly FileWarning[];
 }
+
+/** A session warning; in the CLI, with the file whose entries `related` counts. */
+export type FileWarning = SessionWarning & { file?: string };
 
 /** One input file of a CLI run; `error` says why it could not be read (to its end). */
 export interface FileSummary {
@@ -22,13 +29,14 @@ export interface Summary {
   byProvider: Record<string, number>;
   /** Per input file, in the CLI. */
   files?: FileSummary[];
+  warnings: FileWarning[];
 }
 
-export function summarise(findings: readonly Finding[], { entries }: FormatContext): Summary {
+export function summarise(findings: readonly Finding[], { entries, warnings = [] }: FormatContext): Summary {
   const byProvider: Record<string, number> = {};
   for (const { diagnosis } of findings)
     byProvider[diagnosis.provider] = (byProvider[diagnosis.provider] ?? 0) + 1;
-  return { entries, diagnosed: findings.length, byProvider };
+  return { entries, diagnosed: findings.length, byProvider, warnings: warnings.map(presentWarning) };
 }
 
 /**

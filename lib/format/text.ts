@@ -3,6 +3,7 @@ import type { Finding } from '../types';
 import { describeRetry } from './describe';
 import {
   type FileSummary,
+  type FileWarning,
   type FormatContext,
   type StreamingFormat,
   type Summary,
@@ -28,12 +29,18 @@ function block(finding: Finding): string {
   lines.push(
     `  Meaning: ${shown.meaning}`,
     `  Remedy:  ${shown.remedy}`,
+    ...shown.insights.map(({ text }) => `  Why:     ${printable(text)}`),
     `  Retry:   ${describeRetry(shown.retry)}`,
   );
   for (const { field, message } of shown.fields)
     lines.push(`  Field:   ${printable(field)}: ${printable(message)}`);
   if (shown.note) lines.push(`  Note:    ${shown.note}`);
   if (shown.bodyNote) lines.push(`  Body:    ${shown.bodyNote}`);
+  if (shown.supportIds.length > 0) {
+    lines.push(
+      `  Support: ${printable(shown.supportIds.map(({ name, value }) => `${name} ${value}`).join(', '))}`,
+    );
+  }
   lines.push(`  Docs:    ${shown.docsUrl}`);
   return lines.join('\n');
 }
@@ -43,7 +50,14 @@ function fileLine({ file, entries, diagnosed, skipped, error }: FileSummary): st
   return `  ${printable(file)}: ${counts}${error === undefined ? '' : ` (could not be read: ${error})`}`;
 }
 
-function summaryLines({ entries, diagnosed, byProvider, files }: Summary, context: FormatContext): string {
+function warningLine({ file, provider, text }: FileWarning, several: boolean): string {
+  return `Warning: ${printable(text)} (${provider}${several && file !== undefined ? `, ${printable(file)}` : ''})`;
+}
+
+function summaryLines(
+  { entries, diagnosed, byProvider, files, warnings }: Summary,
+  context: FormatContext,
+): string {
   const counts = Object.entries(byProvider)
     .map(([provider, count]) => `${provider} ${count}`)
     .join(', ');
@@ -54,7 +68,9 @@ function summaryLines({ entries, diagnosed, byProvider, files }: Summary, contex
     const noun = context.skipped === 1 ? 'entry' : 'entries';
     lines.push(`${context.skipped} ${noun} skipped: not usable HAR ${noun}.`);
   }
-  if (files && files.length > 1) lines.push(...files.map(fileLine));
+  const several = files !== undefined && files.length > 1;
+  if (several) lines.push(...files.map(fileLine));
+  lines.push(...warnings.map((warning) => warningLine(warning, several)));
   return lines.join('\n');
 }
 

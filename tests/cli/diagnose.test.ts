@@ -50,6 +50,7 @@ describe('paylens diagnose', () => {
       diagnosed: 11,
       byProvider: { rebell: 2, kiotapay: 2, payfield: 2, apipay: 3, 'alternative-payments': 2 },
       files: [{ file: EXAMPLE, entries: 48, diagnosed: 11, skipped: 0 }],
+      warnings: [],
     });
     expect(Object.keys(document.diagnoses[0]).slice(0, 2)).toEqual(['file', 'entryIndex']);
     expect(document.diagnoses.every((d: { file: string }) => d.file === EXAMPLE)).toBe(true);

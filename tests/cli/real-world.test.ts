@@ -227,6 +227,7 @@ describe('paylens diagnose on many inputs', () => {
         { file: inDir('empty.har'), entries: 0, diagnosed: 0, skipped: 0, error: 'the file is empty' },
         { file: inDir('sub/d.HAR'), entries: 3, diagnosed: 0, skipped: 3 },
       ],
+      warnings: [],
     });
     expect(diagnoses.map((d: { file: string }) => d.file)).toEqual([
       inDir('a.har'),

@@ -69,6 +69,8 @@ describe('json', () => {
       'retry',
       'fields',
       'docsUrl',
+      'insights',
+      'supportIds',
     ]);
     expect(document.diagnoses[0]).toMatchObject({
       entryIndex: 3,
@@ -79,7 +81,13 @@ describe('json', () => {
       retry: { advice: 'no' },
     });
     expect(document.diagnoses[1].retry).toEqual({ advice: 'after', afterSeconds: 60 });
-    expect(document.summary).toEqual({ entries: 12, diagnosed: 2, byProvider: { payfield: 1, apipay: 1 } });
+    expect(document.diagnoses[0]).toMatchObject({ insights: [], supportIds: [] });
+    expect(document.summary).toEqual({
+      entries: 12,
+      diagnosed: 2,
+      byProvider: { payfield: 1, apipay: 1 },
+      warnings: [],
+    });
   });
 });
 
