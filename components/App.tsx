@@ -14,6 +14,7 @@ import { DetailsPane } from './DetailsPane';
 import { EmptyState } from './EmptyState';
 import { FilterBar } from './FilterBar';
 import { downloadText, fileChunks } from './files';
+import { SessionWarnings } from './SessionWarnings';
 import { TimelineList } from './TimelineList';
 import { Toolbar } from './Toolbar';
 import { useCapture } from './useCapture';
@@ -41,13 +42,14 @@ export function App({ ports }: { ports: PanelPorts }) {
   const settings = useWatched(ports.settings);
   const theme = useWatched(ports.theme);
   const [state, setState, loaded] = usePanelState(ports);
-  const [timeline, changed] = useCapture(ports, settings, state.preserveLog, loaded);
+  const [timeline, session, changed] = useCapture(ports, settings, state.preserveLog, loaded);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [detailsOpen, setDetailsOpen] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [notice, showNotice] = useNotice();
   const searchRef = useRef<HTMLInputElement>(null);
   const [catalogOpen, setCatalogOpen] = useState(false);
+  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
   const [catalogFilter, setCatalogFilter] = useState<CatalogFilter>(WHOLE_CATALOG);
   const catalogSearchRef = useRef<HTMLInputElement>(null);
 
@@ -72,6 +74,14 @@ export function App({ ports }: { ports: PanelPorts }) {
 
   const setFilters = (next: Filters) => setState({ ...state, filters: next });
 
+  /** A related entry of the selected diagnosis: shown even when the filters hid it. */
+  const showEntry = (finding: Finding, index: number) => {
+    const row = timeline.findEntry(index, finding.file);
+    if (!row) return;
+    if (!view.rows.includes(row)) setFilters(NO_FILTERS);
+    select(row.id);
+  };
+
   const select = (id: number) => {
     setSelectedId(id);
     setDetailsOpen(true);
@@ -83,26 +93,21 @@ export function App({ ports }: { ports: PanelPorts }) {
     if (next) setSelectedId(next.id);
   };
 
-  const copy = async (finding: Finding, format: CopyFormat) => {
-    const copied = await copyText(formats[format]([finding], { entries: 1 }));
-    showNotice(
-      copied
-        ? `Copied the diagnosis as ${COPY_FORMAT_NAMES[format]}`
-        : 'Could not copy: the browser refused access to the clipboard.',
-    );
+  /** Every copy says what it put on the clipboard, or that the browser refused. */
+  const copyAndSay = async (text: string, done: string) => {
+    const copied = await copyText(text);
+    showNotice(copied ? done : 'Could not copy: the browser refused access to the clipboard.');
   };
-
-  const copyCurl = async (finding: Finding) => {
-    const copied = await copyText(presentationOf(finding).curl);
-    showNotice(
-      copied
-        ? 'Copied as cURL: export the variables its first line names'
-        : 'Could not copy: the browser refused access to the clipboard.',
+  const copy = (finding: Finding, format: CopyFormat) =>
+    copyAndSay(
+      formats[format]([finding], { entries: 1 }),
+      `Copied the diagnosis as ${COPY_FORMAT_NAMES[format]}`,
     );
-  };
+  const copyCurl = (finding: Finding) =>
+    copyAndSay(presentationOf(finding).curl, 'Copied as cURL: export the variables its first line names');
 
   const clear = () => {
-    timeline.clear();
+    session.clear();
     ports.clearCaptured();
     setSelectedId(null);
     changed();
@@ -112,7 +117,7 @@ export function App({ ports }: { ports: PanelPorts }) {
     const { extension, mime } = EXPORT_TYPES[format];
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     downloadText(
-      formats[format](view.shown, { entries: timeline.examined }),
+      formats[format](view.shown, { entries: timeline.examined, warnings: timeline.warnings }),
       `paylens-${stamp}.${extension}`,
       mime,
     );
@@ -125,7 +130,9 @@ export function App({ ports }: { ports: PanelPorts }) {
       performance.clearMarks('paylens:har-diagnosed');
       performance.mark('paylens:har-diagnosed');
       timeline.addSeparator(`Imported ${file.name}`, new Date().toISOString());
-      for (const finding of result.findings) timeline.add(finding);
+      // Its entries are numbered from 0 again: the file tells them from the live capture's.
+      for (const finding of result.findings) timeline.add({ ...finding, file: file.name });
+      timeline.putWarnings(result.warnings.map((warning) => ({ ...warning, file: file.name })));
       timeline.countExamined(result.entries);
       changed();
       const skipped = result.skipped.length > 0 ? `, ${result.skipped.length} unusable entries skipped` : '';
@@ -180,6 +187,11 @@ export function App({ ports }: { ports: PanelPorts }) {
         byCategory={view.byCategory}
         onChange={setFilters}
       />
+      <SessionWarnings
+        warnings={timeline.warnings}
+        dismissed={dismissed}
+        onDismiss={(key) => setDismissed(new Set([...dismissed, key]))}
+      />
       <div class={detailsOpen && selected ? 'main with-details' : 'main'}>
         <div class="list">
           <div class="list-header" aria-hidden="true">
@@ -212,6 +224,9 @@ export function App({ ports }: { ports: PanelPorts }) {
             onCopyCurl={() => void copyCurl(selected)}
             onClose={() => setDetailsOpen(false)}
             onOpenCatalog={() => openCatalogAt(selected.diagnosis.provider, selected.diagnosis.category)}
+            isListed={(index) => timeline.findEntry(index, selected.file) !== undefined}
+            onShowEntry={(index) => showEntry(selected, index)}
+            onCopySupportId={(value) => void copyAndSay(value, `Copied ${value}`)}
           />
         )}
       </div>

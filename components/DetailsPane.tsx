@@ -3,6 +3,7 @@ import { COPY_FORMAT_NAMES } from '../lib/settings';
 import type { Finding, Header } from '../lib/types';
 import type { CopyFormat } from '../panel/ports';
 import { RetryCountdown } from './RetryCountdown';
+import { WhyHere } from './WhyHere';
 
 function Headers({ headers }: { headers: readonly Header[] }) {
   if (headers.length === 0) return <p class="muted">No headers recorded.</p>;
@@ -72,6 +73,10 @@ interface DetailsPaneProps {
   onClose(): void;
   /** Opens the catalog at the documented rows of this diagnosis's provider and category. */
   onOpenCatalog(): void;
+  /** Whether entry `index` of this diagnosis's capture is listed, and selecting it. */
+  isListed(index: number): boolean;
+  onShowEntry(index: number): void;
+  onCopySupportId(value: string): void;
 }
 
 /**
@@ -85,6 +90,9 @@ export function DetailsPane({
   onCopyCurl,
   onClose,
   onOpenCatalog,
+  isListed,
+  onShowEntry,
+  onCopySupportId,
 }: DetailsPaneProps) {
   const shown = presentationOf(finding);
   const other: CopyFormat = copyFormat === 'markdown' ? 'json' : 'markdown';
@@ -121,6 +129,12 @@ export function DetailsPane({
         </button>
       </div>
       <div class="details-body">
+        <WhyHere
+          shown={shown}
+          isListed={isListed}
+          onShowEntry={onShowEntry}
+          onCopySupportId={onCopySupportId}
+        />
         <Summary shown={shown} />
         <p>
           <button type="button" class="link" data-testid="open-catalog-at" onClick={onOpenCatalog}>

@@ -42,6 +42,7 @@ export function TimelineRow({ item, top, selected }: RowProps) {
       data-code={shown.codeAttribute}
       data-category={shown.category}
       data-status={String(shown.status)}
+      data-insights={shown.insights.map(({ kind }) => kind).join(' ')}
       style={style}
     >
       <span class="cell time">{clockTime(shown.startedDateTime)}</span>
@@ -56,7 +57,14 @@ export function TimelineRow({ item, top, selected }: RowProps) {
         )}
       </span>
       <span class={`cell category tag tag-${shown.category}`}>{shown.category}</span>
-      <span class="cell title">{shown.title}</span>
+      <span class="cell title">
+        {shown.insights.length > 0 && (
+          <span class="why-marker" title={`Why here: ${shown.insights.map(({ text }) => text).join(' ')}`}>
+            ◆{' '}
+          </span>
+        )}
+        {shown.title}
+      </span>
       <span class="cell request" title={shown.url}>
         {shown.method} {shown.path}
       </span>

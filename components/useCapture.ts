@@ -1,27 +1,29 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { createMatcher } from '../lib/matcher';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { PanelPorts, PanelSettings } from '../panel/ports';
+import { CaptureSession } from '../panel/session';
 import { Timeline } from '../panel/timeline';
 
 /**
- * The timeline, fed by the ports' capture: every exchange goes through a matcher made from
- * the current settings (rebuilt only when they change). Returns the timeline and a function to call
- * after changing it directly (clear, import), so the panel renders again.
+ * The timeline, fed by the ports' capture through one capture session (matcher and session
+ * analyzer, rebuilt when the settings change). Returns the timeline, the session (to clear
+ * it), and a function to call after changing the timeline directly (import), so the panel
+ * renders again.
  */
 export function useCapture(
   ports: PanelPorts,
   settings: PanelSettings,
   preserveLog: boolean,
   ready: boolean,
-): [Timeline, () => void] {
+): [Timeline, CaptureSession, () => void] {
   const [timeline] = useState(() => new Timeline(settings.cap));
+  const [session] = useState(() => new CaptureSession(timeline, settings.matcher));
   const [, setRenders] = useState(0);
   const changed = useCallback(() => setRenders((renders) => renders + 1), []);
 
-  const diagnose = useMemo(() => createMatcher(settings.matcher), [settings.matcher]);
-  // The capture outlives renders; refs let it read the latest matcher without resubscribing.
-  const latest = useRef({ diagnose, preserveLog });
-  latest.current = { diagnose, preserveLog };
+  session.setOptions(settings.matcher);
+  // The capture outlives renders; a ref lets it read the latest switch without resubscribing.
+  const latest = useRef({ preserveLog });
+  latest.current = { preserveLog };
 
   useEffect(() => {
     timeline.setCap(settings.cap);
@@ -31,16 +33,11 @@ export function useCapture(
   useEffect(() => {
     if (!ready) return;
     return ports.capture((event) => {
-      if (event.kind === 'navigation') {
-        timeline.navigate(event.url, event.at, latest.current.preserveLog);
-      } else {
-        timeline.countExamined();
-        const diagnosis = latest.current.diagnose(event.exchange);
-        if (diagnosis) timeline.add({ exchange: event.exchange, diagnosis });
-      }
+      if (event.kind === 'navigation') timeline.navigate(event.url, event.at, latest.current.preserveLog);
+      else session.observe(event.exchange);
       changed();
     });
-  }, [ports, timeline, ready, changed]);
+  }, [ports, timeline, session, ready, changed]);
 
-  return [timeline, changed];
+  return [timeline, session, changed];
 }

@@ -3,6 +3,8 @@
  * navigation. Pure and mutable: a live capture appends thousands of rows, and copying the
  * list on every one would cost more than rendering it.
  */
+import type { FileWarning } from '../lib/format/summary';
+import { presentWarning } from '../lib/presentation';
 import { DEFAULT_RETENTION } from '../lib/settings';
 import type { Finding } from '../lib/types';
 
@@ -18,6 +20,8 @@ export class Timeline {
   #nextId = 1;
   #cap: number;
   #version = 0;
+  /** One per kind, provider and file: a later report of the same replaces it. */
+  #warnings = new Map<string, FileWarning>();
 
   constructor(cap = DEFAULT_RETENTION) {
     this.#cap = validCap(cap);
@@ -44,6 +48,27 @@ export class Timeline {
 
   get cap(): number {
     return this.#cap;
+  }
+
+  /** The session analyzer's warnings, of the live capture and of imported files, as shown. */
+  get warnings(): readonly FileWarning[] {
+    return [...this.#warnings.values()];
+  }
+
+  putWarnings(warnings: readonly FileWarning[]): void {
+    for (const warning of warnings) {
+      const key = `${warning.file ?? ''}\u0000${warning.kind}\u0000${warning.provider}`;
+      this.#warnings.set(key, presentWarning(warning));
+    }
+    if (warnings.length > 0) this.#version++;
+  }
+
+  /** The diagnosis of entry `index` of a capture (a file's, or the live one's when `file` is undefined). */
+  findEntry(index: number, file: string | undefined): Extract<TimelineItem, { kind: 'finding' }> | undefined {
+    return this.#items.find(
+      (item): item is Extract<TimelineItem, { kind: 'finding' }> =>
+        item.kind === 'finding' && item.finding.entryIndex === index && item.finding.file === file,
+    );
   }
 
   /** Changes on every change, so a view can tell when to render again. */
@@ -79,6 +104,7 @@ export class Timeline {
 
   clear(): void {
     this.#items = [];
+    this.#warnings.clear();
     this.#findings = 0;
     this.#dropped = 0;
     this.#examined = 0;

@@ -1,0 +1,52 @@
+/**
+ * The live capture's session: every exchange the page makes goes, in order, through the
+ * matcher and the session analyzer (successes too: the token that expired was issued by a
+ * success), and its diagnoses and warnings into the timeline.
+ */
+import { createSessionAnalyzer, type SessionAnalyzer } from '../lib/analyzer';
+import { createMatcher, type Diagnose, type MatcherOptions } from '../lib/matcher';
+import type { Exchange } from '../lib/types';
+import type { Timeline } from './timeline';
+
+export class CaptureSession {
+  readonly #timeline: Timeline;
+  #diagnose: Diagnose;
+  #analyzer: SessionAnalyzer;
+  #options: MatcherOptions;
+  /** The capture order, which the analyzer's `related` entries refer to. */
+  #next = 0;
+
+  constructor(timeline: Timeline, options: MatcherOptions) {
+    this.#timeline = timeline;
+    this.#options = options;
+    this.#diagnose = createMatcher(options);
+    this.#analyzer = createSessionAnalyzer(options);
+  }
+
+  /**
+   * New settings apply to what comes next. The analyzer starts over too: a host added in the
+   * settings must be read for the tokens and clocks of its successes.
+   */
+  setOptions(options: MatcherOptions): void {
+    if (options === this.#options) return;
+    this.#options = options;
+    this.#diagnose = createMatcher(options);
+    this.#analyzer = createSessionAnalyzer(options);
+  }
+
+  observe(exchange: Exchange): void {
+    const index = this.#next++;
+    const diagnosis = this.#diagnose(exchange);
+    const analysis = this.#analyzer.observe(exchange, index, diagnosis);
+    this.#timeline.countExamined();
+    if (diagnosis) this.#timeline.add({ entryIndex: index, exchange, diagnosis, analysis });
+    this.#timeline.putWarnings(this.#analyzer.warnings());
+  }
+
+  /** Clear: the list and what the analyzer learnt go together. */
+  clear(): void {
+    this.#timeline.clear();
+    this.#next = 0;
+    this.#analyzer = createSessionAnalyzer(this.#options);
+  }
+}
