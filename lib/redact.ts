@@ -265,6 +265,21 @@ export function redactText(text: string, at?: number): string {
   );
 }
 
+/**
+ * What broken client code sends in place of a credential (`Bearer undefined`): no secret, and
+ * the very bug to see.
+ */
+const PLACEHOLDER_CREDENTIALS = new Set(['undefined', 'null', 'nan', '[object object]']);
+
+function isPlaceholder(value: string): boolean {
+  return PLACEHOLDER_CREDENTIALS.has(
+    value
+      .trim()
+      .replace(/^["']|["']$/g, '')
+      .toLowerCase(),
+  );
+}
+
 /** Fields that hold a card number (or, for Payfield payouts, a wallet): keep the last four. */
 const CARD_NAMES = new Set(['cardnumber', 'pan']);
 
@@ -276,6 +291,7 @@ function maskSecretValue(name: string, value: string, at?: number): string {
   // Keep the scheme: "Bearer" versus "Basic" is often the very bug being diagnosed.
   const scheme = /^(Bearer|Basic|Digest|Token)\s+(.*)$/i.exec(value.trim());
   const credential = (scheme ? (scheme[2] ?? '') : value).trim();
+  if (isPlaceholder(credential)) return value;
   const masked = WHOLE_JWT.test(credential) ? maskJwt(credential, at) : REDACTED;
   return scheme ? `${scheme[1]} ${masked}` : masked;
 }
@@ -420,9 +436,9 @@ export function secretsOf(exchange: Pick<Exchange, 'url' | 'requestHeaders' | 'r
       secretsInQuery(body, found);
     }
   }
-  return [...new Set(found.filter((secret) => secret.length >= MIN_KNOWN_SECRET))].sort(
-    (a, b) => b.length - a.length,
-  );
+  return [
+    ...new Set(found.filter((secret) => secret.length >= MIN_KNOWN_SECRET && !isPlaceholder(secret))),
+  ].sort((a, b) => b.length - a.length);
 }
 
 function redactableHeaders(headers: unknown): Header[] {

@@ -6,6 +6,12 @@ import { failsInside2xx, isAnswered, isPreflight, type MatcherOptions, providerS
 import { providers as catalog } from './providers';
 import type { Provider } from './providers/provider';
 import type { Exchange } from './types';
+import { pathOf } from './url';
+
+function issuesTokens(provider: Provider, method: string, url: string): boolean {
+  const issuer = provider.bearerTokens?.issuer;
+  return issuer !== undefined && method.toUpperCase() === issuer.method && issuer.path.test(pathOf(url));
+}
 
 export type Relevance = (exchange: Pick<Exchange, 'method' | 'url' | 'status' | 'mimeType'>) => boolean;
 
@@ -14,19 +20,38 @@ export function isJsonMimeType(mimeType: string | undefined): boolean {
   return mimeType !== undefined && /^[\w.-]+\/(?:[\w.-]+\+)?json\s*(?:;|$)/i.test(mimeType.trim());
 }
 
-/** True when `diagnose` could find a provider failure in this exchange. */
-export function createRelevance(
+/**
+ * What is worth keeping of an exchange: its body, when `diagnose` could find a provider
+ * failure in it or the session analyzer a token (a token endpoint's success issues the token
+ * that later expires); its headers alone, for a provider's other successes, whose timestamp
+ * and `Date` headers show a clock drifting before it fails; or nothing.
+ */
+export type Interest = 'body' | 'headers' | null;
+
+export function createInterest(
   options: MatcherOptions = {},
   providers: readonly Provider[] = catalog,
-): Relevance {
+): (exchange: Pick<Exchange, 'method' | 'url' | 'status' | 'mimeType'>) => Interest {
   const { lookup } = providerScope(options, providers);
   const anyHost = options.anyHost === true;
 
   return ({ method, url, status, mimeType }) => {
-    if (!isAnswered(status) || isPreflight(method)) return false;
+    if (!isAnswered(status) || isPreflight(method)) return null;
     const provider = lookup(url);
-    // A provider's success is no diagnosis, unless it can fail inside a 2xx (Rebell).
-    if (provider) return status >= 400 || failsInside2xx(provider);
-    return anyHost && isJsonMimeType(mimeType);
+    if (provider) {
+      // A provider's success is no diagnosis, unless it can fail inside a 2xx (Rebell).
+      const diagnosable = status >= 400 || failsInside2xx(provider);
+      return diagnosable || issuesTokens(provider, method, url) ? 'body' : 'headers';
+    }
+    return anyHost && isJsonMimeType(mimeType) ? 'body' : null;
   };
+}
+
+/** True when the body is worth reading: see `Interest`. */
+export function createRelevance(
+  options: MatcherOptions = {},
+  providers: readonly Provider[] = catalog,
+): Relevance {
+  const interest = createInterest(options, providers);
+  return (exchange) => interest(exchange) === 'body';
 }

@@ -7,7 +7,7 @@
 
 import { exchangeFromEntry } from '../lib/har';
 import { get } from '../lib/json';
-import { createRelevance, type Relevance } from '../lib/relevance';
+import { createInterest, type Interest } from '../lib/relevance';
 import type { Exchange } from '../lib/types';
 import { normaliseContent } from './content';
 import type { CaptureEvent, PanelSettings, Watched } from './ports';
@@ -58,17 +58,17 @@ export class Capture {
   #listeners = new Set<Listener>();
   /** Bodies are read one after another so events keep the order the requests finished in. */
   #queue: Promise<void> = Promise.resolve();
-  #relevance: Relevance;
+  #interest: (exchange: Exchange) => Interest;
   #cap: number;
 
   /** Until the stored settings are read, requests wait: a custom host must not be missed. */
   #settled = false;
 
   constructor(settings: Watched<PanelSettings>, settingsRead: Promise<unknown> = Promise.resolve()) {
-    this.#relevance = createRelevance(settings.get().matcher);
+    this.#interest = createInterest(settings.get().matcher);
     this.#cap = settings.get().cap;
     settings.subscribe(({ matcher, cap }) => {
-      this.#relevance = createRelevance(matcher);
+      this.#interest = createInterest(matcher);
       this.#cap = cap;
     });
     this.#enqueue(async () => {
@@ -77,7 +77,7 @@ export class Capture {
     });
   }
 
-  /** A finished request; ignored at once unless its body could hold a provider's error. */
+  /** A finished request; ignored at once unless it is a provider's (see `Interest`). */
   request(captured: CapturedEntry): void {
     if (this.#settled && !this.#relevantExchange(captured.entry)) return;
     this.#enqueue(async () => {
@@ -120,12 +120,12 @@ export class Capture {
 
   #relevantExchange(entry: unknown): Exchange | null {
     const exchange = exchangeFromEntry(entry);
-    return typeof exchange !== 'string' && this.#relevance(exchange) ? exchange : null;
+    return typeof exchange !== 'string' && this.#interest(exchange) !== null ? exchange : null;
   }
 
   async #readBody(exchange: Exchange, captured: CapturedEntry): Promise<void> {
     // Firefox's getHAR() entries may already carry the text.
-    if (exchange.responseBody !== undefined) return;
+    if (exchange.responseBody !== undefined || this.#interest(exchange) !== 'body') return;
     const content = normaliseContent(
       await withTimeout(
         Promise.resolve().then(() => captured.readContent()),

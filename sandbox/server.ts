@@ -12,6 +12,7 @@ import { isSecretName } from '../lib/redact';
 import { selfSignedCertificate } from './certificate';
 import type { Answer, Call } from './scenario';
 import { credentialsRejectedBy, DEFAULT_SCENARIO, scenarioById } from './scenarios';
+import { TOKEN_LIFETIME_HEADER } from './shop/insight-cases';
 import {
   HOSTED_FIELDS_HOST,
   hostedFieldsPage,
@@ -148,6 +149,18 @@ function credentialsMatch(call: Call, headers: IncomingMessage['headers']): bool
   );
 }
 
+/** A token endpoint's answer with a shorter `expires_in`, so that a demo's token expires while you watch. */
+function withTokenLifetime(answer: Answer, seconds: number): Answer {
+  const { body } = answer;
+  if (typeof body !== 'object' || body === null || body instanceof Uint8Array) return answer;
+  const record = body as Record<string, unknown>;
+  const data = record.data;
+  if (typeof data === 'object' && data !== null && 'expires_in' in data) {
+    return { ...answer, body: { ...record, data: { ...data, expires_in: seconds } } };
+  }
+  return 'expires_in' in record ? { ...answer, body: { ...record, expires_in: seconds } } : answer;
+}
+
 function serveProvider(request: SandboxRequest, provider: string): Reply {
   const { method, url, headers } = request;
   if (method === 'OPTIONS') return preflight(headers);
@@ -157,10 +170,15 @@ function serveProvider(request: SandboxRequest, provider: string): Reply {
   const asked = scenarioById(`${provider}:${name}`);
   if (!asked) return text(400, `PayLens sandbox: ${provider} has no scenario "${name}".`, cors(headers));
   const scenario = credentialsMatch(asked.call, headers) ? asked : (credentialsRejectedBy(provider) ?? asked);
-  const [body, contentType] = encode(scenario.answer);
+  const lifetime = Number(headers[TOKEN_LIFETIME_HEADER.toLowerCase()]);
+  const answer =
+    Number.isInteger(lifetime) && lifetime > 0
+      ? withTokenLifetime(scenario.answer, lifetime)
+      : scenario.answer;
+  const [body, contentType] = encode(answer);
   return {
-    status: scenario.answer.status,
-    headers: { ...cors(headers), 'Content-Type': contentType, ...scenario.answer.headers },
+    status: answer.status,
+    headers: { ...cors(headers), 'Content-Type': contentType, ...answer.headers },
     body,
   };
 }

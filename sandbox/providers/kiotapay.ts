@@ -132,15 +132,14 @@ export const kiotapaySandbox: ProviderSandbox = {
       call: getToken,
       answer: {
         status: 200,
+        // As the provider's token page shows it.
         body: {
-          status: 200,
-          message: 'Success',
+          status: '200 OK',
           data: {
-            accessToken: PLANTED.kiotapayToken,
-            refreshToken: 'rt_sandbox_d29a0dfcc82816f2cd4da208cecddb8d',
-            tokenType: 'Bearer',
-            expiresIn: 300,
-            refreshExpiresIn: 1800,
+            access_token: PLANTED.kiotapayToken,
+            refresh_token: 'rt_sandbox_d29a0dfcc82816f2cd4da208cecddb8d',
+            expires_in: 300,
+            refresh_expires_in: 1800,
           },
         },
       },

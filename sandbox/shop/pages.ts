@@ -5,6 +5,7 @@
 import { providers } from '../../lib/providers';
 import type { Scenario } from '../scenario';
 import { SCENARIOS, scenarioById } from '../scenarios';
+import { INSIGHT_CASES } from './insight-cases';
 
 export const SHOP_HOST = 'shop.test';
 /** The hosted-fields iframe's origin, another site than the shop's. */
@@ -50,6 +51,7 @@ function page(title: string, scenarios: readonly Scenario[], body: string, bodyC
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="/shop.css">
 <script type="application/json" id="scenarios">${scenarioData(scenarios)}</script>
+<script type="application/json" id="insight-cases">${JSON.stringify(INSIGHT_CASES).replaceAll('<', '\\u003c')}</script>
 <script type="module" src="/shop.js"></script>
 </head>
 <body${bodyClass ? ` class="${bodyClass}"` : ''}>
@@ -101,6 +103,10 @@ as that provider would. Open DevTools and the PayLens panel to see each failure 
 <h2>Checkout widgets</h2>
 <div class="buttons">
 <button type="button" data-burst="${html(burst.id)}" data-count="${BURST.count}" data-expected-status="${burst.answer.status}" data-listed="${burst.listed}"><span class="status">${burst.answer.status}</span> Burst: ${BURST.count} requests at once</button>
+</div>
+<h2>Why here</h2>
+<div class="buttons">
+${INSIGHT_CASES.map(({ id, label }) => `<button type="button" data-insight-case="${html(id)}">${html(label)}</button>`).join('\n')}
 </div>
 <p>Hosted card fields, served from another origin (${HOSTED_FIELDS_HOST}):</p>
 <iframe id="hosted-fields" title="Hosted card fields" src="${html(originOf(HOSTED_FIELDS_HOST))}/hosted-fields"></iframe>

@@ -2,6 +2,7 @@
 // The calls come from the page's embedded JSON: {id: {name, host, listed, method, path, headers, body}}.
 
 const scenarios = JSON.parse(document.getElementById('scenarios')?.textContent ?? '{}');
+const insightCases = JSON.parse(document.getElementById('insight-cases')?.textContent ?? '[]');
 const log = document.getElementById('log');
 
 /** The provider's host on this page's scheme and port, which the browser maps to the sandbox. */
@@ -22,9 +23,29 @@ function record(id, scenario, url, status) {
   log?.prepend(item);
 }
 
-async function send(id) {
-  const scenario = scenarios[id];
-  if (!scenario) return;
+/** A header value, or a clock reading taken now: {clock, offsetSeconds}. */
+function headerValue(value) {
+  if (typeof value === 'string') return value;
+  const at = Date.now() + value.offsetSeconds * 1000;
+  return String(value.clock === 'unix-milliseconds' ? at : Math.floor(at / 1000));
+}
+
+/** A "Why here" case: its steps in order, each after its delay. */
+async function runCase(id) {
+  const insightCase = insightCases.find((candidate) => candidate.id === id);
+  for (const step of insightCase?.steps ?? []) {
+    if (step.delayMs) await new Promise((resolve) => setTimeout(resolve, step.delayMs));
+    const headers = Object.fromEntries(
+      Object.entries(step.headers ?? {}).map(([name, value]) => [name, headerValue(value)]),
+    );
+    await send(step.scenario, headers);
+  }
+}
+
+async function send(id, extraHeaders = {}) {
+  const found = scenarios[id];
+  if (!found) return;
+  const scenario = { ...found, headers: { ...found.headers, ...extraHeaders } };
   const url = urlOf(scenario);
   let status;
   try {
@@ -46,6 +67,11 @@ document.addEventListener('click', (event) => {
   const single = target?.closest('[data-scenario]');
   if (single instanceof HTMLButtonElement) {
     send(single.dataset.scenario);
+    return;
+  }
+  const insightCase = target?.closest('[data-insight-case]');
+  if (insightCase instanceof HTMLButtonElement) {
+    runCase(insightCase.dataset.insightCase);
     return;
   }
   const burst = target?.closest('[data-burst]');

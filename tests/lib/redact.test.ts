@@ -446,3 +446,16 @@ describe('card numbers of every brand', () => {
     expect(redactUrl(`https://api.example/cards/${card}`)).toBe(`https://api.example/cards/[CARD …${last4}]`);
   });
 });
+
+describe('placeholders where a credential should be', () => {
+  it.each(['undefined', 'null', '[object Object]', '"undefined"'])(
+    'shows Bearer %s: it is the bug, not a secret',
+    (placeholder) => {
+      const header = { name: 'Authorization', value: `Bearer ${placeholder}` };
+      const redact = redactorFor({ url: 'https://api.example/', requestHeaders: [header] });
+      expect(redact.headers([header])).toEqual([header]);
+      expect(redact.text(`token ${placeholder} refused`)).toBe(`token ${placeholder} refused`);
+      expect(redactJson({ apiKey: placeholder })).toEqual({ apiKey: placeholder });
+    },
+  );
+});

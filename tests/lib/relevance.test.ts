@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRelevance, isJsonMimeType } from '../../lib/relevance';
+import { createInterest, createRelevance, isJsonMimeType } from '../../lib/relevance';
 
 const request = (url: string, overrides: { method?: string; status?: number; mimeType?: string } = {}) => ({
   method: overrides.method ?? 'POST',
@@ -66,5 +66,32 @@ describe('isJsonMimeType', () => {
     expect(isJsonMimeType('application/jsonp')).toBe(false);
     expect(isJsonMimeType('text/html')).toBe(false);
     expect(isJsonMimeType(undefined)).toBe(false);
+  });
+});
+
+describe('createInterest', () => {
+  const interest = createInterest();
+
+  it('reads a token endpoint’s success whole: it issues the token that later expires', () => {
+    expect(interest(request('https://api.kiotapay.co/api/v1/get-token', { status: 200 }))).toBe('body');
+    expect(interest(request('https://api.kiotapay.co/api/sandbox/v1/get-token', { status: 200 }))).toBe(
+      'body',
+    );
+    expect(interest(request('https://public-api.alternativepayments.io/oauth/token', { status: 200 }))).toBe(
+      'body',
+    );
+  });
+
+  it('keeps the headers of a provider’s other successes, for their clocks, and reads no body', () => {
+    expect(interest(request('https://api.payfield.io/api/v1/payouts', { status: 201 }))).toBe('headers');
+    expect(interest(request('https://api.kiotapay.co/api/v1/payments', { method: 'GET', status: 200 }))).toBe(
+      'headers',
+    );
+  });
+
+  it('keeps nothing of other hosts’ traffic, preflights or redirects', () => {
+    expect(interest(request('https://shop.example/api/pay', { status: 200 }))).toBeNull();
+    expect(interest(request('https://api.payfield.io/x', { method: 'OPTIONS', status: 204 }))).toBeNull();
+    expect(interest(request('https://api.payfield.io/x', { status: 302 }))).toBeNull();
   });
 });
