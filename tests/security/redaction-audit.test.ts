@@ -9,10 +9,10 @@ import { diagnose } from '../../lib/matcher';
 import { presentationOf } from '../../lib/presentation';
 import { FORBIDDEN, plantedExchanges, plantedHar } from './corpus';
 
-async function cli(format: string) {
+async function cli(format: string, har = plantedHar()) {
   const dir = mkdtempSync(join(tmpdir(), 'paylens-audit-'));
   const file = join(dir, 'planted.har');
-  writeFileSync(file, plantedHar());
+  writeFileSync(file, har);
   let output = '';
   const status = await main(['diagnose', file, '--format', format], {
     stdout: (text) => {
@@ -70,6 +70,49 @@ describe('the redaction audit', () => {
       '<details><summary>Request payload (redacted, application/x-www-form-urlencoded)</summary>',
     );
     expect(output).toContain('card_number: [CARD …1111]');
+  });
+
+  describe.each(formatIds)('--format %s, with the session analyzer', (format) => {
+    it('shows no secret of the entries an insight relates, in its text or anywhere', async () => {
+      // A token issued by a success, used after its lifetime: the insight relates that success.
+      const token = 'kt_opaque_access_Pl4nted_77';
+      const har = JSON.stringify({
+        log: {
+          version: '1.2',
+          creator: { name: 'WebInspector', version: '537.36' },
+          entries: [
+            {
+              startedDateTime: '2026-11-22T10:00:00.000Z',
+              request: { method: 'POST', url: 'https://api.kiotapay.co/api/v1/get-token', headers: [] },
+              response: {
+                status: 200,
+                headers: [],
+                content: { text: JSON.stringify({ data: { access_token: token, expires_in: 300 } }) },
+              },
+            },
+            {
+              startedDateTime: '2026-11-22T10:06:00.000Z',
+              request: {
+                method: 'POST',
+                url: 'https://api.kiotapay.co/api/v1/payments',
+                headers: [{ name: 'Authorization', value: `Bearer ${token}` }],
+              },
+              response: {
+                status: 401,
+                headers: [{ name: 'X-Request-Id', value: `echo-${token}` }],
+                content: {
+                  text: JSON.stringify({ error: { code: 'AUTH_INVALID_TOKEN', message: 'expired' } }),
+                },
+              },
+            },
+          ],
+        },
+      });
+      const { status, output } = await cli(format, har);
+      expect(status).toBe(0);
+      expect(output).toMatch(/in this capture 360 s before this request/);
+      expect(output).not.toContain(token);
+    });
   });
 
   it('still shows what is not secret', async () => {
