@@ -6,28 +6,13 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
+import { runCli } from '../support/cli';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixture = (name: string) => `${root}tests/fixtures/har/${name}`;
 const EXAMPLE = `${root}examples/checkout-session.har`;
 
-async function run(argv: string[], stdin: string[] = []) {
-  let stdout = '';
-  let stderr = '';
-  async function* input() {
-    yield* stdin;
-  }
-  const status = await main(argv, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    stdin: input(),
-  });
-  return { status, stdout, stderr };
-}
+const run = runCli;
 
 describe('paylens diagnose', () => {
   it('prints a readable block per diagnosis and a summary by default', async () => {

@@ -2,23 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../cli/main';
 import { redactText } from '../../lib/redact';
+import { runCli } from '../support/cli';
 
-async function run(argv: string[], stdin: string[] = []) {
-  let stdout = '';
-  let stderr = '';
-  const status = await main(argv, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    stdin,
-  });
-  return { status, stdout, stderr };
-}
+const run = runCli;
 
 async function explainJson(args: string[], stdin: string[] = []) {
   const result = await run(['explain', ...args, '--format', 'json'], stdin);

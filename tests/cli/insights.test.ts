@@ -1,23 +1,10 @@
 /** Why it happened here, in each of the CLI's formats: insights, support ids, session warnings. */
 import { describe, expect, it } from 'vitest';
-import { main } from '../../cli/main';
+import { runCli } from '../support/cli';
 
 const CAPTURE = new URL('../fixtures/har/session-insights.har', import.meta.url).pathname;
 
-async function run(format: string) {
-  let stdout = '';
-  let stderr = '';
-  const status = await main(['diagnose', CAPTURE, '--format', format], {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    stdin: [],
-  });
-  return { status, stdout, stderr };
-}
+const run = (format: string) => runCli(['diagnose', CAPTURE, '--format', format]);
 
 describe('paylens diagnose, with the session analyzer', () => {
   it('adds insights and support ids to every JSON diagnosis, and warnings to the summary', async () => {

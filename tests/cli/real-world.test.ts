@@ -13,29 +13,17 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../cli/main';
+import { runCli } from '../support/cli';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixture = (name: string) => `${root}tests/fixtures/har/${name}`;
 const ONE_ERROR = readFileSync(fixture('one-error.har'), 'utf8');
 const ONE_ERROR_BYTES = Buffer.byteLength(ONE_ERROR);
 
-async function run(argv: string[], stdin: Array<Uint8Array | string> = []) {
-  let stdout = '';
-  let stderr = '';
-  async function* input() {
-    yield* stdin;
-  }
-  const status = await main(argv, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    stdin: input(),
-  });
-  return { status, stdout, stderr, lines: stderr.split('\n').filter(Boolean) };
+/** The CLI's result, with stderr as its lines: each refusal or warning is one. */
+async function run(argv: string[], stdin: ReadonlyArray<Uint8Array | string> = []) {
+  const result = await runCli(argv, stdin);
+  return { ...result, lines: result.stderr.split('\n').filter(Boolean) };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'paylens-real-world-'));

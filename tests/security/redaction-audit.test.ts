@@ -3,27 +3,18 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../cli/main';
 import { formatIds } from '../../lib/format';
 import { diagnose } from '../../lib/matcher';
 import { presentationOf } from '../../lib/presentation';
+import { runCli } from '../support/cli';
 import { FORBIDDEN, plantedExchanges, plantedHar } from './corpus';
 
 async function cli(format: string, har = plantedHar()) {
   const dir = mkdtempSync(join(tmpdir(), 'paylens-audit-'));
   const file = join(dir, 'planted.har');
   writeFileSync(file, har);
-  let output = '';
-  const status = await main(['diagnose', file, '--format', format], {
-    stdout: (text) => {
-      output += text;
-    },
-    stderr: (text) => {
-      output += text;
-    },
-    stdin: [],
-  });
-  return { status, output };
+  const { status, stdout, stderr } = await runCli(['diagnose', file, '--format', format]);
+  return { status, output: stdout + stderr };
 }
 
 describe('the redaction audit', () => {
