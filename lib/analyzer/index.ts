@@ -56,11 +56,27 @@ export function createSessionAnalyzer(
   // Most traffic is the page's own: cheap tests turn it away before the host lookup, which
   // would cost as much again as the matcher spends on it. A success teaches only when it
   // may be a token issuer's reply or carries a timestamp header.
-  const issuerMethods = new Set(enabled.flatMap((provider) => provider.bearerTokens?.issuer?.method ?? []));
+  const issuers = enabled.flatMap((provider) => provider.bearerTokens?.issuer ?? []);
   const timestampHeaders = new Set(
     enabled.flatMap((provider) => provider.timestamp?.header.toLowerCase() ?? []),
   );
   const timestampHeaderLengths = new Set([...timestampHeaders].map((name) => name.length));
+
+  /** Method first, the cheapest test; a token comes in a body, so an empty reply issues none. */
+  function mayBeIssuerReply(exchange: Exchange, method: string, url: string): boolean {
+    for (const issuer of issuers) {
+      if (
+        method.length === issuer.method.length &&
+        method.toUpperCase() === issuer.method &&
+        typeof exchange.responseBody === 'string' &&
+        exchange.responseBody !== '' &&
+        url.includes(issuer.pathEnd)
+      ) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   function carriesTimestamp(headers: unknown): boolean {
     if (!Array.isArray(headers)) return false;
@@ -111,11 +127,7 @@ export function createSessionAnalyzer(
         if (!isAnswered(status) || status >= 300 || typeof url !== 'string' || typeof method !== 'string') {
           return NOTHING;
         }
-        // A token comes in a body: an empty reply (a 204, a beacon) issues none.
-        const mayIssueToken =
-          issuerMethods.has(method) &&
-          typeof exchange.responseBody === 'string' &&
-          exchange.responseBody !== '';
+        const mayIssueToken = mayBeIssuerReply(exchange, method, url);
         if (!mayIssueToken && !carriesTimestamp(exchange.requestHeaders)) return NOTHING;
         const provider = lookup(url);
         if (provider && learnsFromSuccesses.has(provider) && !isPreflight(method)) {

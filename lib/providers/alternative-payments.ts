@@ -95,7 +95,7 @@ export const alternativePayments: Provider = {
   bearerTokens: {
     issuer: {
       method: 'POST',
-      path: OAUTH_TOKEN,
+      pathEnd: '/oauth/token',
       scheme: 'Basic',
       tokenField: ['access_token'],
       lifetimeField: ['expires_in'],

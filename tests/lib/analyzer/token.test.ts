@@ -97,6 +97,12 @@ describe('tokens issued in the capture', () => {
     expect(tokenOf(results[1])[0]).toMatchObject({ related: [0], figures: { problem: 'expired' } });
   });
 
+  it('knows the token endpoint with a trailing slash, a query or a lower-case method', () => {
+    const issue = kiotapayToken('opaque-variant', 0, '/api/v1/get-token/?lang=en');
+    const { results } = analyse([{ ...issue, method: 'post' }, kiotapayPayment('Bearer opaque-variant', 10)]);
+    expect(tokenOf(results[1])[0]).toMatchObject({ related: [0], figures: { problem: 'fresh' } });
+  });
+
   it('takes the lifetime from expires_in, else the documented one', () => {
     const { results } = analyse([
       kiotapayToken('token-600', 0, '/api/v1/get-token', 600),
