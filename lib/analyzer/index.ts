@@ -116,7 +116,12 @@ export function createSessionAnalyzer(
       kind: 'clock-skew',
       provider: provider.id,
       text: skewWarningText(provider, timestamp.header, skewSeconds),
-      figures: { header: timestamp.header, problem: 'skew', skewSeconds },
+      figures: {
+        header: timestamp.header,
+        problem: 'skew',
+        skewSeconds,
+        ...(timestamp.windowSeconds === undefined ? {} : { windowSeconds: timestamp.windowSeconds }),
+      },
     }));
   }
 

@@ -198,6 +198,17 @@ describe('tokens issued elsewhere', () => {
     expect(tokenOf(results[2])[0]?.figures).toEqual({ problem: 'fresh', source: 'jwt' });
   });
 
+  it('claims no age from an iat after the request, nor from entries out of start order', () => {
+    const now = T0 / 1000;
+    const { results } = analyse([
+      kiotapayPayment(`Bearer ${jwt({ iat: now + 20, exp: now + 320 })}`, 0),
+      kiotapayToken('issued-later', 50),
+      kiotapayPayment('Bearer issued-later', 10),
+    ]);
+    expect(tokenOf(results[0])[0]?.figures).toEqual({ problem: 'fresh', source: 'jwt' });
+    expect(tokenOf(results[2])).toEqual([]);
+  });
+
   it('says the age of an opaque token is unknown, and what the lifetime is', () => {
     const { results } = analyse([kiotapayPayment('Bearer 0123456789abcdef', 0)]);
     expect(tokenOf(results[0])).toEqual([
