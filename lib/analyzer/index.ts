@@ -4,7 +4,7 @@
  * happened here (clock skew, token age and form) and raises session warnings. It keeps
  * bounded digests per provider, never a raw secret.
  */
-import { isAnswered, isPreflight, type MatcherOptions, providerScope } from '../matcher';
+import { isPreflight, type MatcherOptions, providerScope } from '../matcher';
 import { providers as catalog } from '../providers';
 import type { Provider } from '../providers/provider';
 import type { Diagnosis, Exchange } from '../types';
@@ -53,26 +53,28 @@ export function createSessionAnalyzer(
   const learnsFromSuccesses = new Set(
     enabled.filter((provider) => provider.timestamp || provider.bearerTokens?.issuer),
   );
-  // Most traffic is the page's own: cheap tests turn it away before the host lookup, which
-  // would cost as much again as the matcher spends on it. A success teaches only when it
-  // may be a token issuer's reply or carries a timestamp header.
+  // Most traffic is the page's own: cheap tests turn it away before the host lookup, a
+  // quarter of the matcher's own time when done again. A success teaches only when it may
+  // be a token issuer's reply or carries a timestamp header.
   const issuers = enabled.flatMap((provider) => provider.bearerTokens?.issuer ?? []);
   const timestampHeaders = new Set(
     enabled.flatMap((provider) => provider.timestamp?.header.toLowerCase() ?? []),
   );
   const timestampHeaderLengths = new Set([...timestampHeaders].map((name) => name.length));
 
-  /** Method first, the cheapest test; a token comes in a body, so an empty reply issues none. */
+  // Browsers send standard methods upper-cased (fetch normalises `post`); lower case is
+  // kept for hand-written HARs. Compared as they are: no per-exchange copy or hash.
+  const issuerMethods = [
+    ...new Set(issuers.flatMap((issuer) => [issuer.method, issuer.method.toLowerCase()])),
+  ];
+
+  /** Tests what the matcher has just read (method, URL) before the body; a token comes in a body. */
   function mayBeIssuerReply(exchange: Exchange, method: string, url: string): boolean {
+    if (!issuerMethods.includes(method)) return false;
     for (const issuer of issuers) {
-      if (
-        method.length === issuer.method.length &&
-        method.toUpperCase() === issuer.method &&
-        typeof exchange.responseBody === 'string' &&
-        exchange.responseBody !== '' &&
-        url.includes(issuer.pathEnd)
-      ) {
-        return true;
+      if (url.includes(issuer.pathEnd)) {
+        const body = exchange.responseBody;
+        return typeof body === 'string' && body !== '';
       }
     }
     return false;
@@ -129,9 +131,9 @@ export function createSessionAnalyzer(
     observe(exchange, index, diagnosis) {
       if (diagnosis === null) {
         const { status, url, method } = exchange;
-        if (!isAnswered(status) || status >= 300 || typeof url !== 'string' || typeof method !== 'string') {
-          return NOTHING;
-        }
+        // Only successes teach; failures come with their diagnosis.
+        if (typeof status !== 'number' || status < 200 || status >= 300) return NOTHING;
+        if (typeof url !== 'string' || typeof method !== 'string') return NOTHING;
         const mayIssueToken = mayBeIssuerReply(exchange, method, url);
         if (!mayIssueToken && !carriesTimestamp(exchange.requestHeaders)) return NOTHING;
         const provider = lookup(url);
