@@ -162,3 +162,22 @@ export function createSessionAnalyzer(
     },
   };
 }
+
+/**
+ * True for the successes whose response body the analyzer reads: token issuers' replies.
+ * Captures that fetch bodies only for failures (the panel, HARs with separate body files)
+ * should fetch these too, or no token is ever "issued here".
+ */
+export function createIssuerReplyCheck(
+  options: Pick<MatcherOptions, 'hosts' | 'providers'> = {},
+  providers: readonly Provider[] = catalog,
+): (exchange: Pick<Exchange, 'method' | 'url' | 'status'>) => boolean {
+  const { lookup } = providerScope(options, providers);
+  return (exchange) => {
+    const { status, url, method } = exchange;
+    if (typeof status !== 'number' || status < 200 || status >= 300) return false;
+    if (typeof url !== 'string' || typeof method !== 'string') return false;
+    const issuer = lookup(url)?.bearerTokens?.issuer;
+    return issuer !== undefined && isIssuerRequest(issuer, exchange);
+  };
+}

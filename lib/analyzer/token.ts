@@ -30,7 +30,7 @@ type MalformedForm = 'undefined' | 'null' | 'object' | 'empty' | 'doubled-scheme
 
 type Credentials = { kind: 'missing' } | { kind: 'sent'; scheme: Scheme | 'other' | 'none'; value: string };
 
-export function isIssuerRequest(issuer: TokenIssuer, exchange: Exchange): boolean {
+export function isIssuerRequest(issuer: TokenIssuer, exchange: Pick<Exchange, 'method' | 'url'>): boolean {
   if (exchange.method.toUpperCase() !== issuer.method) return false;
   const path = pathOf(exchange.url);
   return path.endsWith(issuer.pathEnd) || path.endsWith(`${issuer.pathEnd}/`);
