@@ -56,7 +56,6 @@ export function createSessionAnalyzer(
   // Most traffic is the page's own: cheap tests turn it away before the host lookup, a
   // quarter of the matcher's own time when done again. A success teaches only when it may
   // be a token issuer's reply or carries a timestamp header.
-  const issuers = enabled.flatMap((provider) => provider.bearerTokens?.issuer ?? []);
   const timestampHeaders = new Set(
     enabled.flatMap((provider) => provider.timestamp?.header.toLowerCase() ?? []),
   );
@@ -65,19 +64,22 @@ export function createSessionAnalyzer(
   // Browsers send standard methods upper-cased (fetch normalises `post`); lower case is
   // kept for hand-written HARs. Compared as they are: no per-exchange copy or hash.
   const issuerMethods = [
-    ...new Set(issuers.flatMap((issuer) => [issuer.method, issuer.method.toLowerCase()])),
+    ...new Set(
+      enabled.flatMap(({ bearerTokens }) => {
+        const method = bearerTokens?.issuer?.method;
+        return method === undefined ? [] : [method, method.toLowerCase()];
+      }),
+    ),
   ];
 
-  /** Tests what the matcher has just read (method, URL) before the body; a token comes in a body. */
-  function mayBeIssuerReply(exchange: Exchange, method: string, url: string): boolean {
+  /**
+   * The method first, which the matcher has just read. A token comes in a body: an empty
+   * reply (a 204, a beacon) issues none.
+   */
+  function mayBeIssuerReply(exchange: Exchange, method: string): boolean {
     if (!issuerMethods.includes(method)) return false;
-    for (const issuer of issuers) {
-      if (url.includes(issuer.pathEnd)) {
-        const body = exchange.responseBody;
-        return typeof body === 'string' && body !== '';
-      }
-    }
-    return false;
+    const body = exchange.responseBody;
+    return typeof body === 'string' && body !== '';
   }
 
   function carriesTimestamp(headers: unknown): boolean {
@@ -134,7 +136,7 @@ export function createSessionAnalyzer(
         // Only successes teach; failures come with their diagnosis.
         if (typeof status !== 'number' || status < 200 || status >= 300) return NOTHING;
         if (typeof url !== 'string' || typeof method !== 'string') return NOTHING;
-        const mayIssueToken = mayBeIssuerReply(exchange, method, url);
+        const mayIssueToken = mayBeIssuerReply(exchange, method);
         if (!mayIssueToken && !carriesTimestamp(exchange.requestHeaders)) return NOTHING;
         const provider = lookup(url);
         if (provider && learnsFromSuccesses.has(provider) && !isPreflight(method)) {
@@ -160,24 +162,5 @@ export function createSessionAnalyzer(
         figures: { ...warning.figures },
       }));
     },
-  };
-}
-
-/**
- * True for the successes whose response body the analyzer reads: token issuers' replies.
- * Captures that fetch bodies only for failures (the panel, HARs with separate body files)
- * should fetch these too, or no token is ever "issued here".
- */
-export function createIssuerReplyCheck(
-  options: Pick<MatcherOptions, 'hosts' | 'providers'> = {},
-  providers: readonly Provider[] = catalog,
-): (exchange: Pick<Exchange, 'method' | 'url' | 'status'>) => boolean {
-  const { lookup } = providerScope(options, providers);
-  return (exchange) => {
-    const { status, url, method } = exchange;
-    if (typeof status !== 'number' || status < 200 || status >= 300) return false;
-    if (typeof url !== 'string' || typeof method !== 'string') return false;
-    const issuer = lookup(url)?.bearerTokens?.issuer;
-    return issuer !== undefined && isIssuerRequest(issuer, exchange);
   };
 }

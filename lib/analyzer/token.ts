@@ -30,10 +30,8 @@ type MalformedForm = 'undefined' | 'null' | 'object' | 'empty' | 'doubled-scheme
 
 type Credentials = { kind: 'missing' } | { kind: 'sent'; scheme: Scheme | 'other' | 'none'; value: string };
 
-export function isIssuerRequest(issuer: TokenIssuer, exchange: Pick<Exchange, 'method' | 'url'>): boolean {
-  if (exchange.method.toUpperCase() !== issuer.method) return false;
-  const path = pathOf(exchange.url);
-  return path.endsWith(issuer.pathEnd) || path.endsWith(`${issuer.pathEnd}/`);
+export function isIssuerRequest(issuer: TokenIssuer, exchange: Exchange): boolean {
+  return exchange.method.toUpperCase() === issuer.method && issuer.path.test(pathOf(exchange.url));
 }
 
 function readCredentials(exchange: Exchange): Credentials {

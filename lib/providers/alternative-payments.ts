@@ -95,7 +95,7 @@ export const alternativePayments: Provider = {
   bearerTokens: {
     issuer: {
       method: 'POST',
-      pathEnd: '/oauth/token',
+      path: OAUTH_TOKEN,
       scheme: 'Basic',
       tokenField: ['access_token'],
       lifetimeField: ['expires_in'],

@@ -213,7 +213,7 @@ export const kiotapay: Provider = {
   bearerTokens: {
     issuer: {
       method: 'POST',
-      pathEnd: '/get-token',
+      path: /\/get-token\/?$/,
       scheme: null,
       tokenField: ['data', 'access_token'],
       lifetimeField: ['data', 'expires_in'],

@@ -65,11 +65,8 @@ export interface RequestTimestamp {
 /** The endpoint that issues access tokens, and what its documents say of them. */
 export interface TokenIssuer {
   method: string;
-  /**
-   * How the URL's path ends (a trailing slash allowed), so any version or sandbox prefix
-   * matches. A plain string: the analyzer looks for it in every success's URL.
-   */
-  pathEnd: string;
+  /** Tested against the URL's path, without query. */
+  path: RegExp;
   /** The Authorization scheme the endpoint itself takes; null when credentials go in the body. */
   scheme: 'Basic' | null;
   /** Where its JSON reply holds the access token and its lifetime in seconds. */
