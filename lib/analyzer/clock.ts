@@ -6,9 +6,9 @@ import { selects } from './select';
 import type { Insight } from './types';
 
 /** From this far apart on, any diagnosis of a signed request mentions the clocks. */
-export const NOTABLE_SKEW_SECONDS = 60;
+const NOTABLE_SKEW_SECONDS = 60;
 /** From this far apart on, successful signed requests raise a session warning. */
-export const WARNING_SKEW_SECONDS = 120;
+const WARNING_SKEW_SECONDS = 120;
 
 type ClockReading =
   | { problem: 'missing' | 'milliseconds' | 'unparseable' }

@@ -4,7 +4,7 @@
  * happened here (clock skew, token age and form) and raises session warnings. It keeps
  * bounded digests per provider, never a raw secret.
  */
-import { isAnswered, isPreflight, type MatcherOptions, providerScope } from '../matcher';
+import { isPreflight, type MatcherOptions, providerScope } from '../matcher';
 import { providers as catalog } from '../providers';
 import type { Provider } from '../providers/provider';
 import type { Diagnosis, Exchange } from '../types';
@@ -53,14 +53,34 @@ export function createSessionAnalyzer(
   const learnsFromSuccesses = new Set(
     enabled.filter((provider) => provider.timestamp || provider.bearerTokens?.issuer),
   );
-  // Most traffic is the page's own: cheap tests turn it away before the host lookup, which
-  // would cost as much again as the matcher spends on it. A success teaches only when it
-  // may be a token issuer's reply or carries a timestamp header.
-  const issuerMethods = new Set(enabled.flatMap((provider) => provider.bearerTokens?.issuer?.method ?? []));
+  // Most traffic is the page's own: cheap tests turn it away before the host lookup, a
+  // quarter of the matcher's own time when done again. A success teaches only when it may
+  // be a token issuer's reply or carries a timestamp header.
   const timestampHeaders = new Set(
     enabled.flatMap((provider) => provider.timestamp?.header.toLowerCase() ?? []),
   );
   const timestampHeaderLengths = new Set([...timestampHeaders].map((name) => name.length));
+
+  // Browsers send standard methods upper-cased (fetch normalises `post`); lower case is
+  // kept for hand-written HARs. Compared as they are: no per-exchange copy or hash.
+  const issuerMethods = [
+    ...new Set(
+      enabled.flatMap(({ bearerTokens }) => {
+        const method = bearerTokens?.issuer?.method;
+        return method === undefined ? [] : [method, method.toLowerCase()];
+      }),
+    ),
+  ];
+
+  /**
+   * The method first, which the matcher has just read. A token comes in a body: an empty
+   * reply (a 204, a beacon) issues none.
+   */
+  function mayBeIssuerReply(exchange: Exchange, method: string): boolean {
+    if (!issuerMethods.includes(method)) return false;
+    const body = exchange.responseBody;
+    return typeof body === 'string' && body !== '';
+  }
 
   function carriesTimestamp(headers: unknown): boolean {
     if (!Array.isArray(headers)) return false;
@@ -100,7 +120,12 @@ export function createSessionAnalyzer(
       kind: 'clock-skew',
       provider: provider.id,
       text: skewWarningText(provider, timestamp.header, skewSeconds),
-      figures: { header: timestamp.header, problem: 'skew', skewSeconds },
+      figures: {
+        header: timestamp.header,
+        problem: 'skew',
+        skewSeconds,
+        ...(timestamp.windowSeconds === undefined ? {} : { windowSeconds: timestamp.windowSeconds }),
+      },
     }));
   }
 
@@ -108,14 +133,10 @@ export function createSessionAnalyzer(
     observe(exchange, index, diagnosis) {
       if (diagnosis === null) {
         const { status, url, method } = exchange;
-        if (!isAnswered(status) || status >= 300 || typeof url !== 'string' || typeof method !== 'string') {
-          return NOTHING;
-        }
-        // A token comes in a body: an empty reply (a 204, a beacon) issues none.
-        const mayIssueToken =
-          issuerMethods.has(method) &&
-          typeof exchange.responseBody === 'string' &&
-          exchange.responseBody !== '';
+        // Only successes teach; failures come with their diagnosis.
+        if (typeof status !== 'number' || status < 200 || status >= 300) return NOTHING;
+        if (typeof url !== 'string' || typeof method !== 'string') return NOTHING;
+        const mayIssueToken = mayBeIssuerReply(exchange, method);
         if (!mayIssueToken && !carriesTimestamp(exchange.requestHeaders)) return NOTHING;
         const provider = lookup(url);
         if (provider && learnsFromSuccesses.has(provider) && !isPreflight(method)) {

@@ -58,14 +58,14 @@ function fromBody(exchange: Exchange, found: SupportId[]): void {
 
 export function supportIds(exchange: Exchange): SupportId[] {
   const found: SupportId[] = [];
-  if (Array.isArray(exchange.responseHeaders)) {
-    for (const header of exchange.responseHeaders) {
-      const name: unknown = header?.name;
-      const shown =
-        typeof name === 'string' && SUPPORT_HEADER_KEYS.has(roughKey(name))
-          ? SUPPORT_HEADERS.get(name.toLowerCase())
-          : undefined;
-      const value = shown === undefined ? undefined : idValue(header.value);
+  const headers: unknown = exchange.responseHeaders;
+  if (Array.isArray(headers)) {
+    for (let i = 0; i < headers.length; i++) {
+      const header: unknown = headers[i];
+      const name = get(header, 'name');
+      if (typeof name !== 'string' || !SUPPORT_HEADER_KEYS.has(roughKey(name))) continue;
+      const shown = SUPPORT_HEADERS.get(name.toLowerCase());
+      const value = shown === undefined ? undefined : idValue(get(header, 'value'));
       if (shown !== undefined && value !== undefined) found.push({ name: shown, value });
     }
   }

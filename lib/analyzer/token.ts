@@ -136,7 +136,8 @@ export function createTokenTracker(digest: KeyedDigest): TokenTracker {
     const issued = issuedHere?.findLast((candidate) => candidate.digest === tokenDigest);
     const startMs = startedMs(exchange.startedDateTime);
     // Both starts are the capturing machine's clock, so its skew cancels out.
-    if (issued && issued.issuedAtMs !== undefined && startMs !== undefined) {
+    // Entries out of start order would give a negative age: no age is claimed then.
+    if (issued && issued.issuedAtMs !== undefined && startMs !== undefined && startMs >= issued.issuedAtMs) {
       const { lifetimeSeconds } = issued;
       const base = { lifetimeSeconds, source: 'capture' };
       const ageSeconds = wholeSeconds(startMs - issued.issuedAtMs);
@@ -165,7 +166,8 @@ export function createTokenTracker(digest: KeyedDigest): TokenTracker {
       const now = nowMs / 1000;
       const lived: Record<string, number> = {};
       let livedText = '';
-      if (claims.iat !== null) {
+      // An iat after now says the issuer's clock is ahead, not how old the token is.
+      if (claims.iat !== null && claims.iat <= now) {
         lived.ageSeconds = Math.round(now - claims.iat);
         lived.lifetimeSeconds = Math.round(claims.exp - claims.iat);
         livedText = ` (issued ${lived.ageSeconds} s before it, lifetime ${lived.lifetimeSeconds} s)`;

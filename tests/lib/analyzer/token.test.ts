@@ -97,6 +97,12 @@ describe('tokens issued in the capture', () => {
     expect(tokenOf(results[1])[0]).toMatchObject({ related: [0], figures: { problem: 'expired' } });
   });
 
+  it('knows the token endpoint with a trailing slash, a query or a lower-case method', () => {
+    const issue = kiotapayToken('opaque-variant', 0, '/api/v1/get-token/?lang=en');
+    const { results } = analyse([{ ...issue, method: 'post' }, kiotapayPayment('Bearer opaque-variant', 10)]);
+    expect(tokenOf(results[1])[0]).toMatchObject({ related: [0], figures: { problem: 'fresh' } });
+  });
+
   it('takes the lifetime from expires_in, else the documented one', () => {
     const { results } = analyse([
       kiotapayToken('token-600', 0, '/api/v1/get-token', 600),
@@ -190,6 +196,17 @@ describe('tokens issued elsewhere', () => {
       source: 'jwt',
     });
     expect(tokenOf(results[2])[0]?.figures).toEqual({ problem: 'fresh', source: 'jwt' });
+  });
+
+  it('claims no age from an iat after the request, nor from entries out of start order', () => {
+    const now = T0 / 1000;
+    const { results } = analyse([
+      kiotapayPayment(`Bearer ${jwt({ iat: now + 20, exp: now + 320 })}`, 0),
+      kiotapayToken('issued-later', 50),
+      kiotapayPayment('Bearer issued-later', 10),
+    ]);
+    expect(tokenOf(results[0])[0]?.figures).toEqual({ problem: 'fresh', source: 'jwt' });
+    expect(tokenOf(results[2])).toEqual([]);
   });
 
   it('says the age of an opaque token is unknown, and what the lifetime is', () => {
