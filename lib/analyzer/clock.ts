@@ -110,15 +110,14 @@ export function clockInsight(
   const timestampError = selects(timestamp.errors, diagnosis);
   const reading = readClock(exchange, timestamp);
   const { header } = timestamp;
-  const window: Record<string, number> =
-    timestamp.windowSeconds === undefined ? {} : { windowSeconds: timestamp.windowSeconds };
   if (reading.problem === 'skew') {
     if (!timestampError && Math.abs(reading.skewSeconds) < NOTABLE_SKEW_SECONDS) return undefined;
     return {
       kind: 'clock-skew',
       text: skewSentence(provider, timestamp, reading.skewSeconds, timestampError),
       related: [],
-      figures: { header, problem: 'skew', skewSeconds: reading.skewSeconds, ...window },
+      // The figures are the contract's, no more: the window is in the text.
+      figures: { header, problem: 'skew', skewSeconds: reading.skewSeconds },
     };
   }
   if (!timestampError || reading.problem === 'no-server-date') return undefined;

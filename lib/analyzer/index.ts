@@ -120,12 +120,7 @@ export function createSessionAnalyzer(
       kind: 'clock-skew',
       provider: provider.id,
       text: skewWarningText(provider, timestamp.header, skewSeconds),
-      figures: {
-        header: timestamp.header,
-        problem: 'skew',
-        skewSeconds,
-        ...(timestamp.windowSeconds === undefined ? {} : { windowSeconds: timestamp.windowSeconds }),
-      },
+      figures: { header: timestamp.header, problem: 'skew', skewSeconds },
     }));
   }
 

@@ -139,7 +139,8 @@ export function createTokenTracker(digest: KeyedDigest): TokenTracker {
     // Entries out of start order would give a negative age: no age is claimed then.
     if (issued && issued.issuedAtMs !== undefined && startMs !== undefined && startMs >= issued.issuedAtMs) {
       const { lifetimeSeconds } = issued;
-      const base = { lifetimeSeconds, source: 'capture' };
+      // The figures are the contract's, no more: where the age comes from is in the text.
+      const base = { lifetimeSeconds };
       const ageSeconds = wholeSeconds(startMs - issued.issuedAtMs);
       const issuedText = `The bearer token was issued by ${provider.name}'s token endpoint in this capture ${ageSeconds} s before this request and lives ${lifetimeSeconds} s`;
       if (ageSeconds >= lifetimeSeconds) {
@@ -178,14 +179,14 @@ export function createTokenTracker(digest: KeyedDigest): TokenTracker {
           kind: 'token',
           text: `The bearer token is a JWT whose exp passed ${expiredAgoSeconds} s before this request${livedText}.`,
           related: [],
-          figures: { problem: 'expired', expiredAgoSeconds, ...lived, source: 'jwt' },
+          figures: { problem: 'expired', expiredAgoSeconds, ...lived },
         };
       }
       return {
         kind: 'token',
         text: `The bearer token is a JWT whose exp had not passed at this request${livedText}, so its age is not the cause.`,
         related: [],
-        figures: { problem: 'fresh', ...lived, source: 'jwt' },
+        figures: { problem: 'fresh', ...lived },
       };
     }
 
@@ -238,7 +239,7 @@ export function createTokenTracker(digest: KeyedDigest): TokenTracker {
           kind: 'token',
           text: `The request has no Authorization header; ${provider.name} expects ${EXPECTED_TEXT[expected]} here.`,
           related: [],
-          figures: { problem: 'missing', expected },
+          figures: { problem: 'missing' },
         };
       }
       if (credentials.scheme !== expected) {
@@ -246,7 +247,7 @@ export function createTokenTracker(digest: KeyedDigest): TokenTracker {
           kind: 'token',
           text: `The request sends ${SENT_TEXT[credentials.scheme]} where ${provider.name} expects ${EXPECTED_TEXT[expected]}.`,
           related: [],
-          figures: { problem: 'wrong-scheme', expected, sent: credentials.scheme },
+          figures: { problem: 'wrong-scheme' },
         };
       }
       const form = malformedForm(expected, credentials.value);
@@ -255,7 +256,7 @@ export function createTokenTracker(digest: KeyedDigest): TokenTracker {
           kind: 'token',
           text: MALFORMED_TEXT[form](expected),
           related: [],
-          figures: { problem: 'malformed', form },
+          figures: { problem: 'malformed' },
         };
       }
       return expected === 'Bearer' ? ageInsight(provider, tokens, exchange, credentials.value) : undefined;

@@ -194,7 +194,6 @@ describe('a capture read from a HAR file', () => {
               ageSeconds: 330,
               lifetimeSeconds: 300,
               expiredAgoSeconds: 30,
-              source: 'capture',
             },
           }),
         ],
