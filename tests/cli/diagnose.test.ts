@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../cli/main';
 import { runCli } from '../support/cli';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
