@@ -11,6 +11,8 @@ import { createSettingsStore, type WatchedSettings, watchPanelSettings } from '.
 
 const PANEL_TITLE = 'PayLens';
 const PANEL_PAGE = '/devtools-panel.html';
+/** Firefox shows it on the panel's tab; Chrome shows the title alone. */
+const PANEL_ICON = '/icon/32.png';
 const STATE_KEY = 'panelState';
 /** How long a freshly loaded panel waits for the devtools page's capture before capturing itself. */
 const HANDOFF_TIMEOUT_MS = 2_000;
@@ -113,7 +115,7 @@ interface HandoffWindow {
 export async function startDevtoolsPage(): Promise<void> {
   const capture = startCapture();
   const panel = await ask<ExtensionPanel>((callback) =>
-    devtools.panels.create(PANEL_TITLE, '', PANEL_PAGE, callback),
+    devtools.panels.create(PANEL_TITLE, PANEL_ICON, PANEL_PAGE, callback),
   );
   panel.onShown.addListener((panelWindow) => {
     const target = panelWindow as Window & HandoffWindow;

@@ -3,13 +3,17 @@
  * shop, with DevTools and the PayLens panel shown. Needs a display.
  *
  * `npm run demo -- --screenshot out.png [--theme dark]`: headless instead; fires documented
- * errors of every provider, selects one, and saves the DevTools window as a PNG.
+ * errors of every provider, selects one, and saves the DevTools window as a 1280×800 PNG, the
+ * stores' screenshot size.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { providers } from '../lib/providers';
 import { SCENARIOS } from '../sandbox/scenarios';
 import { buildExtension, chromiumPath, launchPayLens, type PayLensBrowser } from './harness';
+
+/** The size the Chrome Web Store and addons.mozilla.org take screenshots at. */
+const STORE_SCREENSHOT = { width: 1280, height: 800 };
 
 /** The row the screenshot shows in detail. */
 const SELECTED = { provider: 'payfield', category: 'payment' };
@@ -40,6 +44,7 @@ async function screenshot(session: PayLensBrowser, file: string): Promise<void> 
   for (const id of fired) await session.click(id);
   await session.waitForDiagnoses(fired.length);
   await session.select(SELECTED);
+  await session.devtools.setViewport(STORE_SCREENSHOT);
   // Off the rows, so that none shows its hover colour.
   await session.devtools.mouse.move(0, 0);
   writeFileSync(file, await session.devtools.screenshot());
