@@ -1,11 +1,11 @@
-import { alternativePayments } from './alternative-payments';
-import { apipay } from './apipay';
-import { kiotapay } from './kiotapay';
-import { payfield } from './payfield';
+import { alternativePayments } from './alternative-payments/catalog';
+import { apipay } from './apipay/catalog';
+import { kiotapay } from './kiotapay/catalog';
+import { payfield } from './payfield/catalog';
 import type { Provider } from './provider';
-import { rebell } from './rebell';
+import { rebell } from './rebell/catalog';
 
-/** The catalog. Adding a provider means adding its file and one line here. */
+/** The catalog. Adding a provider means adding its folder and one line here. */
 export const providers: readonly Provider[] = [kiotapay, rebell, payfield, apipay, alternativePayments];
 
 export const providerIds: readonly string[] = providers.map((provider) => provider.id);
