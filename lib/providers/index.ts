@@ -1,12 +1,25 @@
-import { alternativePayments } from './alternative-payments/catalog';
-import { apipay } from './apipay/catalog';
-import { kiotapay } from './kiotapay/catalog';
-import { payfield } from './payfield/catalog';
+import { alternativePaymentsFolder } from './alternative-payments';
+import { apipayFolder } from './apipay';
+import { kiotapayFolder } from './kiotapay';
+import { payfieldFolder } from './payfield';
 import type { Provider } from './provider';
-import { rebell } from './rebell/catalog';
+import { rebellFolder } from './rebell';
+import type { ProviderFolder } from './wire';
 
-/** The catalog. Adding a provider means adding its folder and one line here. */
-export const providers: readonly Provider[] = [kiotapay, rebell, payfield, apipay, alternativePayments];
+/**
+ * Every provider, one folder each (`lib/providers/<id>/`: catalog, wire examples, seed).
+ * Adding a provider means adding its folder and one line here.
+ */
+export const providerFolders: readonly ProviderFolder[] = [
+  kiotapayFolder,
+  rebellFolder,
+  payfieldFolder,
+  apipayFolder,
+  alternativePaymentsFolder,
+];
+
+/** The catalog: what the matcher, the panel and the CLI read. */
+export const providers: readonly Provider[] = providerFolders.map((folder) => folder.catalog);
 
 export const providerIds: readonly string[] = providers.map((provider) => provider.id);
 
@@ -15,3 +28,4 @@ export function providerById(id: string): Provider | undefined {
 }
 
 export type { DocumentedSuccess, Provider, ReportedError, Rule, RuleCondition } from './provider';
+export type { Credentials, ProviderExamples, ProviderFolder, WireExample } from './wire';
