@@ -35,7 +35,8 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 import { alternativePaymentsError } from '../lib/providers/alternative-payments/examples';
-import { kiotapayError } from '../lib/providers/kiotapay/examples';
+import { apipayBusinessError, apipayMessage } from '../lib/providers/apipay/examples';
+import { kiotapayError, kiotapaySuccess } from '../lib/providers/kiotapay/examples';
 import { payfieldError } from '../lib/providers/payfield/examples';
 import { REBELL_CLIENT_ID, rebellResult, rebellTime } from '../lib/providers/rebell/examples';
 
@@ -902,17 +903,15 @@ function checkoutSession() {
     bodyType: 'application/json',
     status: 200,
     mime: 'application/json',
-    text: json({
-      status: 200,
-      message: 'Success',
-      data: {
+    text: json(
+      kiotapaySuccess(200, {
         accessToken: token1,
         refreshToken: `rt_${hex('kiotapay-refresh-1', 48)}`,
         tokenType: 'Bearer',
         expiresIn: 300,
         refreshExpiresIn: 1800,
-      },
-    }),
+      }),
+    ),
     wait: 188.4,
     resHeaders: KIOTAPAY_HEADERS,
   });
@@ -936,10 +935,8 @@ function checkoutSession() {
     bodyType: 'application/json',
     status: 201,
     mime: 'application/json',
-    text: json({
-      status: 201,
-      message: 'Success',
-      data: {
+    text: json(
+      kiotapaySuccess(201, {
         transactionId: 'KTP-9F2C41D7',
         reference: `${ORDER}-K1`,
         amount: 1500,
@@ -947,8 +944,8 @@ function checkoutSession() {
         phoneNumber: '254712345678',
         status: 'PENDING',
         createdAt: '2025-03-14T09:30:12.642Z',
-      },
-    }),
+      }),
+    ),
     wait: 402.7,
     resHeaders: KIOTAPAY_HEADERS,
   });
@@ -1076,17 +1073,15 @@ function checkoutSession() {
     bodyType: 'application/json',
     status: 200,
     mime: 'application/json',
-    text: json({
-      status: 200,
-      message: 'Success',
-      data: {
+    text: json(
+      kiotapaySuccess(200, {
         accessToken: token2,
         refreshToken: `rt_${hex('kiotapay-refresh-2', 48)}`,
         tokenType: 'Bearer',
         expiresIn: 300,
         refreshExpiresIn: 1800,
-      },
-    }),
+      }),
+    ),
     wait: 176.9,
     resHeaders: KIOTAPAY_HEADERS,
   });
@@ -1249,13 +1244,14 @@ function checkoutSession() {
     480_060,
     invoice('+7 701 234 56 78', 0),
     422,
-    json({
-      message: 'Validation failed',
-      errors: {
-        phone_number: ['Phone number must be in format 8XXXXXXXXXX'],
-        amount: ['Amount must be between 0.01 and 99999999.99'],
-      },
-    }),
+    json(
+      apipayMessage('Validation failed', {
+        errors: {
+          phone_number: ['Phone number must be in format 8XXXXXXXXXX'],
+          amount: ['Amount must be between 0.01 and 99999999.99'],
+        },
+      }),
+    ),
     apipayHeaders(57),
     48.2,
   );
@@ -1263,7 +1259,7 @@ function checkoutSession() {
     483_000,
     invoice('87012345678', 24990),
     429,
-    json({ message: 'Too many requests. Please retry after 60 seconds.', retry_after: 60 }),
+    json(apipayMessage('Too many requests. Please retry after 60 seconds.', { retryAfter: 60 })),
     apipayHeaders(0, [
       ['Retry-After', '60'],
       ['X-RateLimit-Reset', String(unix(ctx, 543_000))],
@@ -1274,7 +1270,7 @@ function checkoutSession() {
     544_000,
     invoice('87012345678', 24990),
     503,
-    json({ message: 'Kaspi session expired' }),
+    json(apipayMessage('Kaspi session expired')),
     apipayHeaders(59),
     1204.6,
   );
@@ -1673,7 +1669,7 @@ function binaryBody() {
       encoding: 'base64',
     },
   });
-  calls.apipay(ctx, 7_000, { status: 502, base64: true, text: json({ message: 'Kaspi API error' }) });
+  calls.apipay(ctx, 7_000, { status: 502, base64: true, text: json(apipayMessage('Kaspi API error')) });
   return harOf(ctx);
 }
 
@@ -1708,11 +1704,13 @@ function relayed() {
   checkout(
     9_000,
     503,
-    json({
-      error: 'Kaspi session invalid',
-      error_code: 'kaspi_session_invalid',
-      message: 'The Kaspi Business session is no longer valid. Contact support to reconnect it.',
-    }),
+    json(
+      apipayBusinessError(
+        'Kaspi session invalid',
+        'kaspi_session_invalid',
+        'The Kaspi Business session is no longer valid. Contact support to reconnect it.',
+      ),
+    ),
   );
   checkout(13_000, 500, json({ error: 'boom' }));
   checkout(17_000, 500, json({ message: 'Server Error' }));
@@ -1766,10 +1764,11 @@ function badEntries() {
   });
   const noUrl = calls.apipay(ctx, 5_000, {
     status: 422,
-    text: json({
-      message: 'Validation failed',
-      errors: { amount: ['Amount must be between 0.01 and 99999999.99'] },
-    }),
+    text: json(
+      apipayMessage('Validation failed', {
+        errors: { amount: ['Amount must be between 0.01 and 99999999.99'] },
+      }),
+    ),
   });
   const noResponse = calls.rebell(ctx, 6_000, {
     text: json(rebellResult('F', 'PARAM_ILLEGAL', 'Illegal parameters')),
@@ -1781,7 +1780,7 @@ function badEntries() {
     mime: 'x-unknown',
     resHeaders: [],
   });
-  calls.apipay(ctx, 8_000, { status: 401, text: json({ message: 'Invalid API key' }) });
+  calls.apipay(ctx, 8_000, { status: 401, text: json(apipayMessage('Invalid API key')) });
 
   // Broken on purpose, so no longer entries of the generator's shape.
   const loose = (entry: Entry): Record<string, unknown> => entry;
@@ -1819,7 +1818,7 @@ function truncatedHar() {
   });
   calls.apipay(ctx, 5_000, {
     status: 429,
-    text: json({ message: 'Too many requests. Please retry after 60 seconds.', retry_after: 60 }),
+    text: json(apipayMessage('Too many requests. Please retry after 60 seconds.', { retryAfter: 60 })),
     headers: apipayHeaders(0, [['Retry-After', '60']]),
   });
   const text = pretty(harOf(ctx));

@@ -14,9 +14,19 @@ export const apipayExampleCredentials: ApipayCredentials = {
   apiKey: 'apk_0000000000000000000000000000000000000000',
 };
 
-/** Laravel's error body: `message`, with the failing fields under `errors` when validation failed. */
-export function apipayMessage(message: string, errors?: Readonly<Record<string, readonly string[]>>) {
-  return { message, ...(errors ? { errors } : {}) };
+/**
+ * Laravel's error body: `message`, the failing fields under `errors` when validation failed,
+ * and `retry_after` (seconds) when rate limited.
+ */
+export function apipayMessage(
+  message: string,
+  { errors, retryAfter }: { errors?: Readonly<Record<string, readonly string[]>>; retryAfter?: number } = {},
+) {
+  return {
+    message,
+    ...(errors ? { errors } : {}),
+    ...(retryAfter !== undefined ? { retry_after: retryAfter } : {}),
+  };
 }
 
 /** The newer generation's business error: `{error, error_code, message}`. */
@@ -66,10 +76,10 @@ function answerFor(rule: Rule, message?: string): Answer {
   return {
     status,
     headers: headersFor(status),
-    body: {
-      ...apipayMessage(text, text === 'Validation failed' ? FIELD_ERRORS : undefined),
-      ...(status === 429 ? { retry_after: RETRY_AFTER_SECONDS } : {}),
-    },
+    body: apipayMessage(text, {
+      ...(text === 'Validation failed' ? { errors: FIELD_ERRORS } : {}),
+      ...(status === 429 ? { retryAfter: RETRY_AFTER_SECONDS } : {}),
+    }),
   };
 }
 
