@@ -5,7 +5,7 @@ import { diagnoseHar } from '../lib/diagnose-har';
 import { formatIds, formats, isFormatId, streamingFormats, summarise } from '../lib/format';
 import { type Chunks, HarError } from '../lib/har';
 import type { MatcherOptions } from '../lib/matcher';
-import { providerIds } from '../lib/providers';
+import { providers as catalog, type Provider, providerIds } from '../lib/providers';
 import { matcherOptionsFrom, validateSettings } from '../lib/settings';
 import { explainCommand } from './explain';
 import { providersCommand } from './providers';
@@ -47,7 +47,7 @@ const processIo: Io = {
   stdin: process.stdin,
 };
 
-function parse(argv: string[]) {
+function parse(argv: string[], knownIds: readonly string[]) {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -73,8 +73,7 @@ function parse(argv: string[]) {
     throw new UsageError(`unknown format "${values.format}" (use ${formatIds.join(', ')})`);
   }
   for (const id of values.provider ?? []) {
-    if (!providerIds.includes(id))
-      throw new UsageError(`unknown provider "${id}" (use ${providerIds.join(', ')})`);
+    if (!knownIds.includes(id)) throw new UsageError(`unknown provider "${id}" (use ${knownIds.join(', ')})`);
   }
   return {
     help: false as const,
@@ -123,15 +122,23 @@ function describeFileError(error: unknown): string {
   return errorMessage(error);
 }
 
-/** Runs the CLI and returns its exit status; never throws. */
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+/**
+ * Runs the CLI and returns its exit status; never throws. `diagnose` knows `providers`, the
+ * catalog's unless a caller (a test) brings its own.
+ */
+export async function main(
+  argv: string[],
+  io: Io = processIo,
+  providers: readonly Provider[] = catalog,
+): Promise<number> {
+  const knownIds = providers.map((provider) => provider.id);
   // Each of these commands parses its own options.
   const [command, ...rest] = argv;
   if (command === 'explain') return explainCommand(rest, io);
   if (command === 'providers') return providersCommand(rest, io);
   let args: ReturnType<typeof parse>;
   try {
-    args = parse(argv);
+    args = parse(argv, knownIds);
   } catch (error) {
     io.stderr(`paylens: ${errorMessage(error)} (see paylens --help)\n`);
     return EXIT.unusable;
@@ -153,14 +160,14 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   // Flags narrow or extend what the config file says.
   const only = args.providers;
   if (only)
-    options = { ...options, providers: (options.providers ?? providerIds).filter((id) => only.includes(id)) };
+    options = { ...options, providers: (options.providers ?? knownIds).filter((id) => only.includes(id)) };
   if (args.anyHost) options = { ...options, anyHost: true };
 
   const name = args.input === '-' ? 'standard input' : args.input;
   const source = args.input === '-' ? io.stdin : createReadStream(args.input);
   let result: Awaited<ReturnType<typeof diagnoseHar>>;
   try {
-    result = await diagnoseHar(source, options);
+    result = await diagnoseHar(source, options, providers);
   } catch (error) {
     const reason = error instanceof HarError ? error.message : describeFileError(error);
     io.stderr(`paylens: cannot read ${name}: ${reason}\n`);

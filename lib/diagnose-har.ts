@@ -1,5 +1,6 @@
 import { type Chunks, readHar } from './har';
 import { createMatcher, type MatcherOptions } from './matcher';
+import { providers as catalog, type Provider } from './providers';
 import type { Finding } from './types';
 
 export interface HarDiagnosis {
@@ -10,9 +11,16 @@ export interface HarDiagnosis {
   skipped: Array<{ index: number; reason: string }>;
 }
 
-/** Diagnoses every entry of a HAR stream; only diagnosed exchanges are kept in memory. */
-export async function diagnoseHar(chunks: Chunks, options: MatcherOptions = {}): Promise<HarDiagnosis> {
-  const diagnose = createMatcher(options);
+/**
+ * Diagnoses every entry of a HAR stream against `providers` (the catalog's by default); only
+ * diagnosed exchanges are kept in memory.
+ */
+export async function diagnoseHar(
+  chunks: Chunks,
+  options: MatcherOptions = {},
+  providers: readonly Provider[] = catalog,
+): Promise<HarDiagnosis> {
+  const diagnose = createMatcher(options, providers);
   const result: HarDiagnosis = { findings: [], entries: 0, skipped: [] };
   for await (const item of readHar(chunks)) {
     result.entries++;
