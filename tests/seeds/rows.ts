@@ -6,12 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { diagnose } from '../../lib/matcher';
-import { providerById } from '../../lib/providers';
-import { parseAlternativePayments } from '../../lib/providers/alternative-payments/seed';
-import { parseApipay } from '../../lib/providers/apipay/seed';
-import { parseKiotapay } from '../../lib/providers/kiotapay/seed';
-import { parsePayfield } from '../../lib/providers/payfield/seed';
-import { parseRebell } from '../../lib/providers/rebell/seed';
+import { providerById, providerFolders } from '../../lib/providers';
+import { alternativePaymentsError } from '../../lib/providers/alternative-payments/examples';
+import { apipayMessage } from '../../lib/providers/apipay/examples';
+import { kiotapayError, kiotapayStatus, kiotapaySuccess } from '../../lib/providers/kiotapay/examples';
+import { payfieldError } from '../../lib/providers/payfield/examples';
 import type { ResultStatus, SeedRow } from '../../lib/providers/seed';
 import type { Exchange } from '../../lib/types';
 
@@ -28,16 +27,11 @@ export function seedText(id: SeedId): string {
   return readFileSync(seedPath(id), 'utf8');
 }
 
-const parsers: Record<SeedId, (text: string) => SeedRow[]> = {
-  kiotapay: parseKiotapay,
-  rebell: parseRebell,
-  payfield: parsePayfield,
-  apipay: parseApipay,
-  'alternative-payments': parseAlternativePayments,
-};
-
+/** The rows of a provider's seed, read by the parser in its folder. */
 export function seedRows(id: SeedId): SeedRow[] {
-  return parsers[id](seedText(id));
+  const folder = providerFolders.find((candidate) => candidate.catalog.id === id);
+  if (!folder) throw new Error(`No provider folder for the seed ${id}`);
+  return folder.parseSeed(seedText(id));
 }
 
 // Exchanges that should reproduce each row: real hosts, the provider's documented body shape.
@@ -69,7 +63,7 @@ function kiotapayExchanges(row: SeedRow): RowExchange[] {
     return [
       {
         label: 'success envelope',
-        exchange: exchange('POST', production, status, { status, message: 'Success', data }),
+        exchange: exchange('POST', production, status, kiotapaySuccess(status, data)),
       },
     ];
   }
@@ -77,13 +71,15 @@ function kiotapayExchanges(row: SeedRow): RowExchange[] {
     return [
       {
         label: 'status without a code',
-        exchange: exchange('POST', production, status, { message: row.title, statusCode: String(status) }),
+        exchange: exchange('POST', production, status, kiotapayStatus(status, row.title ?? '')),
       },
     ];
   }
-  const error = { code: row.code, message: row.title, details: row.meaning };
   return [
-    { label: 'error envelope', exchange: exchange('POST', production, status, { error }) },
+    {
+      label: 'error envelope',
+      exchange: exchange('POST', production, status, kiotapayError(row.code, row.title ?? '', row.meaning)),
+    },
     {
       label: 'top-level errorCode, sandbox',
       exchange: exchange('POST', sandbox, status, {
@@ -158,12 +154,11 @@ function payfieldExchanges(row: SeedRow): RowExchange[] {
     const notFound = /not found/i.test(message);
     const code = auth ? 'unauthorized' : notFound ? 'not_found' : 'validation_error';
     const field = /^[a-z_]+(?= )/.exec(message)?.[0];
-    const body = {
-      message,
+    const body = payfieldError(
       code,
-      ...(code === 'validation_error' && field ? { errors: [{ field, message }] } : {}),
-      error: { code, message },
-    };
+      message,
+      code === 'validation_error' && field ? [{ field, message }] : undefined,
+    );
     const url = notFound
       ? `${base}/${message.startsWith('PayIn') ? 'payins' : 'payouts'}/op-20250314-0001`
       : `${base}/payouts`;
@@ -179,7 +174,7 @@ function apipayExchanges(row: SeedRow): RowExchange[] {
   const body = row.success
     ? { id: 48213, status: 'pending', amount: 5000 }
     : // The status table names no message: a framework's default text for the status.
-      (row.exampleBody ?? { message: row.title, ...(status === 429 ? { retry_after: 60 } : {}) });
+      (row.exampleBody ?? apipayMessage(row.title ?? '', status === 429 ? { retryAfter: 60 } : {}));
   return ['api.apipay.kz', 'bpapi.bazarbay.site'].map((host) => ({
     label: host,
     exchange: exchange('POST', `https://${host}/api/v1/invoices`, status, body),
@@ -199,9 +194,12 @@ function alternativePaymentsExchanges(row: SeedRow): RowExchange[] {
   return ['public-api.alternativepayments.io', 'public-api.demo.alternativepayments.io'].flatMap((host) =>
     endpoints.map(([method = '', path = '']) => ({
       label: `${method} ${path} on ${host}`,
-      exchange: exchange(method, `https://${host}${path.replace('{id}', id)}`, row.status ?? 0, {
-        error: { message: row.title },
-      }),
+      exchange: exchange(
+        method,
+        `https://${host}${path.replace('{id}', id)}`,
+        row.status ?? 0,
+        alternativePaymentsError(row.title ?? ''),
+      ),
     })),
   );
 }

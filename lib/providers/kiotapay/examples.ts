@@ -26,9 +26,9 @@ export const kiotapayExampleCredentials: KiotapayCredentials = {
   cardNumber: '4111111111111111',
 };
 
-/** The error envelope: `{error: {code, message, details}}`. */
-export function kiotapayError(code: string, message: string, details: string) {
-  return { error: { code, message, details } };
+/** The error envelope: `{error: {code, message, details}}`; some errors come without details. */
+export function kiotapayError(code: string, message: string, details?: string) {
+  return { error: { code, message, ...(details === undefined ? {} : { details }) } };
 }
 
 /** The success envelope: the status repeated, `Success`, and the resource under `data`. */
