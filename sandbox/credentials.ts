@@ -3,7 +3,7 @@
  * redaction has something to find. None of them opens anything.
  */
 import { createHmac } from 'node:crypto';
-import type { Credentials, ProviderFolder } from '../lib/providers';
+import type { Credentials } from '../lib/providers';
 
 /** An HS256 token that decodes like a provider's access token. */
 function jwt(claims: Record<string, unknown>): string {
@@ -62,7 +62,7 @@ const PLANTED_BY_PROVIDER: Readonly<Record<string, Credentials>> = {
   'alternative-payments': { basic: PLANTED.alternativeBasic, token: PLANTED.alternativeToken },
 };
 
-/** What a provider's requests carry here: the planted values, or the folder's own stand-ins. */
-export function plantedCredentials(folder: ProviderFolder): Credentials {
-  return PLANTED_BY_PROVIDER[folder.catalog.id] ?? folder.exampleCredentials;
+/** What a provider's requests carry here: the planted values, or its examples' own stand-ins. */
+export function plantedCredentials(provider: string, exampleCredentials: Credentials): Credentials {
+  return PLANTED_BY_PROVIDER[provider] ?? exampleCredentials;
 }

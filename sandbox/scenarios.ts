@@ -34,11 +34,15 @@ export interface ScenarioSet {
 /** The name a scenario answers to when none is asked for. */
 export const DEFAULT_SCENARIO = 'success';
 
-function scenariosOf(folder: ProviderFolder, sentAt: Date): { scenarios: Scenario[]; rejected: string } {
+async function scenariosOf(
+  folder: ProviderFolder,
+  sentAt: Date,
+): Promise<{ scenarios: Scenario[]; rejected: string }> {
   const provider = folder.catalog;
   const host = provider.hosts[0];
   if (!host) throw new Error(`The catalog's "${provider.id}" has no host`);
-  const examples = folder.examples(plantedCredentials(folder), sentAt);
+  const wire = await folder.wire();
+  const examples = wire.examples(plantedCredentials(provider.id, wire.exampleCredentials), sentAt);
   const all: WireExample[] = [
     ...provider.rules.flatMap((rule) => examples.forRule(rule)),
     ...examples.extras,
@@ -60,8 +64,13 @@ function scenariosOf(folder: ProviderFolder, sentAt: Date): { scenarios: Scenari
 }
 
 /** `sentAt` dates the requests' time headers: the moment the sandbox starts. */
-export function scenarioSet(folders: readonly ProviderFolder[], sentAt = new Date()): ScenarioSet {
-  const built = folders.map((folder) => ({ id: folder.catalog.id, ...scenariosOf(folder, sentAt) }));
+export async function scenarioSet(
+  folders: readonly ProviderFolder[],
+  sentAt = new Date(),
+): Promise<ScenarioSet> {
+  const built = await Promise.all(
+    folders.map(async (folder) => ({ id: folder.catalog.id, ...(await scenariosOf(folder, sentAt)) })),
+  );
   const all = built.flatMap(({ scenarios }) => scenarios);
   const byId = new Map(all.map((scenario) => [scenario.id, scenario]));
   const rejected = new Map(built.map(({ id, rejected }) => [id, rejected]));
@@ -77,7 +86,7 @@ export function scenarioSet(folders: readonly ProviderFolder[], sentAt = new Dat
 }
 
 /** The scenarios of the catalog's providers, as the sandbox serves them by default. */
-export const catalogScenarios: ScenarioSet = scenarioSet(providerFolders);
+export const catalogScenarios: ScenarioSet = await scenarioSet(providerFolders);
 
 export const SCENARIOS: readonly Scenario[] = catalogScenarios.all;
 export const scenarioById = catalogScenarios.byId;

@@ -215,7 +215,7 @@ export function hostResolverRules(port: number, hosts: readonly string[] = SANDB
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const secure = options.https ?? true;
   const scheme = secure ? 'https' : 'http';
-  const serving = served(options.providers ? scenarioSet(options.providers) : catalogScenarios);
+  const serving = served(options.providers ? await scenarioSet(options.providers) : catalogScenarios);
   const certificate = secure ? selfSignedCertificate(serving.hosts) : undefined;
 
   const handle = (incoming: IncomingMessage, response: ServerResponse) => {

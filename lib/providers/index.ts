@@ -28,4 +28,4 @@ export function providerById(id: string): Provider | undefined {
 }
 
 export type { DocumentedSuccess, Provider, ReportedError, Rule, RuleCondition } from './provider';
-export type { Credentials, ProviderExamples, ProviderFolder, WireExample } from './wire';
+export type { Credentials, ProviderExamples, ProviderFolder, ProviderWire, WireExample } from './wire';

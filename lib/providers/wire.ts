@@ -4,7 +4,6 @@
  * benchmark traffic and the tests' builders take their bodies from them.
  */
 import type { Provider, Rule } from './provider';
-import type { SeedRow } from './seed';
 
 /** A request on one of the provider's real endpoints, with the credentials it was given. */
 export interface Call {
@@ -50,18 +49,22 @@ export interface ProviderExamples {
 /** The secrets a provider's requests carry, by name (an API key, a token, a signature). */
 export type Credentials = Readonly<Record<string, string>>;
 
-/**
- * Everything PayLens knows of one provider, kept in its folder `lib/providers/<id>/`: the
- * catalog, the wire examples and the reader of its error reference.
- */
-export interface ProviderFolder<C extends Credentials = Credentials> {
-  catalog: Provider;
-  /** Stand-ins for each credential, shaped like real ones, for builders that have none of their own. */
+/** A provider's wire examples, and stand-in credentials for builders that have none of their own. */
+export interface ProviderWire<C extends Credentials = Credentials> {
+  /** Shaped like real ones; the sandbox plants its own. */
   exampleCredentials: C;
   /** The examples, carrying `credentials`; `sentAt` dates the headers that hold a time. */
   examples(credentials: C, sentAt: Date): ProviderExamples;
-  /** The documented rows of the provider's error reference (`seed.txt` beside it). */
-  parseSeed(text: string): SeedRow[];
+}
+
+/**
+ * One provider's folder `lib/providers/<id>/`, as the registry lists it: the catalog, and the
+ * wire examples loaded on demand, so that the extension's bundle leaves them out. (Its seed
+ * document and row parser sit beside them, for the tests.)
+ */
+export interface ProviderFolder<C extends Credentials = Credentials> {
+  catalog: Provider;
+  wire(): Promise<ProviderWire<C>>;
 }
 
 export const JSON_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json' } as const;

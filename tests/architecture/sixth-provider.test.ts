@@ -12,14 +12,16 @@ import { providerFolders } from '../../lib/providers';
 import type { WireExample } from '../../lib/providers/wire';
 import { type Sandbox, startSandbox } from '../../sandbox/server';
 import { zarapayFolder } from '../fixtures/providers/zarapay';
+import { parseZarapay } from '../fixtures/providers/zarapay/seed';
 import { send } from '../sandbox/client';
 
 const folders = [...providerFolders, zarapayFolder];
 const catalog = folders.map((folder) => folder.catalog);
 const [host = ''] = zarapayFolder.catalog.hosts;
-const examples = zarapayFolder.examples(zarapayFolder.exampleCredentials, new Date());
+const wire = await zarapayFolder.wire();
+const examples = wire.examples(wire.exampleCredentials, new Date());
 const ruleExamples = zarapayFolder.catalog.rules.flatMap((rule) => examples.forRule(rule));
-const seedRows = zarapayFolder.parseSeed(
+const seedRows = parseZarapay(
   readFileSync(new URL('../fixtures/providers/zarapay/seed.txt', import.meta.url), 'utf8'),
 );
 

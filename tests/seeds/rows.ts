@@ -6,11 +6,16 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { diagnose } from '../../lib/matcher';
-import { providerById, providerFolders } from '../../lib/providers';
+import { providerById } from '../../lib/providers';
 import { alternativePaymentsError } from '../../lib/providers/alternative-payments/examples';
+import { parseAlternativePayments } from '../../lib/providers/alternative-payments/seed';
 import { apipayMessage } from '../../lib/providers/apipay/examples';
+import { parseApipay } from '../../lib/providers/apipay/seed';
 import { kiotapayError, kiotapayStatus, kiotapaySuccess } from '../../lib/providers/kiotapay/examples';
+import { parseKiotapay } from '../../lib/providers/kiotapay/seed';
 import { payfieldError } from '../../lib/providers/payfield/examples';
+import { parsePayfield } from '../../lib/providers/payfield/seed';
+import { parseRebell } from '../../lib/providers/rebell/seed';
 import type { ResultStatus, SeedRow } from '../../lib/providers/seed';
 import type { Exchange } from '../../lib/types';
 
@@ -27,11 +32,17 @@ export function seedText(id: SeedId): string {
   return readFileSync(seedPath(id), 'utf8');
 }
 
-/** The rows of a provider's seed, read by the parser in its folder. */
+/** Each seed's parser, beside it in the provider's folder. */
+const parsers: Record<SeedId, (text: string) => SeedRow[]> = {
+  kiotapay: parseKiotapay,
+  rebell: parseRebell,
+  payfield: parsePayfield,
+  apipay: parseApipay,
+  'alternative-payments': parseAlternativePayments,
+};
+
 export function seedRows(id: SeedId): SeedRow[] {
-  const folder = providerFolders.find((candidate) => candidate.catalog.id === id);
-  if (!folder) throw new Error(`No provider folder for the seed ${id}`);
-  return folder.parseSeed(seedText(id));
+  return parsers[id](seedText(id));
 }
 
 // Exchanges that should reproduce each row: real hosts, the provider's documented body shape.

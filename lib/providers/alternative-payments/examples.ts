@@ -1,5 +1,5 @@
 import type { Rule } from '../provider';
-import { type Call, JSON_HEADERS, type ProviderExamples, ruleExample } from '../wire';
+import { type Call, JSON_HEADERS, type ProviderExamples, type ProviderWire, ruleExample } from '../wire';
 
 export type AlternativePaymentsCredentials = {
   /** `client_id:client_secret` in base64, for POST /oauth/token. */
@@ -127,3 +127,8 @@ export function alternativePaymentsExamples({
     ],
   };
 }
+
+export const alternativePaymentsWire: ProviderWire<AlternativePaymentsCredentials> = {
+  exampleCredentials: alternativePaymentsExampleCredentials,
+  examples: alternativePaymentsExamples,
+};

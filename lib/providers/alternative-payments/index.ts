@@ -1,15 +1,8 @@
 import type { ProviderFolder } from '../wire';
 import { alternativePayments } from './catalog';
-import {
-  type AlternativePaymentsCredentials,
-  alternativePaymentsExampleCredentials,
-  alternativePaymentsExamples,
-} from './examples';
-import { parseAlternativePayments } from './seed';
+import type { AlternativePaymentsCredentials } from './examples';
 
 export const alternativePaymentsFolder: ProviderFolder<AlternativePaymentsCredentials> = {
   catalog: alternativePayments,
-  exampleCredentials: alternativePaymentsExampleCredentials,
-  examples: alternativePaymentsExamples,
-  parseSeed: parseAlternativePayments,
+  wire: async () => (await import('./examples')).alternativePaymentsWire,
 };

@@ -5,6 +5,7 @@ import {
   JSON_HEADERS,
   messagesFor,
   type ProviderExamples,
+  type ProviderWire,
   ruleExample,
 } from '../wire';
 
@@ -134,3 +135,8 @@ export function apipayExamples({ apiKey }: ApipayCredentials): ProviderExamples 
     ],
   };
 }
+
+export const apipayWire: ProviderWire<ApipayCredentials> = {
+  exampleCredentials: apipayExampleCredentials,
+  examples: apipayExamples,
+};

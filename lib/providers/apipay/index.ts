@@ -1,11 +1,8 @@
 import type { ProviderFolder } from '../wire';
 import { apipay } from './catalog';
-import { type ApipayCredentials, apipayExampleCredentials, apipayExamples } from './examples';
-import { parseApipay } from './seed';
+import type { ApipayCredentials } from './examples';
 
 export const apipayFolder: ProviderFolder<ApipayCredentials> = {
   catalog: apipay,
-  exampleCredentials: apipayExampleCredentials,
-  examples: apipayExamples,
-  parseSeed: parseApipay,
+  wire: async () => (await import('./examples')).apipayWire,
 };

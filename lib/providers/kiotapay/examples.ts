@@ -6,6 +6,7 @@ import {
   HOSTILE_MARKUP,
   JSON_HEADERS,
   type ProviderExamples,
+  type ProviderWire,
   ruleExample,
 } from '../wire';
 
@@ -233,3 +234,8 @@ export function kiotapayExamples(credentials: KiotapayCredentials): ProviderExam
     ],
   };
 }
+
+export const kiotapayWire: ProviderWire<KiotapayCredentials> = {
+  exampleCredentials: kiotapayExampleCredentials,
+  examples: kiotapayExamples,
+};

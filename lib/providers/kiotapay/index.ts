@@ -1,11 +1,8 @@
 import type { ProviderFolder } from '../wire';
 import { kiotapay } from './catalog';
-import { type KiotapayCredentials, kiotapayExampleCredentials, kiotapayExamples } from './examples';
-import { parseKiotapay } from './seed';
+import type { KiotapayCredentials } from './examples';
 
 export const kiotapayFolder: ProviderFolder<KiotapayCredentials> = {
   catalog: kiotapay,
-  exampleCredentials: kiotapayExampleCredentials,
-  examples: kiotapayExamples,
-  parseSeed: parseKiotapay,
+  wire: async () => (await import('./examples')).kiotapayWire,
 };

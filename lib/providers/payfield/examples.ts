@@ -6,6 +6,7 @@ import {
   JSON_HEADERS,
   messagesFor,
   type ProviderExamples,
+  type ProviderWire,
   ruleExample,
   type WireExample,
 } from '../wire';
@@ -186,3 +187,8 @@ export function payfieldExamples(credentials: PayfieldCredentials, sentAt: Date)
     ],
   };
 }
+
+export const payfieldWire: ProviderWire<PayfieldCredentials> = {
+  exampleCredentials: payfieldExampleCredentials,
+  examples: payfieldExamples,
+};

@@ -1,11 +1,8 @@
 import type { ProviderFolder } from '../wire';
 import { payfield } from './catalog';
-import { type PayfieldCredentials, payfieldExampleCredentials, payfieldExamples } from './examples';
-import { parsePayfield } from './seed';
+import type { PayfieldCredentials } from './examples';
 
 export const payfieldFolder: ProviderFolder<PayfieldCredentials> = {
   catalog: payfield,
-  exampleCredentials: payfieldExampleCredentials,
-  examples: payfieldExamples,
-  parseSeed: parsePayfield,
+  wire: async () => (await import('./examples')).payfieldWire,
 };

@@ -1,5 +1,12 @@
 import type { Rule } from '../provider';
-import { type Answer, type Call, JSON_HEADERS, type ProviderExamples, ruleExample } from '../wire';
+import {
+  type Answer,
+  type Call,
+  JSON_HEADERS,
+  type ProviderExamples,
+  type ProviderWire,
+  ruleExample,
+} from '../wire';
 
 export type RebellCredentials = {
   /** The `Signature` header: `algorithm=SHA256withRSA, keyVersion=1, signature=<url-encoded base64>`. */
@@ -167,3 +174,8 @@ export function rebellExamples(credentials: RebellCredentials, sentAt: Date): Pr
     ],
   };
 }
+
+export const rebellWire: ProviderWire<RebellCredentials> = {
+  exampleCredentials: rebellExampleCredentials,
+  examples: rebellExamples,
+};

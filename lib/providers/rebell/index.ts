@@ -1,11 +1,8 @@
 import type { ProviderFolder } from '../wire';
 import { rebell } from './catalog';
-import { type RebellCredentials, rebellExampleCredentials, rebellExamples } from './examples';
-import { parseRebell } from './seed';
+import type { RebellCredentials } from './examples';
 
 export const rebellFolder: ProviderFolder<RebellCredentials> = {
   catalog: rebell,
-  exampleCredentials: rebellExampleCredentials,
-  examples: rebellExamples,
-  parseSeed: parseRebell,
+  wire: async () => (await import('./examples')).rebellWire,
 };
