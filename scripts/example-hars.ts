@@ -892,30 +892,32 @@ function checkoutSession() {
 
   // ---- Kiotapay: token, then an M-Pesa collection accepted as PENDING ----------------
   const tokenBody = json({ apiKey: KIOTAPAY_API_KEY, apiSecret: KIOTAPAY_API_SECRET });
-  const token1 = kiotapayToken(ctx, 12_080, 'first');
-  preflight(ctx, 12_000, `${KIOTAPAY}/api/v1/get-token`, 'POST', 'content-type');
-  add(ctx, {
-    at: 12_080,
-    method: 'POST',
-    url: `${KIOTAPAY}/api/v1/get-token`,
-    initiator: fromScript('request', 2, 1187),
-    body: tokenBody,
-    bodyType: 'application/json',
-    status: 200,
-    mime: 'application/json',
-    text: json(
-      kiotapaySuccess(200, {
-        accessToken: token1,
-        refreshToken: `rt_${hex('kiotapay-refresh-1', 48)}`,
-        tokenType: 'Bearer',
-        expiresIn: 300,
-        refreshExpiresIn: 1800,
-      }),
-    ),
-    wait: 188.4,
-    resHeaders: KIOTAPAY_HEADERS,
-  });
-  preflight(ctx, 12_420, `${KIOTAPAY}/api/v1/payments`, 'POST', 'authorization,content-type');
+  /** POST /api/v1/get-token: the 300 s access token the payments carry. */
+  const kiotapayGetToken = (at: number, seed: string, refreshSeed: string, wait: number) => {
+    const token = kiotapayToken(ctx, at, seed);
+    add(ctx, {
+      at,
+      method: 'POST',
+      url: `${KIOTAPAY}/api/v1/get-token`,
+      initiator: fromScript('request', 2, 1187),
+      body: tokenBody,
+      bodyType: 'application/json',
+      status: 200,
+      mime: 'application/json',
+      text: json(
+        kiotapaySuccess(200, {
+          accessToken: token,
+          refreshToken: `rt_${hex(refreshSeed, 48)}`,
+          tokenType: 'Bearer',
+          expiresIn: 300,
+          refreshExpiresIn: 1800,
+        }),
+      ),
+      wait,
+      resHeaders: KIOTAPAY_HEADERS,
+    });
+    return token;
+  };
   const paymentBody = (reference: string) =>
     json({
       amount: 1500,
@@ -925,16 +927,25 @@ function checkoutSession() {
       description: `Order ${ORDER}`,
       callbackUrl: `${SHOP}/api/webhooks/kiotapay`,
     });
-  add(ctx, {
-    at: 12_500,
-    method: 'POST',
-    url: `${KIOTAPAY}/api/v1/payments`,
-    initiator: fromScript('request', 2, 1187),
-    headers: [['authorization', `Bearer ${token1}`]],
-    body: paymentBody(`${ORDER}-K1`),
-    bodyType: 'application/json',
+  /** POST /api/v1/payments with the order's reference and what Kiotapay answered. */
+  const kiotapayPayment = (at: number, token: string, reference: string, answer: Omit<Spec, 'at' | 'url'>) =>
+    add(ctx, {
+      at,
+      method: 'POST',
+      url: `${KIOTAPAY}/api/v1/payments`,
+      initiator: fromScript('request', 2, 1187),
+      headers: [['authorization', `Bearer ${token}`]],
+      body: paymentBody(reference),
+      bodyType: 'application/json',
+      mime: 'application/json',
+      resHeaders: KIOTAPAY_HEADERS,
+      ...answer,
+    });
+  preflight(ctx, 12_000, `${KIOTAPAY}/api/v1/get-token`, 'POST', 'content-type');
+  const token1 = kiotapayGetToken(12_080, 'first', 'kiotapay-refresh-1', 188.4);
+  preflight(ctx, 12_420, `${KIOTAPAY}/api/v1/payments`, 'POST', 'authorization,content-type');
+  kiotapayPayment(12_500, token1, `${ORDER}-K1`, {
     status: 201,
-    mime: 'application/json',
     text: json(
       kiotapaySuccess(201, {
         transactionId: 'KTP-9F2C41D7',
@@ -947,7 +958,6 @@ function checkoutSession() {
       }),
     ),
     wait: 402.7,
-    resHeaders: KIOTAPAY_HEADERS,
   });
 
   // ---- Rebell: F INVALID_SIGNATURE, then A, then U PAYMENT_IN_PROCESS, then S --------
@@ -1053,48 +1063,13 @@ function checkoutSession() {
     headers: [['authorization', `Bearer ${token1}`]],
     status: 401,
     mime: 'application/json',
-    text: json(
-      kiotapayError(
-        'AUTH_INVALID_TOKEN',
-        'Invalid authentication token',
-        'The provided token is expired or invalid.',
-      ),
-    ),
+    text: KIOTAPAY_INVALID_TOKEN,
     wait: 74.2,
     resHeaders: [...KIOTAPAY_HEADERS, ['www-authenticate', 'Bearer error="invalid_token"']],
   });
-  const token2 = kiotapayToken(ctx, 373_200, 'second');
-  add(ctx, {
-    at: 373_200,
-    method: 'POST',
-    url: `${KIOTAPAY}/api/v1/get-token`,
-    initiator: fromScript('request', 2, 1187),
-    body: tokenBody,
-    bodyType: 'application/json',
-    status: 200,
-    mime: 'application/json',
-    text: json(
-      kiotapaySuccess(200, {
-        accessToken: token2,
-        refreshToken: `rt_${hex('kiotapay-refresh-2', 48)}`,
-        tokenType: 'Bearer',
-        expiresIn: 300,
-        refreshExpiresIn: 1800,
-      }),
-    ),
-    wait: 176.9,
-    resHeaders: KIOTAPAY_HEADERS,
-  });
-  add(ctx, {
-    at: 373_600,
-    method: 'POST',
-    url: `${KIOTAPAY}/api/v1/payments`,
-    initiator: fromScript('request', 2, 1187),
-    headers: [['authorization', `Bearer ${token2}`]],
-    body: paymentBody(`${ORDER}-K2`),
-    bodyType: 'application/json',
+  const token2 = kiotapayGetToken(373_200, 'second', 'kiotapay-refresh-2', 176.9);
+  kiotapayPayment(373_600, token2, `${ORDER}-K2`, {
     status: 402,
-    mime: 'application/json',
     // Chrome sometimes stores JSON as base64: this error must be decoded before reading.
     base64: true,
     text: json(
@@ -1105,7 +1080,6 @@ function checkoutSession() {
       ),
     ),
     wait: 512.3,
-    resHeaders: KIOTAPAY_HEADERS,
   });
 
   // ---- Payfield: balance, a pay-in in the wrong currency, a payout in three tries ----
