@@ -34,10 +34,16 @@
  *     are fictional.
  */
 import { createHash, createHmac } from 'node:crypto';
+import type { Provider } from '../lib/providers';
+import { alternativePayments } from '../lib/providers/alternative-payments/catalog';
 import { alternativePaymentsError } from '../lib/providers/alternative-payments/examples';
+import { apipay } from '../lib/providers/apipay/catalog';
 import { apipayBusinessError, apipayMessage } from '../lib/providers/apipay/examples';
+import { kiotapay } from '../lib/providers/kiotapay/catalog';
 import { kiotapayError, kiotapaySuccess } from '../lib/providers/kiotapay/examples';
+import { payfield } from '../lib/providers/payfield/catalog';
 import { payfieldError } from '../lib/providers/payfield/examples';
+import { rebell } from '../lib/providers/rebell/catalog';
 import { REBELL_CLIENT_ID, rebellResult, rebellTime } from '../lib/providers/rebell/examples';
 
 type Header = [name: string, value: string];
@@ -107,11 +113,13 @@ interface Spec {
 // ---------------------------------------------------------------------------------------
 
 const SHOP = 'https://shop.example';
-const KIOTAPAY = 'https://api.kiotapay.co';
-const REBELL = 'https://api.rebellapp.com';
-const PAYFIELD = 'https://api.payfield.io';
-const APIPAY = 'https://api.apipay.kz';
-const ALTPAY = 'https://public-api.alternativepayments.io';
+/** A provider's production origin, from its catalog. */
+const originOf = ({ hosts: [host] }: Provider) => `https://${host}`;
+const KIOTAPAY = originOf(kiotapay);
+const REBELL = originOf(rebell);
+const PAYFIELD = originOf(payfield);
+const APIPAY = originOf(apipay);
+const ALTPAY = originOf(alternativePayments);
 const ANALYTICS = 'https://analytics.shop.example';
 
 const APP_JS = `${SHOP}/assets/app.8d2b7a.js`;
@@ -1587,12 +1595,15 @@ function htmlGateway() {
 
 function truncatedJson() {
   const ctx = session('2025-03-19T11:40:00.000Z', ONE_PAGE(CHECKOUT));
-  const kiotapay = json(
+  const missingField = json(
     kiotapayError('REQ_MISSING_FIELD', 'Missing required field', "The field 'phoneNumber' is required."),
   );
-  calls.kiotapay(ctx, 1_500, { status: 400, text: kiotapay.slice(0, kiotapay.indexOf('"details"') + 20) });
-  const payfield = json(payfieldError('server_error', 'Internal Server Error'));
-  calls.payfield(ctx, 6_200, { status: 500, text: payfield.slice(0, Math.floor(payfield.length / 2)) });
+  calls.kiotapay(ctx, 1_500, {
+    status: 400,
+    text: missingField.slice(0, missingField.indexOf('"details"') + 20),
+  });
+  const serverError = json(payfieldError('server_error', 'Internal Server Error'));
+  calls.payfield(ctx, 6_200, { status: 500, text: serverError.slice(0, Math.floor(serverError.length / 2)) });
   return harOf(ctx);
 }
 
