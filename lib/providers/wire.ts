@@ -24,7 +24,7 @@ export interface Answer {
 export interface WireExample {
   /** Unique within the provider: a code, a message slug, `http-<status>`, or a case name. */
   name: string;
-  /** What the shop's button says. */
+  /** A few words for people: the sandbox shop's button says them. */
   label: string;
   call: Call;
   answer: Answer;
