@@ -189,7 +189,7 @@ describe('bodies that cannot be read', () => {
   });
 
   it('does not parse bodies above the limit', () => {
-    const huge = JSON.stringify({ error: { code: 'SERVER_ERROR', message: 'x'.repeat(1_100_000) } });
+    const huge = JSON.stringify(kiotapayError('SERVER_ERROR', 'x'.repeat(1_100_000)));
     expect(diagnose(exchange(KIOTAPAY, 500, huge))).toMatchObject({
       code: null,
       title: 'Internal Server Error',
