@@ -8,6 +8,11 @@ import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchPayLens } from '../e2e/harness';
+import { alternativePaymentsError } from '../lib/providers/alternative-payments/examples';
+import { apipayMessage } from '../lib/providers/apipay/examples';
+import { kiotapayError } from '../lib/providers/kiotapay/examples';
+import { payfieldError } from '../lib/providers/payfield/examples';
+import { rebellResult } from '../lib/providers/rebell/examples';
 
 const DIAGNOSES = 50_000;
 
@@ -16,35 +21,26 @@ const ERRORS = [
     'POST',
     'https://api.kiotapay.co/api/v1/payments',
     401,
-    { error: { code: 'AUTH_INVALID_TOKEN', message: 'Invalid authentication token' } },
+    kiotapayError('AUTH_INVALID_TOKEN', 'Invalid authentication token'),
   ],
-  [
-    'POST',
-    'https://api.rebellapp.com/v1/payments/pay',
-    200,
-    { result: { resultStatus: 'F', resultCode: 'RISK_REJECT', resultMessage: 'Rejected' } },
-  ],
+  ['POST', 'https://api.rebellapp.com/v1/payments/pay', 200, rebellResult('F', 'RISK_REJECT', 'Rejected')],
   [
     'POST',
     'https://api.payfield.io/api/v1/payouts',
     422,
-    {
-      message: 'currency is required',
-      code: 'validation_error',
-      error: { code: 'validation_error', message: 'currency is required' },
-    },
+    payfieldError('validation_error', 'currency is required'),
   ],
   [
     'POST',
     'https://api.apipay.kz/api/v1/invoices',
     429,
-    { message: 'Too many requests. Please retry after 60 seconds.', retry_after: 60 },
+    apipayMessage('Too many requests. Please retry after 60 seconds.', { retryAfter: 60 }),
   ],
   [
     'GET',
     'https://public-api.alternativepayments.io/payment/request/pr_1',
     404,
-    { error: { message: 'Not found' } },
+    alternativePaymentsError('Not found'),
   ],
 ] as const;
 

@@ -4,6 +4,11 @@
  * provider, half of those failing. Deterministic, so runs compare.
  */
 import { exchangeFromEntry } from '../lib/har';
+import { alternativePaymentsError } from '../lib/providers/alternative-payments/examples';
+import { apipayMessage } from '../lib/providers/apipay/examples';
+import { kiotapayError, kiotapaySuccess } from '../lib/providers/kiotapay/examples';
+import { payfieldError } from '../lib/providers/payfield/examples';
+import { rebellResult } from '../lib/providers/rebell/examples';
 import type { Exchange } from '../lib/types';
 
 const STARTED = '2026-11-22T10:00:00.000Z';
@@ -39,35 +44,28 @@ const providerCases: Array<
     method: 'POST',
     url: 'https://api.kiotapay.co/api/v1/payments',
     status: 201,
-    responseBody: JSON.stringify({ status: 201, message: 'Success', data: payload(seed) }),
+    responseBody: JSON.stringify(kiotapaySuccess(201, payload(seed))),
   }),
   (seed) => ({
     method: 'POST',
     url: `https://api.kiotapay.co/api/v1/payments/${seed}`,
     status: 401,
-    responseBody: JSON.stringify({
-      error: {
-        code: 'AUTH_INVALID_TOKEN',
-        message: 'Invalid authentication token',
-        details: 'Token expired',
-      },
-    }),
+    responseBody: JSON.stringify(
+      kiotapayError('AUTH_INVALID_TOKEN', 'Invalid authentication token', 'Token expired'),
+    ),
+  }),
+  (seed) => ({
+    method: 'POST',
+    url: 'https://api.rebellapp.com/v1/payments/pay',
+    status: 200,
+    responseBody: JSON.stringify({ ...rebellResult('S', 'SUCCESS', 'Success'), payment: payload(seed) }),
   }),
   (seed) => ({
     method: 'POST',
     url: 'https://api.rebellapp.com/v1/payments/pay',
     status: 200,
     responseBody: JSON.stringify({
-      result: { resultStatus: 'S', resultCode: 'SUCCESS', resultMessage: 'Success' },
-      payment: payload(seed),
-    }),
-  }),
-  (seed) => ({
-    method: 'POST',
-    url: 'https://api.rebellapp.com/v1/payments/pay',
-    status: 200,
-    responseBody: JSON.stringify({
-      result: { resultStatus: 'F', resultCode: 'RISK_REJECT', resultMessage: 'Rejected by risk system' },
+      ...rebellResult('F', 'RISK_REJECT', 'Rejected by risk system'),
       paymentRequestId: `pr_${seed}`,
     }),
   }),
@@ -81,12 +79,11 @@ const providerCases: Array<
     method: 'POST',
     url: 'https://api.payfield.io/api/v1/payouts',
     status: 422,
-    responseBody: JSON.stringify({
-      message: 'amount must be a positive decimal string',
-      code: 'validation_error',
-      errors: [{ field: 'amount', message: 'amount must be a positive decimal string' }],
-      error: { code: 'validation_error', message: 'amount must be a positive decimal string' },
-    }),
+    responseBody: JSON.stringify(
+      payfieldError('validation_error', 'amount must be a positive decimal string', [
+        { field: 'amount', message: 'amount must be a positive decimal string' },
+      ]),
+    ),
   }),
   (seed) => ({
     method: 'POST',
@@ -98,13 +95,14 @@ const providerCases: Array<
     method: 'POST',
     url: 'https://api.apipay.kz/api/v1/invoices',
     status: 422,
-    responseBody: JSON.stringify({
-      message: 'Validation failed',
-      errors: {
-        phone_number: ['Phone number must be in format 8XXXXXXXXXX'],
-        amount: ['Amount must be between 0.01 and 99999999.99'],
-      },
-    }),
+    responseBody: JSON.stringify(
+      apipayMessage('Validation failed', {
+        errors: {
+          phone_number: ['Phone number must be in format 8XXXXXXXXXX'],
+          amount: ['Amount must be between 0.01 and 99999999.99'],
+        },
+      }),
+    ),
   }),
   (seed) => ({
     method: 'GET',
@@ -116,7 +114,7 @@ const providerCases: Array<
     method: 'GET',
     url: `https://public-api.alternativepayments.io/payment/request/${seed}`,
     status: 404,
-    responseBody: JSON.stringify({ error: { message: `Payment request ${seed} not found` } }),
+    responseBody: JSON.stringify(alternativePaymentsError(`Payment request ${seed} not found`)),
   }),
 ];
 

@@ -5,7 +5,7 @@ import { type FileSummary, formatIds, isFormatId, type Summary, streamingFormats
 import { type Chunks, HarError } from '../lib/har';
 import type { MatcherOptions } from '../lib/matcher';
 import { presentWarning } from '../lib/presentation';
-import { providerIds } from '../lib/providers';
+import { providers as catalog, type Provider, providerIds } from '../lib/providers';
 import { matcherOptionsFrom, validateSettings } from '../lib/settings';
 import { explainCommand } from './explain';
 import { describeFileError, errorMessage, expandInputs, openInput } from './inputs';
@@ -49,7 +49,7 @@ const processIo: Io = {
   stdin: process.stdin,
 };
 
-function parse(argv: string[]) {
+function parse(argv: string[], knownIds: readonly string[]) {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -77,8 +77,7 @@ function parse(argv: string[]) {
     throw new UsageError(`unknown format "${values.format}" (use ${formatIds.join(', ')})`);
   }
   for (const id of values.provider ?? []) {
-    if (!providerIds.includes(id))
-      throw new UsageError(`unknown provider "${id}" (use ${providerIds.join(', ')})`);
+    if (!knownIds.includes(id)) throw new UsageError(`unknown provider "${id}" (use ${knownIds.join(', ')})`);
   }
   return {
     help: false as const,
@@ -124,15 +123,23 @@ function skippedLine(count: number, reasons: Map<string, number>): string {
   return `${count} ${noun} skipped: ${why.join(', ')}`;
 }
 
-/** Runs the CLI and returns its exit status; never throws. */
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+/**
+ * Runs the CLI and returns its exit status; never throws. `diagnose` knows `providers`, the
+ * catalog's unless a caller (a test) brings its own.
+ */
+export async function main(
+  argv: string[],
+  io: Io = processIo,
+  providers: readonly Provider[] = catalog,
+): Promise<number> {
+  const knownIds = providers.map((provider) => provider.id);
   // Each of these commands parses its own options.
   const [command, ...rest] = argv;
   if (command === 'explain') return explainCommand(rest, io);
   if (command === 'providers') return providersCommand(rest, io);
   let args: ReturnType<typeof parse>;
   try {
-    args = parse(argv);
+    args = parse(argv, knownIds);
   } catch (error) {
     io.stderr(`paylens: ${errorMessage(error)} (see paylens --help)\n`);
     return EXIT.unusable;
@@ -154,7 +161,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   // Flags narrow or extend what the config file says.
   const only = args.providers;
   if (only)
-    options = { ...options, providers: (options.providers ?? providerIds).filter((id) => only.includes(id)) };
+    options = { ...options, providers: (options.providers ?? knownIds).filter((id) => only.includes(id)) };
   if (args.anyHost) options = { ...options, anyHost: true };
 
   const inputs = await expandInputs(args.inputs);
@@ -178,29 +185,34 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       if (input.error !== undefined) throw new HarError(input.error);
       const opened = await openInput(input.name, io.stdin);
       try {
-        const warnings = await scanHar(opened.chunks, options, {
-          readBodyFile: opened.readBodyFile,
-          entry: () => {
-            file.entries++;
-            summary.entries++;
+        const warnings = await scanHar(
+          opened.chunks,
+          options,
+          {
+            readBodyFile: opened.readBodyFile,
+            entry: () => {
+              file.entries++;
+              summary.entries++;
+            },
+            skipped: (_, reason) => {
+              file.skipped++;
+              skipped++;
+              reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+            },
+            finding: (finding) => {
+              // Several files: each one's diagnoses under its name.
+              if (file.diagnosed === 0 && inputs.length > 1 && format.file) {
+                write(format.file(input.name, summary.diagnosed));
+              }
+              write(format.item({ ...finding, file: input.name }, summary.diagnosed));
+              file.diagnosed++;
+              summary.diagnosed++;
+              const { provider } = finding.diagnosis;
+              summary.byProvider[provider] = (summary.byProvider[provider] ?? 0) + 1;
+            },
           },
-          skipped: (_, reason) => {
-            file.skipped++;
-            skipped++;
-            reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
-          },
-          finding: (finding) => {
-            // Several files: each one's diagnoses under its name.
-            if (file.diagnosed === 0 && inputs.length > 1 && format.file) {
-              write(format.file(input.name, summary.diagnosed));
-            }
-            write(format.item({ ...finding, file: input.name }, summary.diagnosed));
-            file.diagnosed++;
-            summary.diagnosed++;
-            const { provider } = finding.diagnosis;
-            summary.byProvider[provider] = (summary.byProvider[provider] ?? 0) + 1;
-          },
-        });
+          providers,
+        );
         for (const warning of warnings)
           summary.warnings.push(presentWarning({ file: input.name, ...warning }));
       } finally {

@@ -1,6 +1,7 @@
 import { createSessionAnalyzer, type SessionWarning } from './analyzer';
 import { type Chunks, readHar } from './har';
 import { createMatcher, type MatcherOptions } from './matcher';
+import { providers as catalog, type Provider } from './providers';
 import { createRelevance } from './relevance';
 import type { Finding } from './types';
 
@@ -31,18 +32,19 @@ export interface HarSink {
  * Diagnoses every entry of a HAR stream, handing each diagnosis and each unusable entry to
  * the sink as it comes, so memory stays flat and a file that breaks off keeps what it gave.
  * Every usable entry goes through one session analyzer, successes too; its warnings come
- * back at the end.
+ * back at the end. `providers` is the catalog's unless a caller brings its own.
  */
 export async function scanHar(
   chunks: Chunks,
   options: MatcherOptions,
   sink: HarSink,
+  providers: readonly Provider[] = catalog,
 ): Promise<SessionWarning[]> {
-  const diagnose = createMatcher(options);
-  const analyzer = createSessionAnalyzer(options);
+  const diagnose = createMatcher(options, providers);
+  const analyzer = createSessionAnalyzer(options, providers);
   // A body file is read only when its exchange could be diagnosed: a recording's images
   // and scripts are left on disk.
-  const relevant = createRelevance(options);
+  const relevant = createRelevance(options, providers);
   for await (const item of readHar(chunks)) {
     sink.entry();
     if ('invalid' in item) {
@@ -65,16 +67,25 @@ export async function scanHar(
 }
 
 /** Diagnoses every entry of a HAR stream and keeps the diagnoses, as the panel shows them all. */
-export async function diagnoseHar(chunks: Chunks, options: MatcherOptions = {}): Promise<HarDiagnosis> {
+export async function diagnoseHar(
+  chunks: Chunks,
+  options: MatcherOptions = {},
+  providers: readonly Provider[] = catalog,
+): Promise<HarDiagnosis> {
   const findings: Finding[] = [];
   const skipped: HarDiagnosis['skipped'] = [];
   let entries = 0;
-  const warnings = await scanHar(chunks, options, {
-    entry: () => {
-      entries++;
+  const warnings = await scanHar(
+    chunks,
+    options,
+    {
+      entry: () => {
+        entries++;
+      },
+      finding: (finding) => findings.push(finding),
+      skipped: (index, reason) => skipped.push({ index, reason }),
     },
-    finding: (finding) => findings.push(finding),
-    skipped: (index, reason) => skipped.push({ index, reason }),
-  });
+    providers,
+  );
   return { findings, entries, skipped, warnings };
 }

@@ -3,6 +3,7 @@
  * redaction has something to find. None of them opens anything.
  */
 import { createHmac } from 'node:crypto';
+import type { Credentials } from '../lib/providers';
 
 /** An HS256 token that decodes like a provider's access token. */
 function jwt(claims: Record<string, unknown>): string {
@@ -42,3 +43,26 @@ export const PLANTED = {
 
 /** Every planted value, for tests that check none of them leaves PayLens unmasked. */
 export const PLANTED_SECRETS: readonly string[] = Object.values(PLANTED);
+
+/** The planted credentials in the shape each provider's examples take them. */
+const PLANTED_BY_PROVIDER: Readonly<Record<string, Credentials>> = {
+  kiotapay: {
+    apiKey: PLANTED.kiotapayApiKey,
+    apiSecret: PLANTED.kiotapayApiSecret,
+    token: PLANTED.kiotapayToken,
+    cardNumber: PLANTED.cardNumber,
+  },
+  rebell: { signature: PLANTED.rebellSignature },
+  payfield: {
+    apiKey: PLANTED.payfieldApiKey,
+    signature: PLANTED.payfieldSignature,
+    cardNumber: PLANTED.cardNumber,
+  },
+  apipay: { apiKey: PLANTED.apipayApiKey },
+  'alternative-payments': { basic: PLANTED.alternativeBasic, token: PLANTED.alternativeToken },
+};
+
+/** What a provider's requests carry here: the planted values, or its examples' own stand-ins. */
+export function plantedCredentials(provider: string, exampleCredentials: Credentials): Credentials {
+  return PLANTED_BY_PROVIDER[provider] ?? exampleCredentials;
+}

@@ -7,11 +7,12 @@ import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { providers } from '../lib/providers';
+import type { ProviderFolder } from '../lib/providers';
+import type { Provider } from '../lib/providers/provider';
+import type { Answer, Call } from '../lib/providers/wire';
 import { isSecretName } from '../lib/redact';
 import { selfSignedCertificate } from './certificate';
-import type { Answer, Call } from './scenario';
-import { credentialsRejectedBy, DEFAULT_SCENARIO, scenarioById } from './scenarios';
+import { catalogScenarios, DEFAULT_SCENARIO, type ScenarioSet, scenarioSet } from './scenarios';
 import { TOKEN_LIFETIME_HEADER } from './shop/insight-cases';
 import {
   HOSTED_FIELDS_HOST,
@@ -28,13 +29,18 @@ import {
  */
 export const PROXY_HOSTS: Readonly<Record<string, string>> = { 'payments.shop.test': 'kiotapay' };
 
-/** Every host name the browser must map to the sandbox. */
-export const SANDBOX_HOSTS: readonly string[] = [
-  SHOP_HOST,
-  HOSTED_FIELDS_HOST,
-  ...Object.keys(PROXY_HOSTS),
-  ...providers.flatMap((provider) => provider.hosts),
-];
+/** Every host name the browser must map to a sandbox answering for `providers`. */
+export function sandboxHosts(providers: readonly Provider[]): string[] {
+  return [
+    SHOP_HOST,
+    HOSTED_FIELDS_HOST,
+    ...Object.keys(PROXY_HOSTS),
+    ...providers.flatMap((provider) => provider.hosts),
+  ];
+}
+
+/** The hosts of the sandbox of the catalog's providers. */
+export const SANDBOX_HOSTS: readonly string[] = sandboxHosts(catalogScenarios.providers);
 
 /** The query parameter, or else the request header, that picks a scenario. */
 export const SCENARIO_PARAM = 'scenario';
@@ -47,6 +53,8 @@ export interface SandboxOptions {
   https?: boolean;
   /** Called with one line per request answered. */
   log?: (line: string) => void;
+  /** The providers it answers for, and the shop lists; the catalog's by default. */
+  providers?: readonly ProviderFolder[];
 }
 
 export interface Sandbox {
@@ -67,16 +75,31 @@ const ASSETS: Record<string, [body: string, contentType: string]> = {
   '/shop.css': [asset('shop.css'), 'text/css; charset=utf-8'],
 };
 
-const PAGES: Record<string, (originOf: OriginOf) => string> = {
+const PAGES: Record<string, (originOf: OriginOf, scenarios: ScenarioSet) => string> = {
   [`${SHOP_HOST}/`]: shopPage,
-  [`${SHOP_HOST}/order`]: orderPage,
-  [`${HOSTED_FIELDS_HOST}/hosted-fields`]: hostedFieldsPage,
+  [`${SHOP_HOST}/order`]: (_, scenarios) => orderPage(scenarios),
+  [`${HOSTED_FIELDS_HOST}/hosted-fields`]: (_, scenarios) => hostedFieldsPage(scenarios),
 };
 
-const providerOfHost = new Map([
-  ...providers.flatMap((provider) => provider.hosts.map((host) => [host, provider.id] as const)),
-  ...Object.entries(PROXY_HOSTS),
-]);
+/** What one sandbox serves: its scenarios, its hosts, and the provider behind each host. */
+interface Served {
+  scenarios: ScenarioSet;
+  hosts: readonly string[];
+  providerOfHost: ReadonlyMap<string, string>;
+}
+
+function served(scenarios: ScenarioSet): Served {
+  return {
+    scenarios,
+    hosts: sandboxHosts(scenarios.providers),
+    providerOfHost: new Map([
+      ...scenarios.providers.flatMap((provider) =>
+        provider.hosts.map((host) => [host, provider.id] as const),
+      ),
+      ...Object.entries(PROXY_HOSTS),
+    ]),
+  };
+}
 
 interface SandboxRequest {
   host: string;
@@ -97,11 +120,11 @@ function text(status: number, body: string, headers: Record<string, string> = {}
   return { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...headers }, body };
 }
 
-function serveShop(request: SandboxRequest, scheme: string): Reply {
+function serveShop(request: SandboxRequest, scheme: string, scenarios: ScenarioSet): Reply {
   const { host, port, url } = request;
   const render = PAGES[`${host}${url.pathname}`];
   if (render) {
-    const html = render((other) => `${scheme}://${other}${port}`);
+    const html = render((other) => `${scheme}://${other}${port}`, scenarios);
     return {
       status: 200,
       headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
@@ -161,15 +184,17 @@ function withTokenLifetime(answer: Answer, seconds: number): Answer {
   return 'expires_in' in record ? { ...answer, body: { ...record, expires_in: seconds } } : answer;
 }
 
-function serveProvider(request: SandboxRequest, provider: string): Reply {
+function serveProvider(request: SandboxRequest, provider: string, scenarios: ScenarioSet): Reply {
   const { method, url, headers } = request;
   if (method === 'OPTIONS') return preflight(headers);
   const header = headers[SCENARIO_HEADER.toLowerCase()];
   const name =
     url.searchParams.get(SCENARIO_PARAM) ?? (typeof header === 'string' ? header : DEFAULT_SCENARIO);
-  const asked = scenarioById(`${provider}:${name}`);
+  const asked = scenarios.byId(`${provider}:${name}`);
   if (!asked) return text(400, `PayLens sandbox: ${provider} has no scenario "${name}".`, cors(headers));
-  const scenario = credentialsMatch(asked.call, headers) ? asked : (credentialsRejectedBy(provider) ?? asked);
+  const scenario = credentialsMatch(asked.call, headers)
+    ? asked
+    : (scenarios.credentialsRejectedBy(provider) ?? asked);
   const lifetime = Number(headers[TOKEN_LIFETIME_HEADER.toLowerCase()]);
   const answer =
     Number.isInteger(lifetime) && lifetime > 0
@@ -183,14 +208,14 @@ function serveProvider(request: SandboxRequest, provider: string): Reply {
   };
 }
 
-function route(request: SandboxRequest, scheme: string): Reply {
+function route(request: SandboxRequest, scheme: string, { scenarios, hosts, providerOfHost }: Served): Reply {
   const { host } = request;
-  if (host === SHOP_HOST || host === HOSTED_FIELDS_HOST) return serveShop(request, scheme);
+  if (host === SHOP_HOST || host === HOSTED_FIELDS_HOST) return serveShop(request, scheme, scenarios);
   const provider = providerOfHost.get(host);
-  if (provider) return serveProvider(request, provider);
+  if (provider) return serveProvider(request, provider, scenarios);
   return text(
     421,
-    `PayLens sandbox: "${host}" is not one of its hosts. Map them to this server: ${SANDBOX_HOSTS.join(', ')}.`,
+    `PayLens sandbox: "${host}" is not one of its hosts. Map them to this server: ${hosts.join(', ')}.`,
   );
 }
 
@@ -201,14 +226,15 @@ function parseHost(header = ''): { host: string; port: string } {
 }
 
 /** The value of Chromium's --host-resolver-rules for a sandbox on `port`. */
-export function hostResolverRules(port: number): string {
-  return SANDBOX_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', ');
+export function hostResolverRules(port: number, hosts: readonly string[] = SANDBOX_HOSTS): string {
+  return hosts.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', ');
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const secure = options.https ?? true;
   const scheme = secure ? 'https' : 'http';
-  const certificate = secure ? selfSignedCertificate(SANDBOX_HOSTS) : undefined;
+  const serving = served(options.providers ? await scenarioSet(options.providers) : catalogScenarios);
+  const certificate = secure ? selfSignedCertificate(serving.hosts) : undefined;
 
   const handle = (incoming: IncomingMessage, response: ServerResponse) => {
     const request: SandboxRequest = {
@@ -220,7 +246,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     // Answer once the request body is in, so that keep-alive connections stay usable.
     incoming.resume();
     incoming.on('end', () => {
-      const { status, headers, body } = route(request, scheme);
+      const { status, headers, body } = route(request, scheme, serving);
       response.writeHead(status, { ...headers, 'Content-Length': Buffer.byteLength(body) });
       response.end(body);
       options.log?.(
@@ -242,7 +268,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     url: `${scheme}://${SHOP_HOST}/`,
     ...(certificate ? { cert: certificate.cert } : {}),
     chromiumArgs: [
-      `--host-resolver-rules=${hostResolverRules(port)}`,
+      `--host-resolver-rules=${hostResolverRules(port, serving.hosts)}`,
       ...(secure ? ['--ignore-certificate-errors'] : []),
     ],
     close: () =>

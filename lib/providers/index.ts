@@ -1,12 +1,25 @@
-import { alternativePayments } from './alternative-payments';
-import { apipay } from './apipay';
-import { kiotapay } from './kiotapay';
-import { payfield } from './payfield';
+import { alternativePaymentsFolder } from './alternative-payments';
+import { apipayFolder } from './apipay';
+import { kiotapayFolder } from './kiotapay';
+import { payfieldFolder } from './payfield';
 import type { Provider } from './provider';
-import { rebell } from './rebell';
+import { rebellFolder } from './rebell';
+import type { ProviderFolder } from './wire';
 
-/** The catalog. Adding a provider means adding its file and one line here. */
-export const providers: readonly Provider[] = [kiotapay, rebell, payfield, apipay, alternativePayments];
+/**
+ * Every provider, one folder each (`lib/providers/<id>/`: catalog, wire examples, seed).
+ * Adding a provider means adding its folder and one line here.
+ */
+export const providerFolders: readonly ProviderFolder[] = [
+  kiotapayFolder,
+  rebellFolder,
+  payfieldFolder,
+  apipayFolder,
+  alternativePaymentsFolder,
+];
+
+/** The catalog: what the matcher, the panel and the CLI read. */
+export const providers: readonly Provider[] = providerFolders.map((folder) => folder.catalog);
 
 export const providerIds: readonly string[] = providers.map((provider) => provider.id);
 
@@ -26,3 +39,4 @@ export type {
   TimestampFormat,
   TokenIssuer,
 } from './provider';
+export type { Credentials, ProviderExamples, ProviderFolder, ProviderWire, WireExample } from './wire';

@@ -2,9 +2,7 @@
  * The demo shop's pages: plain HTML with one button per scenario, the scenarios' calls
  * embedded as JSON for shop.js, no external resources.
  */
-import { providers } from '../../lib/providers';
-import type { Scenario } from '../scenario';
-import { SCENARIOS, scenarioById } from '../scenarios';
+import type { Scenario, ScenarioSet } from '../scenarios';
 import { INSIGHT_CASES } from './insight-cases';
 
 export const SHOP_HOST = 'shop.test';
@@ -27,8 +25,8 @@ function html(text: string): string {
   );
 }
 
-function scenario(id: string): Scenario {
-  const found = scenarioById(id);
+function scenario(scenarios: ScenarioSet, id: string): Scenario {
+  const found = scenarios.byId(id);
   if (!found) throw new Error(`No scenario ${id}`);
   return found;
 }
@@ -68,8 +66,13 @@ function button(scenario: Scenario, label = scenario.label, extra = ''): string 
 
 const LOG = '<ol id="log" reversed></ol>';
 
-function providerSection(id: string, name: string, hosts: readonly string[]): string {
-  const own = SCENARIOS.filter((scenario) => scenario.provider === id);
+function providerSection(
+  id: string,
+  name: string,
+  hosts: readonly string[],
+  all: readonly Scenario[],
+): string {
+  const own = all.filter((scenario) => scenario.provider === id);
   const group = (heading: string, scenarios: readonly Scenario[]) =>
     scenarios.length === 0
       ? ''
@@ -89,8 +92,8 @@ ${others}
 </section>`;
 }
 
-export function shopPage(originOf: OriginOf): string {
-  const burst = scenario(BURST.scenario);
+export function shopPage(originOf: OriginOf, scenarios: ScenarioSet): string {
+  const burst = scenario(scenarios, BURST.scenario);
   const body = `<header>
 <h1>PayLens demo shop</h1>
 <p>Every button sends one request to a payment provider’s real host name; a local sandbox answers
@@ -111,17 +114,17 @@ ${INSIGHT_CASES.map(({ id, label }) => `<button type="button" data-insight-case=
 <p>Hosted card fields, served from another origin (${HOSTED_FIELDS_HOST}):</p>
 <iframe id="hosted-fields" title="Hosted card fields" src="${html(originOf(HOSTED_FIELDS_HOST))}/hosted-fields"></iframe>
 </section>
-${providers.map(({ id, name, hosts }) => providerSection(id, name, hosts)).join('\n')}
+${scenarios.providers.map(({ id, name, hosts }) => providerSection(id, name, hosts, scenarios.all)).join('\n')}
 </div>
 <aside><h2>Sent</h2>${LOG}</aside>
 </main>`;
   // The burst and hosted-fields scenarios are in the provider sections too, so all are embedded.
-  return page('PayLens demo shop', SCENARIOS, body);
+  return page('PayLens demo shop', scenarios.all, body);
 }
 
-export function orderPage(): string {
-  const polled = scenario(ORDER_PAGE.polled);
-  const other = scenario(ORDER_PAGE.other);
+export function orderPage(scenarios: ScenarioSet): string {
+  const polled = scenario(scenarios, ORDER_PAGE.polled);
+  const other = scenario(scenarios, ORDER_PAGE.other);
   const body = `<header>
 <h1>Order review</h1>
 <p>This page asks the provider for the payment’s status as soon as it loads.</p>
@@ -141,8 +144,8 @@ ${button(other)}
   return page('Order review · PayLens demo shop', [polled, other], body);
 }
 
-export function hostedFieldsPage(): string {
-  const pay = scenario(HOSTED_FIELDS_SCENARIO);
+export function hostedFieldsPage(scenarios: ScenarioSet): string {
+  const pay = scenario(scenarios, HOSTED_FIELDS_SCENARIO);
   const body = `<form>
 <label>Card number <input value="4111 1111 1111 1111" readonly autocomplete="off"></label>
 <label>Expiry <input value="12 / 30" readonly autocomplete="off"></label>

@@ -1,7 +1,7 @@
 /**
  * Every row of every table in the five seed documents must come out of `diagnose()` with the
  * documented texts word for word, or be a documented success. The rows are parsed from the
- * vendored seeds (tests/seeds), never copied from the catalog.
+ * vendored seeds (lib/providers/<id>/seed.txt), never copied from the catalog.
  */
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';

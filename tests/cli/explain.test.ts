@@ -2,6 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { alternativePaymentsError } from '../../lib/providers/alternative-payments/examples';
+import { apipayMessage } from '../../lib/providers/apipay/examples';
+import { kiotapayError } from '../../lib/providers/kiotapay/examples';
+import { payfieldError } from '../../lib/providers/payfield/examples';
+import { rebellResult } from '../../lib/providers/rebell/examples';
 import { redactText } from '../../lib/redact';
 import { runCli } from '../support/cli';
 
@@ -171,23 +176,19 @@ describe('paylens explain --body', () => {
     [
       'kiotapay, by its fingerprint',
       [],
-      { error: { code: 'AUTH_INVALID_TOKEN', message: 'Invalid authentication token', details: null } },
+      kiotapayError('AUTH_INVALID_TOKEN', 'Invalid authentication token'),
       { provider: 'kiotapay', code: 'AUTH_INVALID_TOKEN', title: 'Invalid authentication token' },
     ],
     [
       'rebell, a failure inside HTTP 200',
       [],
-      { result: { resultStatus: 'U', resultCode: 'PAYMENT_IN_PROCESS', resultMessage: 'processing' } },
+      rebellResult('U', 'PAYMENT_IN_PROCESS', 'processing'),
       { provider: 'rebell', code: 'PAYMENT_IN_PROCESS', category: 'pending', retry: { advice: 'poll' } },
     ],
     [
       'payfield, its message with a value',
       [],
-      {
-        message: 'Shop currency mismatch. Expected KZT.',
-        code: 'validation_error',
-        error: { code: 'validation_error', message: 'Shop currency mismatch. Expected KZT.' },
-      },
+      payfieldError('validation_error', 'Shop currency mismatch. Expected KZT.'),
       {
         provider: 'payfield',
         message: 'Shop currency mismatch. Expected KZT.',
@@ -197,13 +198,13 @@ describe('paylens explain --body', () => {
     [
       'apipay, its status read from the documented row',
       ['--provider', 'apipay'],
-      { message: 'Invalid API key' },
+      apipayMessage('Invalid API key'),
       { provider: 'apipay', status: 401, title: 'Invalid API key' },
     ],
     [
       'apipay, the wait the body asks for',
       ['--provider', 'apipay', '--status', '429'],
-      { message: 'Too Many Attempts.', retry_after: 30 },
+      apipayMessage('Too Many Attempts.', { retryAfter: 30 }),
       { provider: 'apipay', status: 429, retry: { advice: 'after', afterSeconds: 30 } },
     ],
     [
@@ -218,7 +219,7 @@ describe('paylens explain --body', () => {
         '--path',
         '/payment/request/42',
       ],
-      { error: { message: 'Not Found' } },
+      alternativePaymentsError('Not Found'),
       { provider: 'alternative-payments', status: 404, meaning: 'ID not present in environment' },
     ],
   ])('%s', async (_label, args, body, expected) => {

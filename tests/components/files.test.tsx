@@ -2,6 +2,7 @@
 import { cleanup, createEvent, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../components/App';
+import { kiotapayError } from '../../lib/providers/kiotapay/examples';
 import {
   apipayRateLimited,
   codesOf,
@@ -41,9 +42,11 @@ function harFile(name = 'session.har') {
       version: '1.2',
       entries: [
         harEntry('https://shop.example/app.js', 200, 'console.log(1)', 'GET'),
-        harEntry('https://api.kiotapay.co/api/v1/payments', 404, {
-          error: { code: 'RESOURCE_NOT_FOUND', message: 'No such payment' },
-        }),
+        harEntry(
+          'https://api.kiotapay.co/api/v1/payments',
+          404,
+          kiotapayError('RESOURCE_NOT_FOUND', 'No such payment'),
+        ),
         harEntry('https://api.payfield.io/api/v1/payouts', 401, {
           message: 'Unauthorized',
           code: 'unauthorized',

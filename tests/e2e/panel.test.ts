@@ -2,8 +2,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { PayLensBrowser } from '../../e2e/harness';
 import { providerById } from '../../lib/providers';
+import { HOSTILE_MARKUP } from '../../lib/providers/wire';
 import { PLANTED, PLANTED_SECRETS } from '../../sandbox/credentials';
-import { HOSTILE_MARKUP } from '../../sandbox/scenario';
 import { ORDER_PAGE } from '../../sandbox/shop/pages';
 import { expectedRow, scenario, usePayLens } from './support';
 

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { type LaunchOptions, launchPayLens, type PayLensBrowser, type Row } from '../../e2e/harness';
 import { providerById } from '../../lib/providers';
-import type { Scenario } from '../../sandbox/scenario';
+import type { Scenario } from '../../sandbox/scenarios';
 import { SCENARIOS, scenarioById } from '../../sandbox/scenarios';
 
 /**

@@ -9,6 +9,7 @@ import {
   searchCatalog,
   suggestCodes,
 } from '../../lib/catalog';
+import { rebellResult } from '../../lib/providers/rebell/examples';
 import { redactText } from '../../lib/redact';
 
 const names = (query: CatalogQuery) =>
@@ -71,9 +72,7 @@ describe('explainBody', () => {
   const CARD = '4111 1111 1111 1111';
 
   it('redacts what it echoes from the body, also when the body names nothing documented', () => {
-    const body = JSON.stringify({
-      result: { resultStatus: 'F', resultCode: 'NEW_CODE', resultMessage: `card ${CARD} refused` },
-    });
+    const body = JSON.stringify(rebellResult('F', 'NEW_CODE', `card ${CARD} refused`));
     const result = explainBody({ body });
     expect(result).toMatchObject({
       kind: 'undocumented',

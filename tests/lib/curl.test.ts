@@ -3,6 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../lib/matcher';
 import { presentationOf } from '../../lib/presentation';
+import { kiotapayError } from '../../lib/providers/kiotapay/examples';
+import { rebellResult } from '../../lib/providers/rebell/examples';
 import type { Exchange } from '../../lib/types';
 import { exchange } from '../support/exchange';
 
@@ -28,9 +30,7 @@ describe('Copy as cURL', () => {
       exchange(
         'https://api.kiotapay.co/api/v1/payments?api_key=kp_query_secret_1&page=2',
         402,
-        {
-          error: { code: 'INSUFFICIENT_FUNDS', message: 'Not enough funds' },
-        },
+        kiotapayError('INSUFFICIENT_FUNDS', 'Not enough funds'),
         {
           requestHeaders: [
             { name: 'Authorization', value: `Bearer ${KIOTA_TOKEN}` },
@@ -101,9 +101,7 @@ describe('Copy as cURL', () => {
       exchange(
         'https://api.rebellapp.com/v1/payments/pay',
         401,
-        {
-          result: { resultStatus: 'F', resultCode: 'INVALID_SIGNATURE', resultMessage: 'Invalid signature' },
-        },
+        rebellResult('F', 'INVALID_SIGNATURE', 'Invalid signature'),
         {
           requestHeaders: [
             { name: 'Signature', value: 'algorithm=SHA256withRSA, keyVersion=1, signature=abcDEF%2B123==' },
@@ -120,16 +118,11 @@ describe('Copy as cURL', () => {
     const hostile = `{"note":"it's $HOME \`id\` \\\\ $(id)\\nline 2","emoji":"💳"}`;
     const path = "/api/v1/payments/it's-$(id)";
     const command = curlOf(
-      exchange(
-        `https://api.kiotapay.co${path}`,
-        400,
-        { error: { code: 'REQ_MISSING_FIELD', message: 'x' } },
-        {
-          method: 'POST',
-          requestHeaders: [{ name: 'X-Note', value: "O'Brien `whoami` $USER" }],
-          requestBody: hostile,
-        },
-      ),
+      exchange(`https://api.kiotapay.co${path}`, 400, kiotapayError('REQ_MISSING_FIELD', 'x'), {
+        method: 'POST',
+        requestHeaders: [{ name: 'X-Note', value: "O'Brien `whoami` $USER" }],
+        requestBody: hostile,
+      }),
     );
     const args = argumentsOf(command);
     expect(args[0]).toBe(`https://api.kiotapay.co${path}`);
@@ -142,9 +135,7 @@ describe('Copy as cURL', () => {
       exchange(
         'https://api.kiotapay.co/api/v1/payments/KTP-1',
         404,
-        {
-          error: { code: 'RESOURCE_NOT_FOUND', message: 'Payment not found' },
-        },
+        kiotapayError('RESOURCE_NOT_FOUND', 'Payment not found'),
         { method: 'GET' },
       ),
     );

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formats } from '../../lib/format';
 import { escapeMarkdown } from '../../lib/format/markdown';
 import { diagnose } from '../../lib/matcher';
+import { payfieldError } from '../../lib/providers/payfield/examples';
 import type { Exchange, Finding } from '../../lib/types';
 import { exchange } from '../support/exchange';
 
@@ -19,10 +20,9 @@ const payfield = finding(
     `https://api.payfield.io/api/v1/payouts?api_key=k-123&page=1`,
     422,
     {
-      message: 'amount must be a positive decimal string',
-      code: 'validation_error',
-      errors: [{ field: 'amount', message: 'amount must be a positive decimal string' }],
-      error: { code: 'validation_error', message: 'amount must be a positive decimal string' },
+      ...payfieldError('validation_error', 'amount must be a positive decimal string', [
+        { field: 'amount', message: 'amount must be a positive decimal string' },
+      ]),
       echo: { card_number: CARD, token: JWT },
     },
     {

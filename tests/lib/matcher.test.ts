@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createMatcher, diagnose } from '../../lib/matcher';
+import { alternativePaymentsError } from '../../lib/providers/alternative-payments/examples';
+import { apipayBusinessError, apipayMessage } from '../../lib/providers/apipay/examples';
+import { kiotapayError, kiotapaySuccess } from '../../lib/providers/kiotapay/examples';
+import { payfieldError } from '../../lib/providers/payfield/examples';
+import { rebellResult } from '../../lib/providers/rebell/examples';
 import { exchange } from '../support/exchange';
 
 const KIOTAPAY = 'https://api.kiotapay.co/api/v1/payments';
@@ -7,11 +12,6 @@ const REBELL = 'https://api.rebellapp.com/v1/payments/pay';
 const PAYFIELD = 'https://api.payfield.io/api/v1/payouts';
 const APIPAY = 'https://api.apipay.kz/api/v1/invoices';
 const ALTPAY = 'https://public-api.alternativepayments.io';
-
-const kiotapayError = (code: string, message: string) => ({ error: { code, message, details: '' } });
-const rebellResult = (resultStatus: string, resultCode: string) => ({
-  result: { resultStatus, resultCode, resultMessage: 'message' },
-});
 
 describe('host matching', () => {
   it('matches catalog hosts exactly and case-insensitively', () => {
@@ -57,28 +57,28 @@ describe('what is a failure', () => {
     expect(diagnose(exchange(KIOTAPAY, 403, '', { method: 'options' }))).toBeNull();
     expect(diagnose(exchange(KIOTAPAY, 302, ''))).toBeNull();
     expect(diagnose(exchange(KIOTAPAY, 0, ''))).toBeNull();
-    expect(
-      diagnose(exchange(KIOTAPAY, 201, { status: 201, message: 'Success', data: { status: 'PENDING' } })),
-    ).toBeNull();
+    expect(diagnose(exchange(KIOTAPAY, 201, kiotapaySuccess(201, { status: 'PENDING' })))).toBeNull();
     expect(
       diagnose(exchange(PAYFIELD, 200, { message: 'Payout already exists', code: 'already_exists' })),
     ).toBeNull();
   });
 
   it('reads Rebell bodies on 2xx: F fails, U is unknown, S and A are not diagnoses', () => {
-    expect(diagnose(exchange(REBELL, 200, rebellResult('F', 'RISK_REJECT')))).toMatchObject({
+    expect(diagnose(exchange(REBELL, 200, rebellResult('F', 'RISK_REJECT', 'message')))).toMatchObject({
       outcome: 'failed',
       code: 'RISK_REJECT',
       category: 'payment',
       documented: true,
     });
-    expect(diagnose(exchange(REBELL, 200, rebellResult('U', 'PAYMENT_IN_PROCESS')))).toMatchObject({
-      outcome: 'unknown',
-      category: 'pending',
-      retry: { advice: 'poll' },
-    });
-    expect(diagnose(exchange(REBELL, 200, rebellResult('S', 'SUCCESS')))).toBeNull();
-    expect(diagnose(exchange(REBELL, 202, rebellResult('A', 'ACCEPT')))).toBeNull();
+    expect(diagnose(exchange(REBELL, 200, rebellResult('U', 'PAYMENT_IN_PROCESS', 'message')))).toMatchObject(
+      {
+        outcome: 'unknown',
+        category: 'pending',
+        retry: { advice: 'poll' },
+      },
+    );
+    expect(diagnose(exchange(REBELL, 200, rebellResult('S', 'SUCCESS', 'message')))).toBeNull();
+    expect(diagnose(exchange(REBELL, 202, rebellResult('A', 'ACCEPT', 'message')))).toBeNull();
   });
 
   it('explains Rebell’s HTTP statuses by status, and a body’s result before them', () => {
@@ -91,22 +91,24 @@ describe('what is a failure', () => {
       category: 'rate-limit',
       retry: { advice: 'backoff' },
     });
-    expect(diagnose(exchange(REBELL, 429, rebellResult('U', 'REQUEST_TRAFFIC_EXCEED_LIMIT')))).toMatchObject({
+    expect(
+      diagnose(exchange(REBELL, 429, rebellResult('U', 'REQUEST_TRAFFIC_EXCEED_LIMIT', 'message'))),
+    ).toMatchObject({
       outcome: 'unknown',
       meaning: 'Rate limit exceeded',
     });
-    expect(diagnose(exchange(REBELL, 500, rebellResult('F', 'BRAND_NEW')))).toMatchObject({
+    expect(diagnose(exchange(REBELL, 500, rebellResult('F', 'BRAND_NEW', 'message')))).toMatchObject({
       title: 'Failed',
       documented: false,
     });
   });
 
   it('accepts INVALID_CODE for INVALID_AUTH_CODE on payment endpoints only', () => {
-    expect(diagnose(exchange(REBELL, 200, rebellResult('F', 'INVALID_CODE')))?.meaning).toBe(
+    expect(diagnose(exchange(REBELL, 200, rebellResult('F', 'INVALID_CODE', 'message')))?.meaning).toBe(
       'Payment auth code invalid/expired',
     );
     const oauth = 'https://api.rebellapp.com/v1/authorizations/applyToken';
-    expect(diagnose(exchange(oauth, 200, rebellResult('F', 'INVALID_CODE')))?.meaning).toBe(
+    expect(diagnose(exchange(oauth, 200, rebellResult('F', 'INVALID_CODE', 'message')))?.meaning).toBe(
       'Authorization code invalid',
     );
   });
@@ -129,7 +131,7 @@ describe('codes the catalog does not know', () => {
   });
 
   it('uses the result-status row for an unknown Rebell code', () => {
-    expect(diagnose(exchange(REBELL, 200, rebellResult('F', 'BRAND_NEW')))).toMatchObject({
+    expect(diagnose(exchange(REBELL, 200, rebellResult('F', 'BRAND_NEW', 'message')))).toMatchObject({
       documented: false,
       title: 'Failed',
       meaning: 'Request failed, check resultCode for details',
@@ -137,11 +139,7 @@ describe('codes the catalog does not know', () => {
   });
 
   it('marks an unknown Payfield message as undocumented', () => {
-    const body = {
-      message: 'Something else',
-      code: 'validation_error',
-      error: { code: 'validation_error', message: 'Something else' },
-    };
+    const body = payfieldError('validation_error', 'Something else');
     expect(diagnose(exchange(PAYFIELD, 422, body))).toMatchObject({
       documented: false,
       meaning: 'Unprocessable Entity. Validation or business rule error.',
@@ -191,7 +189,7 @@ describe('bodies that cannot be read', () => {
   });
 
   it('does not parse bodies above the limit', () => {
-    const huge = JSON.stringify({ error: { code: 'SERVER_ERROR', message: 'x'.repeat(1_100_000) } });
+    const huge = JSON.stringify(kiotapayError('SERVER_ERROR', 'x'.repeat(1_100_000)));
     expect(diagnose(exchange(KIOTAPAY, 500, huge))).toMatchObject({
       code: null,
       title: 'Internal Server Error',
@@ -228,22 +226,18 @@ describe('what the body says', () => {
   });
 
   it('lists field errors from Payfield errors[] and ApiPay errors{}', () => {
-    const payfield = {
-      message: 'amount must be a positive decimal string',
-      code: 'validation_error',
-      errors: [{ field: 'amount', message: 'amount must be a positive decimal string' }],
-      error: { code: 'validation_error', message: 'amount must be a positive decimal string' },
-    };
+    const payfield = payfieldError('validation_error', 'amount must be a positive decimal string', [
+      { field: 'amount', message: 'amount must be a positive decimal string' },
+    ]);
     expect(diagnose(exchange(PAYFIELD, 422, payfield))?.fields).toEqual([
       { field: 'amount', message: 'amount must be a positive decimal string' },
     ]);
-    const apipay = {
-      message: 'Validation failed',
+    const apipay = apipayMessage('Validation failed', {
       errors: {
         phone_number: ['Phone number must be in format 8XXXXXXXXXX'],
         amount: ['Amount must be between 0.01 and 99999999.99'],
       },
-    };
+    });
     expect(diagnose(exchange(APIPAY, 422, apipay))?.fields).toEqual([
       { field: 'phone_number', message: 'Phone number must be in format 8XXXXXXXXXX' },
       { field: 'amount', message: 'Amount must be between 0.01 and 99999999.99' },
@@ -251,11 +245,7 @@ describe('what the body says', () => {
   });
 
   it('matches messages that carry a value by pattern', () => {
-    const mismatch = (message: string) => ({
-      message,
-      code: 'validation_error',
-      error: { code: 'validation_error', message },
-    });
+    const mismatch = (message: string) => payfieldError('validation_error', message);
     for (const message of [
       'Shop currency mismatch. Expected KZT.',
       'Shop currency mismatch. Expected USD.',
@@ -276,7 +266,7 @@ describe('what the body says', () => {
 
   it('matches Alternative Payments rows on method and path as well as status', () => {
     expect(
-      diagnose(exchange(`${ALTPAY}/oauth/token`, 403, { error: { message: 'forbidden' } }))?.meaning,
+      diagnose(exchange(`${ALTPAY}/oauth/token`, 403, alternativePaymentsError('forbidden')))?.meaning,
     ).toBe('Wrong client_id / client_secret or bad Basic Auth header');
     expect(diagnose(exchange(`${ALTPAY}/payment/request/abc`, 403, '', { method: 'GET' }))).toMatchObject({
       documented: false,
@@ -289,7 +279,7 @@ describe('what the body says', () => {
       diagnose(exchange(`${ALTPAY}/payment/request/pr_123`, 404, '', { method: 'DELETE' }))?.documented,
     ).toBe(false);
     expect(
-      diagnose(exchange(`${ALTPAY}/anything`, 401, { error: { message: 'Token expired' } })),
+      diagnose(exchange(`${ALTPAY}/anything`, 401, alternativePaymentsError('Token expired'))),
     ).toMatchObject({
       message: 'Token expired',
       documented: true,
@@ -298,12 +288,10 @@ describe('what the body says', () => {
   });
 
   it('gives the stated wait when the response states one', () => {
-    const limited = { message: 'Too many requests. Please retry after 60 seconds.', retry_after: 60 };
+    const limited = apipayMessage('Too many requests. Please retry after 60 seconds.', { retryAfter: 60 });
     expect(diagnose(exchange(APIPAY, 429, limited))?.retry).toEqual({ advice: 'after', afterSeconds: 60 });
     const newer = {
-      error: 'Tariff limit reached',
-      error_code: 'tariff_limit_reached',
-      message: 'Limit',
+      ...apipayBusinessError('Tariff limit reached', 'tariff_limit_reached', 'Limit'),
       retry_after_seconds: 3600,
     };
     expect(diagnose(exchange(APIPAY, 429, newer))?.retry).toEqual({ advice: 'after', afterSeconds: 3600 });
@@ -338,7 +326,7 @@ describe('what the body says', () => {
 
   it('shortens huge messages instead of carrying them whole', () => {
     const message = 'm'.repeat(50_000);
-    const result = diagnose(exchange(KIOTAPAY, 400, { error: { code: 'REQ_BAD_REQUEST', message } }));
+    const result = diagnose(exchange(KIOTAPAY, 400, kiotapayError('REQ_BAD_REQUEST', message)));
     expect(result?.message?.length).toBeLessThan(2_100);
     expect(result?.documented).toBe(true);
   });
@@ -349,28 +337,20 @@ describe('relayed errors (anyHost)', () => {
   const anyHost = createMatcher({ anyHost: true });
 
   it('is off by default', () => {
-    expect(diagnose(exchange(relay, 200, rebellResult('F', 'RISK_REJECT')))).toBeNull();
+    expect(diagnose(exchange(relay, 200, rebellResult('F', 'RISK_REJECT', 'message')))).toBeNull();
   });
 
   it('labels precise provider shapes on any host as fingerprint matches', () => {
-    expect(anyHost(exchange(relay, 200, rebellResult('F', 'RISK_REJECT')))).toMatchObject({
+    expect(anyHost(exchange(relay, 200, rebellResult('F', 'RISK_REJECT', 'message')))).toMatchObject({
       provider: 'rebell',
       match: 'fingerprint',
     });
-    const payfield = {
-      message: 'Invalid API key',
-      code: 'unauthorized',
-      error: { code: 'unauthorized', message: 'Invalid API key' },
-    };
+    const payfield = payfieldError('unauthorized', 'Invalid API key');
     expect(anyHost(exchange(relay, 502, payfield))).toMatchObject({
       provider: 'payfield',
       match: 'fingerprint',
     });
-    const apipay = {
-      error: 'Kaspi session',
-      error_code: 'kaspi_session_invalid',
-      message: 'Kaspi session is invalid',
-    };
+    const apipay = apipayBusinessError('Kaspi session', 'kaspi_session_invalid', 'Kaspi session is invalid');
     expect(anyHost(exchange(relay, 500, apipay))).toMatchObject({ provider: 'apipay', match: 'fingerprint' });
     expect(
       anyHost(exchange(relay, 401, kiotapayError('AUTH_INVALID_TOKEN', 'Invalid authentication token'))),

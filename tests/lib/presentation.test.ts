@@ -3,6 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../lib/matcher';
 import { presentationOf } from '../../lib/presentation';
+import { alternativePaymentsError } from '../../lib/providers/alternative-payments/examples';
+import { kiotapayError } from '../../lib/providers/kiotapay/examples';
 import type { Exchange } from '../../lib/types';
 import { exchange } from '../support/exchange';
 
@@ -19,7 +21,7 @@ describe('the presentation of a finding', () => {
   const oauth403 = exchange(
     'https://public-api.alternativepayments.io/oauth/token?client_secret=ap_query_secret_99&state=ORD-2026-0042',
     403,
-    { error: { message: `client ap_client_3c7e with secret ${CLIENT_SECRET} refused` } },
+    alternativePaymentsError(`client ap_client_3c7e with secret ${CLIENT_SECRET} refused`),
     {
       requestHeaders: [
         { name: 'Authorization', value: `Basic ${BASIC}` },
@@ -82,18 +84,18 @@ describe('the presentation of a finding', () => {
 
   it('keeps the code raw for data-code, masking only the request’s own secrets in it', () => {
     const plain = presented(
-      exchange('https://api.kiotapay.co/api/v1/payments', 402, {
-        error: { code: 'INSUFFICIENT_FUNDS', message: 'Not enough funds' },
-      }),
+      exchange(
+        'https://api.kiotapay.co/api/v1/payments',
+        402,
+        kiotapayError('INSUFFICIENT_FUNDS', 'Not enough funds'),
+      ),
     );
     expect(plain.codeAttribute).toBe('INSUFFICIENT_FUNDS');
     const echoed = presented(
       exchange(
         'https://api.kiotapay.co/api/v1/payments',
         401,
-        {
-          error: { code: 'BAD_KEY_kp_live_0123456789', message: 'x' },
-        },
+        kiotapayError('BAD_KEY_kp_live_0123456789', 'x'),
         { requestHeaders: [{ name: 'X-API-Key', value: 'kp_live_0123456789' }] },
       ),
     );

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { kiotapayError } from '../../lib/providers/kiotapay/examples';
 import {
   isSecretName,
   REDACTED,
@@ -279,7 +280,7 @@ describe('long text', () => {
       status: 400,
       requestHeaders: [],
       responseHeaders: [],
-      responseBody: JSON.stringify({ error: { code: 'REQ_BAD_REQUEST', message } }),
+      responseBody: JSON.stringify(kiotapayError('REQ_BAD_REQUEST', message)),
       startedDateTime: '',
     };
     const diagnosis = diagnose(exchange);

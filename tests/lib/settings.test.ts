@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHostPattern } from '../../lib/hosts';
 import { createMatcher } from '../../lib/matcher';
+import { rebellResult } from '../../lib/providers/rebell/examples';
 import { DEFAULT_SETTINGS, matcherOptionsFrom, validateSettings } from '../../lib/settings';
 import { exchange } from '../support/exchange';
 
@@ -121,7 +122,7 @@ describe('settings applied to the matcher', () => {
   });
 
   it('turns on relayed errors', () => {
-    const body = { result: { resultStatus: 'F', resultCode: 'RISK_REJECT', resultMessage: 'x' } };
+    const body = rebellResult('F', 'RISK_REJECT', 'x');
     expect(diagnose(exchange('https://shop.example/relay', 200, body))?.match).toBe('fingerprint');
   });
 });

@@ -2,7 +2,7 @@
 import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { Exchange } from '../../lib/types';
-import type { Scenario } from '../../sandbox/scenario';
+import type { Scenario } from '../../sandbox/scenarios';
 import type { Sandbox } from '../../sandbox/server';
 
 export interface Sent {

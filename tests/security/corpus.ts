@@ -4,6 +4,12 @@
  * text, JWTs. Each value is unique, so a leak is found by plain search. The exchanges
  * put them where outputs reach: URLs, request headers, and response bodies that echo them.
  */
+
+import { alternativePaymentsError } from '../../lib/providers/alternative-payments/examples';
+import { apipayMessage } from '../../lib/providers/apipay/examples';
+import { kiotapayError } from '../../lib/providers/kiotapay/examples';
+import { payfieldError } from '../../lib/providers/payfield/examples';
+import { rebellResult } from '../../lib/providers/rebell/examples';
 import type { Exchange } from '../../lib/types';
 
 export const SECRETS = {
@@ -68,19 +74,17 @@ export function plantedExchanges(): Exchange[] {
         { name: 'Authorization', value: `Bearer ${SECRETS.bearerJwt}` },
         { name: 'Cookie', value: `session=${SECRETS.cookie}` },
       ],
-      responseBody: json({
-        error: { code: 'AUTH_INVALID_TOKEN', message: `Token ${SECRETS.bearerJwt} expired`, details: '' },
-      }),
+      responseBody: json(kiotapayError('AUTH_INVALID_TOKEN', `Token ${SECRETS.bearerJwt} expired`, '')),
     }),
     exchange({
       url: 'https://api.kiotapay.co/api/v1/get-token',
       status: 403,
       requestBody: json({ apiKey: SECRETS.kiotapayApiKey, apiSecret: SECRETS.kiotapayApiSecret }),
       responseBody: json({
-        error: {
-          code: 'AUTH_FORBIDDEN',
-          message: `apiSecret ${SECRETS.kiotapayApiSecret} does not belong to ${SECRETS.kiotapayApiKey}`,
-        },
+        ...kiotapayError(
+          'AUTH_FORBIDDEN',
+          `apiSecret ${SECRETS.kiotapayApiSecret} does not belong to ${SECRETS.kiotapayApiKey}`,
+        ),
         apiKey: SECRETS.kiotapayApiKey,
         apiSecret: SECRETS.kiotapayApiSecret,
         access_token: SECRETS.accessToken,
@@ -98,13 +102,9 @@ export function plantedExchanges(): Exchange[] {
           value: `algorithm=SHA256withRSA, keyVersion=1, signature=${SECRETS.rebellSignature}`,
         },
       ],
-      responseBody: json({
-        result: {
-          resultStatus: 'F',
-          resultCode: 'INVALID_SIGNATURE',
-          resultMessage: `signature ${SECRETS.rebellSignature} does not verify`,
-        },
-      }),
+      responseBody: json(
+        rebellResult('F', 'INVALID_SIGNATURE', `signature ${SECRETS.rebellSignature} does not verify`),
+      ),
     }),
     exchange({
       url: 'https://api.payfield.io/api/v1/payouts',
@@ -121,13 +121,10 @@ export function plantedExchanges(): Exchange[] {
         card_number: SECRETS.visa,
       }),
       responseBody: json({
-        message: 'card_number is required',
-        code: 'validation_error',
-        errors: [
+        ...payfieldError('validation_error', 'card_number is required', [
           { field: 'card_number', message: `card ${SECRETS.visaSpaced} is not a wallet` },
           { field: `key ${SECRETS.apiKey}`, message: `signature ${SECRETS.xSignature} is stale` },
-        ],
-        error: { code: 'validation_error', message: 'card_number is required' },
+        ]),
         echo: {
           card_number: SECRETS.visa,
           pan: SECRETS.amexNumber,
@@ -140,7 +137,7 @@ export function plantedExchanges(): Exchange[] {
       url: `https://api.apipay.kz/api/v1/invoices?api_key=${SECRETS.apiKey}#access_token=${SECRETS.fragmentToken}`,
       status: 401,
       requestHeaders: [{ name: 'X-API-Key', value: SECRETS.apiKey }],
-      responseBody: json({ message: 'Invalid API key', password: SECRETS.password }),
+      responseBody: json({ ...apipayMessage('Invalid API key'), password: SECRETS.password }),
     }),
     exchange({
       url: `https://user:${SECRETS.urlPassword}@public-api.alternativepayments.io/oauth/token`,
@@ -150,9 +147,9 @@ export function plantedExchanges(): Exchange[] {
         { name: 'Content-Type', value: 'application/x-www-form-urlencoded' },
       ],
       requestBody: `grant_type=client_credentials&client_secret=${SECRETS.clientSecret}`,
-      responseBody: json({
-        error: { message: `client_id client-7781 with secret ${SECRETS.clientSecret} refused` },
-      }),
+      responseBody: json(
+        alternativePaymentsError(`client_id client-7781 with secret ${SECRETS.clientSecret} refused`),
+      ),
     }),
     exchange({
       // A key in the path and the query, echoed in the message, the code and a field error.
@@ -166,12 +163,12 @@ export function plantedExchanges(): Exchange[] {
         { name: 'Content-Type', value: 'application/x-www-form-urlencoded' },
       ],
       requestBody: `SAMLResponse=${SECRETS.samlResponse}&card_number=${SECRETS.visa}&apiSecret=${SECRETS.kiotapayApiSecret}`,
-      responseBody: json({
-        error: {
-          code: `AUTH_BAD_KEY_${SECRETS.codeKey}`,
-          message: `key ${SECRETS.pathKey} with sig ${SECRETS.querySig} and csrf ${SECRETS.antiCsrf} refused`,
-        },
-      }),
+      responseBody: json(
+        kiotapayError(
+          `AUTH_BAD_KEY_${SECRETS.codeKey}`,
+          `key ${SECRETS.pathKey} with sig ${SECRETS.querySig} and csrf ${SECRETS.antiCsrf} refused`,
+        ),
+      ),
     }),
     exchange({
       url: 'https://api.kiotapay.co/api/v1/payments',

@@ -1,5 +1,7 @@
 /** A fake devtools host and sample exchanges for the panel's component tests. */
 
+import { apipayMessage } from '../../lib/providers/apipay/examples';
+import { kiotapayError } from '../../lib/providers/kiotapay/examples';
 import type { Exchange } from '../../lib/types';
 import type { CaptureEvent, PanelPorts, PanelSettings, PanelState, ThemeName } from '../../panel/ports';
 import { DEFAULT_PANEL_SETTINGS } from '../../panel/settings';
@@ -81,7 +83,7 @@ export const kiotapayExpiredToken = (overrides: Partial<Exchange> = {}) =>
   exchange(
     `https://api.kiotapay.co/api/v1/payments?card_number=${SECRETS.card}`,
     401,
-    { error: { code: 'AUTH_INVALID_TOKEN', message: 'Token expired', details: null } },
+    kiotapayError('AUTH_INVALID_TOKEN', 'Token expired'),
     {
       requestHeaders: [
         { name: 'Authorization', value: `Bearer ${SECRETS.bearer}` },
@@ -95,28 +97,29 @@ export const kiotapayExpiredToken = (overrides: Partial<Exchange> = {}) =>
   );
 
 export const kiotapayMissingField = () =>
-  exchange('https://api.kiotapay.co/api/v1/payments', 400, {
-    error: { code: 'REQ_MISSING_FIELD', message: 'amount is required' },
-  });
+  exchange(
+    'https://api.kiotapay.co/api/v1/payments',
+    400,
+    kiotapayError('REQ_MISSING_FIELD', 'amount is required'),
+  );
 
 export const kiotapayUnknownCode = () =>
-  exchange('https://api.kiotapay.co/api/v1/payments', 400, {
-    error: { code: 'BRAND_NEW_CODE', message: 'Something new' },
-  });
+  exchange('https://api.kiotapay.co/api/v1/payments', 400, kiotapayError('BRAND_NEW_CODE', 'Something new'));
 
 export const apipayRateLimited = (startedDateTime = '2025-11-22T10:00:00.000Z') =>
   exchange(
     'https://api.apipay.kz/api/v1/invoices',
     429,
-    { message: 'Too Many Attempts.', retry_after: 30 },
+    apipayMessage('Too Many Attempts.', { retryAfter: 30 }),
     { startedDateTime },
   );
 
 export const apipayValidation = () =>
-  exchange('https://api.apipay.kz/api/v1/invoices', 422, {
-    message: 'The given data was invalid.',
-    errors: { amount: ['The amount field is required.'] },
-  });
+  exchange(
+    'https://api.apipay.kz/api/v1/invoices',
+    422,
+    apipayMessage('The given data was invalid.', { errors: { amount: ['The amount field is required.'] } }),
+  );
 
 export const payfieldUnauthorized = () =>
   exchange('https://api.payfield.io/api/v1/payouts', 401, { message: 'Unauthorized', code: 'unauthorized' });

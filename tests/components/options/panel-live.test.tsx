@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createSettingsStore, watchPanelSettings } from '../../../adapters/settings-store';
 import { App } from '../../../components/App';
 import { OptionsPage } from '../../../components/options/OptionsPage';
+import { kiotapayError } from '../../../lib/providers/kiotapay/examples';
 import {
   codesOf,
   createFakePorts,
@@ -21,7 +22,7 @@ import { createFakeStorage } from '../../support/storage';
 afterEach(cleanup);
 
 const missingField = (url: string) =>
-  exchange(url, 400, { error: { code: 'REQ_MISSING_FIELD', message: 'amount is required' } });
+  exchange(url, 400, kiotapayError('REQ_MISSING_FIELD', 'amount is required'));
 
 async function openBoth(stored: unknown = {}) {
   const storage = createFakeStorage({ settings: stored });
@@ -109,9 +110,11 @@ describe('settings applied to an open panel', () => {
     const { fake, options, saved } = await openBoth();
     // Kiotapay's documented message for its code: a shape no other API is likely to send.
     const relayed = () =>
-      exchange('https://shop.example/api/checkout', 401, {
-        error: { code: 'AUTH_INVALID_TOKEN', message: 'Invalid authentication token' },
-      });
+      exchange(
+        'https://shop.example/api/checkout',
+        401,
+        kiotapayError('AUTH_INVALID_TOKEN', 'Invalid authentication token'),
+      );
     act(() => fake.exchange(relayed()));
     expect(rows()).toHaveLength(0);
 

@@ -1,5 +1,5 @@
-import { get, str } from '../json';
-import type { Provider, ReportedError, Rule } from './provider';
+import { get, str } from '../../json';
+import type { Provider, ReportedError, Rule } from '../provider';
 
 // The documented paths, with or without a version prefix in front.
 const PAYMENT_REQUEST = /\/payment\/request\/?$/;

@@ -1,6 +1,6 @@
-import { get, isObject, str } from '../json';
-import type { FieldError } from '../types';
-import type { Provider, ReportedError, Rule } from './provider';
+import { get, isObject, str } from '../../json';
+import type { FieldError } from '../../types';
+import type { Provider, ReportedError, Rule } from '../provider';
 
 const SIGNATURE_NOTE = 'X-Signature is the HMAC-SHA256 of X-Timestamp followed by the raw request body.';
 

@@ -1,5 +1,5 @@
-import { get, isObject, str } from '../json';
-import type { Provider, Rule } from './provider';
+import { get, isObject, str } from '../../json';
+import type { Provider, Rule } from '../provider';
 
 const TOKEN_LIFETIMES =
   'Access tokens live 300 s and refresh tokens 1800 s; get new ones with POST /api/v1/get-token.';

@@ -1,10 +1,9 @@
-#!/usr/bin/env node
 /*
- * make-example-har.mjs: generates the example HAR and the HAR test fixtures of PayLens.
+ * The example HAR and the HAR test fixtures of PayLens, built in memory: `npm run
+ * make-examples` (scripts/make-examples.ts) writes them, tests/scripts/example-hars.test.ts
+ * checks the committed files against them.
  *
- *   node scripts/make-example-har.mjs
- *
- * Writes
+ * Builds
  *   examples/checkout-session.har      a whole checkout session of the fictional shop
  *                                      https://shop.example (two pages, 48 entries), with
  *                                      successes and errors of all five providers
@@ -35,22 +34,92 @@
  *     are fictional.
  */
 import { createHash, createHmac } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type { Provider } from '../lib/providers';
+import { alternativePayments } from '../lib/providers/alternative-payments/catalog';
+import { alternativePaymentsError } from '../lib/providers/alternative-payments/examples';
+import { apipay } from '../lib/providers/apipay/catalog';
+import { apipayBusinessError, apipayMessage } from '../lib/providers/apipay/examples';
+import { kiotapay } from '../lib/providers/kiotapay/catalog';
+import { kiotapayError, kiotapaySuccess } from '../lib/providers/kiotapay/examples';
+import { payfield } from '../lib/providers/payfield/catalog';
+import { payfieldError } from '../lib/providers/payfield/examples';
+import { rebell } from '../lib/providers/rebell/catalog';
+import { REBELL_CLIENT_ID, rebellResult, rebellTime } from '../lib/providers/rebell/examples';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+type Header = [name: string, value: string];
+type ResourceType = 'document' | 'stylesheet' | 'script' | 'image' | 'fetch' | 'xhr' | 'ping' | 'preflight';
+/** id, URL (the page's title), start (ms after the recording's), onContentLoad, onLoad. */
+type PageSpec = [id: string, url: string, at: number, onContentLoad: number, onLoad: number];
+
+interface Page {
+  id: string;
+  title: string;
+  at: number;
+  onContentLoad: number;
+  onLoad: number;
+}
+
+/** A HAR entry as the generator writes it (bad-entries.har breaks some on purpose). */
+interface Entry {
+  startedDateTime: string;
+  request: Record<string, unknown>;
+  response: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+interface Recording {
+  t0: number;
+  pages: Page[];
+  entries: Entry[];
+  connections: Map<string, string>;
+  nextConnection: number;
+  nextRequest: number;
+  page: string;
+  pageUrl: string;
+}
+
+/** One exchange to record; see `add`. */
+interface Spec {
+  at: number;
+  method?: string;
+  url: string;
+  type?: ResourceType;
+  initiator?: object;
+  priority?: string;
+  referer?: string;
+  fetchSite?: string;
+  cookies?: boolean;
+  h1?: boolean;
+  headers?: Header[];
+  body?: string;
+  bodyType?: string;
+  preflightFor?: { method: string; headers: string };
+  status: number;
+  resHeaders?: Header[];
+  noLength?: boolean;
+  mime?: string;
+  text?: string;
+  base64?: boolean;
+  binary?: Buffer;
+  rawContent?: { size: number; text: string; encoding?: string };
+  compress?: boolean;
+  wait?: number;
+  receive?: number;
+  fromCache?: string;
+}
 
 // ---------------------------------------------------------------------------------------
 // Constants
 // ---------------------------------------------------------------------------------------
 
 const SHOP = 'https://shop.example';
-const KIOTAPAY = 'https://api.kiotapay.co';
-const REBELL = 'https://api.rebellapp.com';
-const PAYFIELD = 'https://api.payfield.io';
-const APIPAY = 'https://api.apipay.kz';
-const ALTPAY = 'https://public-api.alternativepayments.io';
+/** A provider's production origin, from its catalog. */
+const originOf = ({ hosts: [host] }: Provider) => `https://${host}`;
+const KIOTAPAY = originOf(kiotapay);
+const REBELL = originOf(rebell);
+const PAYFIELD = originOf(payfield);
+const APIPAY = originOf(apipay);
+const ALTPAY = originOf(alternativePayments);
 const ANALYTICS = 'https://analytics.shop.example';
 
 const APP_JS = `${SHOP}/assets/app.8d2b7a.js`;
@@ -61,7 +130,7 @@ const UA =
   'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/134.0.0.0 Safari/537.36';
 const SEC_CH_UA = '"Chromium";v="134", "Not:A-Brand";v="24", "Google Chrome";v="134"';
 
-const IPS = {
+const IPS: Record<string, string> = {
   'shop.example': '203.0.113.10',
   'analytics.shop.example': '203.0.113.11',
   'api.kiotapay.co': '198.51.100.21',
@@ -72,7 +141,7 @@ const IPS = {
   'api.kiotapay.co.evil.example': '192.0.2.66',
 };
 
-const STATUS_TEXT = {
+const STATUS_TEXT: Record<number, string> = {
   200: 'OK',
   201: 'Created',
   204: 'No Content',
@@ -94,22 +163,22 @@ const STATUS_TEXT = {
 // ---------------------------------------------------------------------------------------
 
 /** `n` bytes derived from a seed: stands in for random bytes, reproducibly. */
-function seededBytes(seed, n) {
+function seededBytes(seed: string, n: number): Buffer {
   const parts = [];
   for (let i = 0; parts.length * 32 < n; i++)
     parts.push(createHash('sha256').update(`${seed}/${i}`).digest());
   return Buffer.concat(parts).subarray(0, n);
 }
 
-const hex = (seed, n) =>
+const hex = (seed: string, n: number) =>
   seededBytes(seed, Math.ceil(n / 2))
     .toString('hex')
     .slice(0, n);
-const b64url = (text) => Buffer.from(text).toString('base64url');
-const json = (value) => JSON.stringify(value);
+const b64url = (text: string) => Buffer.from(text).toString('base64url');
+const json = (value: unknown) => JSON.stringify(value);
 
 /** A syntactically valid HS256 JWT (header.payload.signature, base64url). */
-function jwt(payload, seed) {
+function jwt(payload: Record<string, unknown>, seed: string): string {
   const head = b64url(json({ alg: 'HS256', typ: 'JWT' }));
   const body = b64url(json(payload));
   const signature = createHmac('sha256', seed).update(`${head}.${body}`).digest('base64url');
@@ -118,7 +187,6 @@ function jwt(payload, seed) {
 
 const KIOTAPAY_API_KEY = `kp_live_${hex('kiotapay-key', 32)}`;
 const KIOTAPAY_API_SECRET = `ks_live_${hex('kiotapay-secret', 48)}`;
-const REBELL_CLIENT_ID = '2188120031882940';
 const PAYFIELD_API_KEY = `pf_live_${hex('payfield-key', 40)}`;
 const PAYFIELD_SECRET = hex('payfield-hmac-secret', 64);
 const APIPAY_API_KEY = `apk_${hex('apipay-key', 40)}`;
@@ -127,13 +195,13 @@ const ALTPAY_CLIENT_SECRET = `ap_secret_${hex('altpay-client-secret', 40)}`;
 const TEST_CARD = '4111111111111111'; // Luhn-valid Visa test number
 
 /** Rebell's Signature header: an RSA-2048-sized signature, URL-encoded base64. */
-function rebellSignature(seed) {
+function rebellSignature(seed: string): string {
   const value = encodeURIComponent(seededBytes(`rebell-signature/${seed}`, 256).toString('base64'));
   return `algorithm=SHA256withRSA, keyVersion=1, signature=${value}`;
 }
 
 /** Payfield: X-Signature = hex HMAC-SHA256 of timestamp + body. */
-function payfieldAuth(unixSeconds, body = '') {
+function payfieldAuth(unixSeconds: number, body = ''): Header[] {
   const timestamp = String(unixSeconds);
   const signature = createHmac('sha256', PAYFIELD_SECRET)
     .update(timestamp + body)
@@ -145,7 +213,8 @@ function payfieldAuth(unixSeconds, body = '') {
   ];
 }
 
-const basic = (user, password) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+const basic = (user: string, password: string) =>
+  `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
 // ---------------------------------------------------------------------------------------
 // Tiny PNGs, built by hand (stored deflate block) so the bytes never depend on zlib
@@ -157,13 +226,13 @@ const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   return c >>> 0;
 });
 
-function crc32(bytes) {
+function crc32(bytes: Uint8Array): number {
   let c = 0xffffffff;
-  for (const byte of bytes) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
+  for (const byte of bytes) c = (CRC_TABLE[(c ^ byte) & 0xff] ?? 0) ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 
-function adler32(bytes) {
+function adler32(bytes: Uint8Array): number {
   let a = 1;
   let b = 0;
   for (const byte of bytes) {
@@ -173,19 +242,19 @@ function adler32(bytes) {
   return ((b << 16) | a) >>> 0;
 }
 
-function uint32(value) {
+function uint32(value: number): Buffer {
   const buffer = Buffer.alloc(4);
   buffer.writeUInt32BE(value >>> 0);
   return buffer;
 }
 
-function chunk(type, data) {
+function chunk(type: string, data: Buffer): Buffer {
   const typed = Buffer.concat([Buffer.from(type, 'ascii'), data]);
   return Buffer.concat([uint32(data.length), typed, uint32(crc32(typed))]);
 }
 
 /** A width × height PNG of one RGBA colour. */
-function png(width, height, rgba) {
+function png(width: number, height: number, rgba: number[]): Buffer {
   const row = Buffer.concat([
     Buffer.from([0]),
     Buffer.from(Array.from({ length: width }, () => rgba).flat()),
@@ -210,11 +279,11 @@ function png(width, height, rgba) {
 // HAR building
 // ---------------------------------------------------------------------------------------
 
-const r3 = (x) => Math.round(x * 1000) / 1000;
-const bytes = (text) => Buffer.byteLength(text, 'utf8');
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 
 /** A recording: its start, pages and entries, and the connections already open. */
-function session(startIso, pages) {
+function session(startIso: string, pages: PageSpec[]): Recording {
   return {
     t0: Date.parse(startIso),
     pages: pages.map(([id, title, at, onContentLoad, onLoad]) => ({ id, title, at, onContentLoad, onLoad })),
@@ -222,29 +291,35 @@ function session(startIso, pages) {
     connections: new Map(),
     nextConnection: 40211,
     nextRequest: 57,
-    page: pages[0][0],
-    pageUrl: pages[0][1],
+    page: pages[0]?.[0] ?? '',
+    pageUrl: pages[0]?.[1] ?? '',
   };
 }
 
-function navigate(ctx, pageId) {
+function navigate(ctx: Recording, pageId: string) {
   const page = ctx.pages.find((p) => p.id === pageId);
+  if (!page) throw new Error(`no page ${pageId}`);
   ctx.page = page.id;
   ctx.pageUrl = page.title;
 }
 
-const iso = (ctx, at) => new Date(ctx.t0 + at).toISOString();
+const iso = (ctx: Recording, at: number) => new Date(ctx.t0 + at).toISOString();
 
-function siteOf(host) {
+function siteOf(host: string): string {
   if (host === 'shop.example') return 'same-origin';
   if (host.endsWith('.shop.example')) return 'same-site';
   return 'cross-site';
 }
 
-const titleCase = (name) =>
-  name.startsWith('sec-ch-') ? name : name.replace(/(^|-)([a-z])/g, (_, dash, c) => dash + c.toUpperCase());
+const titleCase = (name: string) =>
+  name.startsWith('sec-ch-')
+    ? name
+    : name.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase());
 
-const FETCH_DEST = {
+const FETCH_DEST: Record<
+  ResourceType,
+  [dest: string, mode: string, priority: string, chromePriority: string]
+> = {
   document: ['document', 'navigate', 'u=0, i', 'VeryHigh'],
   stylesheet: ['style', 'no-cors', 'u=0', 'VeryHigh'],
   script: ['script', 'no-cors', 'u=1', 'High'],
@@ -255,7 +330,7 @@ const FETCH_DEST = {
   preflight: ['empty', 'cors', 'u=1, i', 'High'],
 };
 
-const ACCEPT = {
+const ACCEPT: Record<ResourceType, string> = {
   document:
     'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,image/apng,*/*;q=0.8,application/signed-exchange;v=b3;q=0.7',
   stylesheet: 'text/css,*/*;q=0.1',
@@ -272,20 +347,25 @@ const SHOP_COOKIES = [
   { name: 'cart_id', value: 'c_7f3a9e21', httpOnly: false },
 ];
 
-function requestHeaders(ctx, spec, url, h2) {
+function requestHeaders(
+  ctx: Recording,
+  spec: Spec & { type: ResourceType; method: string },
+  url: URL,
+  h2: boolean,
+): Header[] {
   const type = spec.type;
   const [dest, mode, priority] = FETCH_DEST[type];
   const site = spec.fetchSite ?? siteOf(url.hostname);
   const crossOrigin = url.origin !== SHOP;
-  const map = new Map();
-  const set = (name, value) => map.set(name.toLowerCase(), [name, value]);
+  const map = new Map<string, Header>();
+  const set = (name: string, value: string) => map.set(name.toLowerCase(), [name, value]);
 
   set('accept', ACCEPT[type]);
   set('accept-encoding', 'gzip, deflate, br, zstd');
   set('accept-language', 'en-GB,en;q=0.9,ru;q=0.8');
   if (type === 'preflight') {
-    set('access-control-request-method', spec.preflightFor.method);
-    set('access-control-request-headers', spec.preflightFor.headers);
+    set('access-control-request-method', spec.preflightFor?.method ?? '');
+    set('access-control-request-headers', spec.preflightFor?.headers ?? '');
   }
   if (type === 'ping' || type === 'preflight' || (crossOrigin && type !== 'image' && type !== 'document')) {
     set('origin', SHOP);
@@ -307,25 +387,25 @@ function requestHeaders(ctx, spec, url, h2) {
   }
   set('user-agent', UA);
   if (spec.cookies) set('cookie', SHOP_COOKIES.map((c) => `${c.name}=${c.value}`).join('; '));
-  if (spec.body !== undefined) set('content-type', spec.bodyType);
+  if (spec.body !== undefined) set('content-type', spec.bodyType ?? '');
   for (const [name, value] of spec.headers ?? []) set(name, value);
 
   const sorted = [...map.values()].sort(([a], [b]) => a.toLowerCase().localeCompare(b.toLowerCase()));
   if (h2) {
-    const pseudo = [
+    const pseudo: Header[] = [
       [':authority', url.host],
       [':method', spec.method],
       [':path', url.pathname + url.search],
       [':scheme', 'https'],
     ];
-    return [...pseudo, ...sorted.map(([n, v]) => [n.toLowerCase(), v])];
+    return [...pseudo, ...sorted.map(([n, v]): Header => [n.toLowerCase(), v])];
   }
-  const named = sorted.map(([n, v]) => [n === n.toLowerCase() ? titleCase(n) : n, v]);
+  const named = sorted.map(([n, v]): Header => [n === n.toLowerCase() ? titleCase(n) : n, v]);
   return [['Host', url.host], ['Connection', 'keep-alive'], ...named];
 }
 
-const pairs = (list) => list.map(([name, value]) => ({ name, value }));
-const headerBytes = (list) => list.reduce((sum, [n, v]) => sum + n.length + v.length + 4, 0);
+const pairs = (list: Header[]) => list.map(([name, value]) => ({ name, value }));
+const headerBytes = (list: Header[]) => list.reduce((sum, [n, v]) => sum + n.length + v.length + 4, 0);
 
 /**
  * Adds one exchange to the recording and returns the HAR entry.
@@ -336,8 +416,8 @@ const headerBytes = (list) => list.reduce((sum, [n, v]) => sum + n.length + v.le
  * binary (a Buffer, stored as base64), rawContent (content.text written verbatim),
  * compress, wait, receive, fromCache, cookies (send the shop's cookies), h1.
  */
-function add(ctx, spec) {
-  const s = { method: 'GET', type: 'fetch', ...spec };
+function add(ctx: Recording, spec: Spec): Entry {
+  const s = { method: 'GET', type: 'fetch' as ResourceType, ...spec };
   const url = new URL(s.url);
   const h2 = !s.h1;
   const n = ctx.entries.length;
@@ -359,7 +439,7 @@ function add(ctx, spec) {
   const wait = s.fromCache ? 0.18 : (s.wait ?? 85 + (n % 6) * 11.5);
 
   // Body: decoded size, what content.text holds, what crossed the wire.
-  let content;
+  let content: { size: number; mimeType?: string; compression?: number; text?: string; encoding?: string };
   let size = 0;
   if (s.binary) {
     size = s.binary.length;
@@ -386,15 +466,15 @@ function add(ctx, spec) {
   // Response headers: the date first, then the length or the encoding, then the spec's.
   const started = ctx.t0 + s.at;
   const date = new Date(started + Math.round(wait)).toUTCString();
-  const resHeaders = [];
-  const h = (name) => (h2 ? name : titleCase(name));
+  const resHeaders: Header[] = [];
+  const h = (name: string) => (h2 ? name : titleCase(name));
   resHeaders.push([h('date'), date]);
   if (s.compress) resHeaders.push([h('content-encoding'), 'br']);
   else if (s.status !== 204 && !s.noLength) resHeaders.push([h('content-length'), String(size)]);
   resHeaders.push(...(s.resHeaders ?? []));
 
   const requestBodySize = s.body === undefined ? 0 : bytes(s.body);
-  const request = {
+  const request: Record<string, unknown> = {
     method: s.method,
     url: s.url,
     httpVersion: h2 ? 'http/2.0' : 'http/1.1',
@@ -418,10 +498,12 @@ function add(ctx, spec) {
     bodySize: requestBodySize,
   };
   if (s.body !== undefined) {
-    request.postData = { mimeType: s.bodyType, text: s.body };
-    if (s.bodyType === 'application/x-www-form-urlencoded') {
-      request.postData.params = [...new URLSearchParams(s.body)].map(([name, value]) => ({ name, value }));
-    }
+    const form = s.bodyType === 'application/x-www-form-urlencoded';
+    request.postData = {
+      mimeType: s.bodyType,
+      text: s.body,
+      ...(form ? { params: [...new URLSearchParams(s.body)].map(([name, value]) => ({ name, value })) } : {}),
+    };
   }
 
   const responseHeadersSize =
@@ -484,20 +566,27 @@ function add(ctx, spec) {
 }
 
 /** The initiator of a call made by the shop's app bundle. */
-function fromScript(functionName, lineNumber, columnNumber, url = APP_JS) {
+function fromScript(functionName: string, lineNumber: number, columnNumber: number, url = APP_JS) {
   return {
     type: 'script',
     stack: { callFrames: [{ functionName, scriptId: '31', url, lineNumber, columnNumber }] },
   };
 }
 
-const fromParser = (ctx, lineNumber) => ({ type: 'parser', url: ctx.pageUrl, lineNumber });
+const fromParser = (ctx: Recording, lineNumber: number) => ({ type: 'parser', url: ctx.pageUrl, lineNumber });
 
 /** A CORS preflight: OPTIONS answered 204, recorded just before the request it clears. */
-function preflight(ctx, at, url, method, headers, allowOrigin = SHOP) {
+function preflight(
+  ctx: Recording,
+  at: number,
+  url: string,
+  method: string,
+  headers: string,
+  allowOrigin = SHOP,
+) {
   const requestId = `81234.${ctx.nextRequest++}`;
   const h1 = url.startsWith(APIPAY);
-  const h = (name) => (h1 ? titleCase(name) : name);
+  const h = (name: string) => (h1 ? titleCase(name) : name);
   return add(ctx, {
     at,
     method: 'OPTIONS',
@@ -519,7 +608,7 @@ function preflight(ctx, at, url, method, headers, allowOrigin = SHOP) {
   });
 }
 
-function harOf(ctx) {
+function harOf(ctx: Recording) {
   const entries = [...ctx.entries].sort(
     (a, b) => Date.parse(a.startedDateTime) - Date.parse(b.startedDateTime),
   );
@@ -538,20 +627,13 @@ function harOf(ctx) {
   };
 }
 
-const pretty = (value) => `${JSON.stringify(value, null, 2)}\n`;
-
-function write(relative, text) {
-  const path = join(ROOT, relative);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
-  console.log(`wrote ${relative} (${bytes(text)} bytes)`);
-}
+const pretty = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 // ---------------------------------------------------------------------------------------
 // Provider response headers and bodies
 // ---------------------------------------------------------------------------------------
 
-const KIOTAPAY_HEADERS = [
+const KIOTAPAY_HEADERS: Header[] = [
   ['access-control-allow-origin', SHOP],
   ['content-type', 'application/json; charset=utf-8'],
   ['server', 'nginx'],
@@ -559,15 +641,15 @@ const KIOTAPAY_HEADERS = [
   ['x-content-type-options', 'nosniff'],
 ];
 
-const rebellHeaders = (ctx, at) => [
+const rebellHeaders = (ctx: Recording, at: number): Header[] => [
   ['access-control-allow-origin', SHOP],
   ['client-id', REBELL_CLIENT_ID],
   ['content-type', 'application/json; charset=UTF-8'],
-  ['response-time', `${iso(ctx, at + 120).slice(0, 19)}+00:00`],
+  ['response-time', rebellRequestTime(ctx, at + 120)],
   ['vary', 'Origin'],
 ];
 
-const PAYFIELD_HEADERS = [
+const PAYFIELD_HEADERS: Header[] = [
   ['access-control-allow-origin', SHOP],
   ['cache-control', 'no-store'],
   ['content-type', 'application/json'],
@@ -575,7 +657,7 @@ const PAYFIELD_HEADERS = [
   ['vary', 'Origin'],
 ];
 
-const apipayHeaders = (remaining, extra = []) => [
+const apipayHeaders = (remaining: number, extra: Header[] = []): Header[] => [
   ['Server', 'nginx/1.24.0'],
   ['Content-Type', 'application/json'],
   ['Connection', 'keep-alive'],
@@ -587,28 +669,24 @@ const apipayHeaders = (remaining, extra = []) => [
   ['Vary', 'Origin'],
 ];
 
-const ALTPAY_HEADERS = [
+const ALTPAY_HEADERS: Header[] = [
   ['access-control-allow-origin', SHOP],
   ['content-type', 'application/json'],
   ['vary', 'Origin'],
 ];
 
-const kiotapayError = (code, message, details) => json({ error: { code, message, details } });
-const KIOTAPAY_INVALID_TOKEN = kiotapayError(
-  'AUTH_INVALID_TOKEN',
-  'Invalid authentication token',
-  'The provided token is expired or invalid.',
+const KIOTAPAY_INVALID_TOKEN = json(
+  kiotapayError(
+    'AUTH_INVALID_TOKEN',
+    'Invalid authentication token',
+    'The provided token is expired or invalid.',
+  ),
 );
-const rebellResult = (resultStatus, resultCode, resultMessage, extra = {}) =>
-  json({ result: { resultStatus, resultCode, resultMessage }, ...extra });
-const payfieldError = (code, message, errors) =>
-  json({ message, code, ...(errors ? { errors } : {}), error: { code, message } });
-const altpayError = (message) => json({ error: { message } });
 
-const unix = (ctx, at) => Math.floor((ctx.t0 + at) / 1000);
-const rebellRequestTime = (ctx, at) => `${iso(ctx, at).slice(0, 19)}+00:00`;
+const unix = (ctx: Recording, at: number) => Math.floor((ctx.t0 + at) / 1000);
+const rebellRequestTime = (ctx: Recording, at: number) => rebellTime(new Date(ctx.t0 + at));
 
-function kiotapayToken(ctx, at, seed) {
+function kiotapayToken(ctx: Recording, at: number, seed: string): string {
   const iat = unix(ctx, at);
   return jwt(
     {
@@ -726,7 +804,15 @@ function checkoutSession() {
       ['vary', 'Accept-Encoding'],
     ],
   });
-  const asset = (at, url, type, line, mime, text, priority) =>
+  const asset = (
+    at: number,
+    url: string,
+    type: ResourceType,
+    line: number,
+    mime: string,
+    text: string,
+    priority?: string,
+  ) =>
     add(ctx, {
       at,
       url,
@@ -749,7 +835,7 @@ function checkoutSession() {
   asset(161, APP_CSS, 'stylesheet', 7, 'text/css', APP_CSS_TEXT);
   asset(163, VENDOR_JS, 'script', 8, 'application/javascript', VENDOR_JS_TEXT);
   asset(164, APP_JS, 'script', 9, 'application/javascript', APP_JS_TEXT);
-  const image = (at, path, line, data) =>
+  const image = (at: number, path: string, line: number, data: Buffer) =>
     add(ctx, {
       at,
       url: `${SHOP}${path}`,
@@ -794,7 +880,7 @@ function checkoutSession() {
       ['server', 'nginx'],
     ],
   });
-  const beacon = (at, event, data) =>
+  const beacon = (at: number, event: string, data: Record<string, unknown>) =>
     add(ctx, {
       at,
       method: 'POST',
@@ -814,33 +900,33 @@ function checkoutSession() {
 
   // ---- Kiotapay: token, then an M-Pesa collection accepted as PENDING ----------------
   const tokenBody = json({ apiKey: KIOTAPAY_API_KEY, apiSecret: KIOTAPAY_API_SECRET });
-  const token1 = kiotapayToken(ctx, 12_080, 'first');
-  preflight(ctx, 12_000, `${KIOTAPAY}/api/v1/get-token`, 'POST', 'content-type');
-  add(ctx, {
-    at: 12_080,
-    method: 'POST',
-    url: `${KIOTAPAY}/api/v1/get-token`,
-    initiator: fromScript('request', 2, 1187),
-    body: tokenBody,
-    bodyType: 'application/json',
-    status: 200,
-    mime: 'application/json',
-    text: json({
+  /** POST /api/v1/get-token: the 300 s access token the payments carry. */
+  const kiotapayGetToken = (at: number, seed: string, refreshSeed: string, wait: number) => {
+    const token = kiotapayToken(ctx, at, seed);
+    add(ctx, {
+      at,
+      method: 'POST',
+      url: `${KIOTAPAY}/api/v1/get-token`,
+      initiator: fromScript('request', 2, 1187),
+      body: tokenBody,
+      bodyType: 'application/json',
       status: 200,
-      message: 'Success',
-      data: {
-        accessToken: token1,
-        refreshToken: `rt_${hex('kiotapay-refresh-1', 48)}`,
-        tokenType: 'Bearer',
-        expiresIn: 300,
-        refreshExpiresIn: 1800,
-      },
-    }),
-    wait: 188.4,
-    resHeaders: KIOTAPAY_HEADERS,
-  });
-  preflight(ctx, 12_420, `${KIOTAPAY}/api/v1/payments`, 'POST', 'authorization,content-type');
-  const paymentBody = (reference) =>
+      mime: 'application/json',
+      text: json(
+        kiotapaySuccess(200, {
+          accessToken: token,
+          refreshToken: `rt_${hex(refreshSeed, 48)}`,
+          tokenType: 'Bearer',
+          expiresIn: 300,
+          refreshExpiresIn: 1800,
+        }),
+      ),
+      wait,
+      resHeaders: KIOTAPAY_HEADERS,
+    });
+    return token;
+  };
+  const paymentBody = (reference: string) =>
     json({
       amount: 1500,
       currency: 'KES',
@@ -849,20 +935,27 @@ function checkoutSession() {
       description: `Order ${ORDER}`,
       callbackUrl: `${SHOP}/api/webhooks/kiotapay`,
     });
-  add(ctx, {
-    at: 12_500,
-    method: 'POST',
-    url: `${KIOTAPAY}/api/v1/payments`,
-    initiator: fromScript('request', 2, 1187),
-    headers: [['authorization', `Bearer ${token1}`]],
-    body: paymentBody(`${ORDER}-K1`),
-    bodyType: 'application/json',
+  /** POST /api/v1/payments with the order's reference and what Kiotapay answered. */
+  const kiotapayPayment = (at: number, token: string, reference: string, answer: Omit<Spec, 'at' | 'url'>) =>
+    add(ctx, {
+      at,
+      method: 'POST',
+      url: `${KIOTAPAY}/api/v1/payments`,
+      initiator: fromScript('request', 2, 1187),
+      headers: [['authorization', `Bearer ${token}`]],
+      body: paymentBody(reference),
+      bodyType: 'application/json',
+      mime: 'application/json',
+      resHeaders: KIOTAPAY_HEADERS,
+      ...answer,
+    });
+  preflight(ctx, 12_000, `${KIOTAPAY}/api/v1/get-token`, 'POST', 'content-type');
+  const token1 = kiotapayGetToken(12_080, 'first', 'kiotapay-refresh-1', 188.4);
+  preflight(ctx, 12_420, `${KIOTAPAY}/api/v1/payments`, 'POST', 'authorization,content-type');
+  kiotapayPayment(12_500, token1, `${ORDER}-K1`, {
     status: 201,
-    mime: 'application/json',
-    text: json({
-      status: 201,
-      message: 'Success',
-      data: {
+    text: json(
+      kiotapaySuccess(201, {
         transactionId: 'KTP-9F2C41D7',
         reference: `${ORDER}-K1`,
         amount: 1500,
@@ -870,10 +963,9 @@ function checkoutSession() {
         phoneNumber: '254712345678',
         status: 'PENDING',
         createdAt: '2025-03-14T09:30:12.642Z',
-      },
-    }),
+      }),
+    ),
     wait: 402.7,
-    resHeaders: KIOTAPAY_HEADERS,
   });
 
   // ---- Rebell: F INVALID_SIGNATURE, then A, then U PAYMENT_IN_PROCESS, then S --------
@@ -890,7 +982,7 @@ function checkoutSession() {
     paymentNotifyUrl: `${SHOP}/api/webhooks/rebell`,
   });
   const rebellInquiry = json({ paymentRequestId: `PRQ-${ORDER}-1` });
-  const rebellCall = (at, path, body, seed, text) =>
+  const rebellCall = (at: number, path: string, body: string, seed: string, text: string) =>
     add(ctx, {
       at,
       method: 'POST',
@@ -921,14 +1013,15 @@ function checkoutSession() {
     '/v1/payments/pay',
     rebellPay,
     'pay-1',
-    rebellResult('F', 'INVALID_SIGNATURE', 'Request signature validation failed'),
+    json(rebellResult('F', 'INVALID_SIGNATURE', 'Request signature validation failed')),
   );
   rebellCall(
     43_500,
     '/v1/payments/pay',
     rebellPay,
     'pay-2',
-    rebellResult('A', 'ACCEPT', 'Request accepted, processing asynchronously', {
+    json({
+      ...rebellResult('A', 'ACCEPT', 'Request accepted, processing asynchronously'),
       paymentRequestId: `PRQ-${ORDER}-1`,
       paymentId: '20250314194010800100188820294613251',
       paymentAmount: { currency: 'EUR', value: '4990' },
@@ -947,7 +1040,8 @@ function checkoutSession() {
     '/v1/payments/inquiryPayment',
     rebellInquiry,
     'inquiry-1',
-    rebellResult('U', 'PAYMENT_IN_PROCESS', 'Payment being processed', {
+    json({
+      ...rebellResult('U', 'PAYMENT_IN_PROCESS', 'Payment being processed'),
       paymentRequestId: `PRQ-${ORDER}-1`,
       paymentId: '20250314194010800100188820294613251',
       paymentStatus: 'PROCESSING',
@@ -958,7 +1052,8 @@ function checkoutSession() {
     '/v1/payments/inquiryPayment',
     rebellInquiry,
     'inquiry-2',
-    rebellResult('S', 'SUCCESS', 'Success', {
+    json({
+      ...rebellResult('S', 'SUCCESS', 'Success'),
       paymentRequestId: `PRQ-${ORDER}-1`,
       paymentId: '20250314194010800100188820294613251',
       paymentStatus: 'SUCCESS',
@@ -976,61 +1071,35 @@ function checkoutSession() {
     headers: [['authorization', `Bearer ${token1}`]],
     status: 401,
     mime: 'application/json',
-    text: kiotapayError(
-      'AUTH_INVALID_TOKEN',
-      'Invalid authentication token',
-      'The provided token is expired or invalid.',
-    ),
+    text: KIOTAPAY_INVALID_TOKEN,
     wait: 74.2,
     resHeaders: [...KIOTAPAY_HEADERS, ['www-authenticate', 'Bearer error="invalid_token"']],
   });
-  const token2 = kiotapayToken(ctx, 373_200, 'second');
-  add(ctx, {
-    at: 373_200,
-    method: 'POST',
-    url: `${KIOTAPAY}/api/v1/get-token`,
-    initiator: fromScript('request', 2, 1187),
-    body: tokenBody,
-    bodyType: 'application/json',
-    status: 200,
-    mime: 'application/json',
-    text: json({
-      status: 200,
-      message: 'Success',
-      data: {
-        accessToken: token2,
-        refreshToken: `rt_${hex('kiotapay-refresh-2', 48)}`,
-        tokenType: 'Bearer',
-        expiresIn: 300,
-        refreshExpiresIn: 1800,
-      },
-    }),
-    wait: 176.9,
-    resHeaders: KIOTAPAY_HEADERS,
-  });
-  add(ctx, {
-    at: 373_600,
-    method: 'POST',
-    url: `${KIOTAPAY}/api/v1/payments`,
-    initiator: fromScript('request', 2, 1187),
-    headers: [['authorization', `Bearer ${token2}`]],
-    body: paymentBody(`${ORDER}-K2`),
-    bodyType: 'application/json',
+  const token2 = kiotapayGetToken(373_200, 'second', 'kiotapay-refresh-2', 176.9);
+  kiotapayPayment(373_600, token2, `${ORDER}-K2`, {
     status: 402,
-    mime: 'application/json',
     // Chrome sometimes stores JSON as base64: this error must be decoded before reading.
     base64: true,
-    text: kiotapayError(
-      'INSUFFICIENT_FUNDS',
-      'Insufficient funds',
-      'The account has insufficient funds. Available balance: KES 820.00, requested: KES 1,500.00.',
+    text: json(
+      kiotapayError(
+        'INSUFFICIENT_FUNDS',
+        'Insufficient funds',
+        'The account has insufficient funds. Available balance: KES 820.00, requested: KES 1,500.00.',
+      ),
     ),
     wait: 512.3,
-    resHeaders: KIOTAPAY_HEADERS,
   });
 
   // ---- Payfield: balance, a pay-in in the wrong currency, a payout in three tries ----
-  const payfieldCall = (at, method, path, body, status, text, wait) =>
+  const payfieldCall = (
+    at: number,
+    method: string,
+    path: string,
+    body: string | undefined,
+    status: number,
+    text: string,
+    wait: number,
+  ) =>
     add(ctx, {
       at,
       method,
@@ -1073,7 +1142,7 @@ function checkoutSession() {
       callback_url: `${SHOP}/api/webhooks/payfield`,
     }),
     422,
-    payfieldError('validation_error', 'Shop currency mismatch. Expected KZT.'),
+    json(payfieldError('validation_error', 'Shop currency mismatch. Expected KZT.')),
     92.4,
   );
   preflight(
@@ -1083,7 +1152,7 @@ function checkoutSession() {
     'POST',
     'content-type,x-api-key,x-signature,x-timestamp',
   );
-  const payout = (amount) =>
+  const payout = (amount: string | number) =>
     json({
       external_id: 'PO-20250314-0007',
       shop_code: 'SHOP-KZ-01',
@@ -1099,7 +1168,7 @@ function checkoutSession() {
     '/api/v1/payouts',
     payout(5000),
     422,
-    payfieldError('validation_error', amountMessage, [{ field: 'amount', message: amountMessage }]),
+    json(payfieldError('validation_error', amountMessage, [{ field: 'amount', message: amountMessage }])),
     71.8,
   );
   const payoutCreated = {
@@ -1124,9 +1193,16 @@ function checkoutSession() {
   );
 
   // ---- ApiPay.kz (HTTP/1.1): validation, rate limit, then the Kaspi session ----------
-  const invoice = (phone, amount) =>
+  const invoice = (phone: string, amount: number) =>
     json({ phone_number: phone, amount, description: `Order ${ORDER}`, external_id: ORDER });
-  const apipayCall = (at, body, status, text, headers, wait) =>
+  const apipayCall = (
+    at: number,
+    body: string,
+    status: number,
+    text: string,
+    headers: Header[],
+    wait: number,
+  ) =>
     add(ctx, {
       at,
       method: 'POST',
@@ -1150,13 +1226,14 @@ function checkoutSession() {
     480_060,
     invoice('+7 701 234 56 78', 0),
     422,
-    json({
-      message: 'Validation failed',
-      errors: {
-        phone_number: ['Phone number must be in format 8XXXXXXXXXX'],
-        amount: ['Amount must be between 0.01 and 99999999.99'],
-      },
-    }),
+    json(
+      apipayMessage('Validation failed', {
+        errors: {
+          phone_number: ['Phone number must be in format 8XXXXXXXXXX'],
+          amount: ['Amount must be between 0.01 and 99999999.99'],
+        },
+      }),
+    ),
     apipayHeaders(57),
     48.2,
   );
@@ -1164,7 +1241,7 @@ function checkoutSession() {
     483_000,
     invoice('87012345678', 24990),
     429,
-    json({ message: 'Too many requests. Please retry after 60 seconds.', retry_after: 60 }),
+    json(apipayMessage('Too many requests. Please retry after 60 seconds.', { retryAfter: 60 })),
     apipayHeaders(0, [
       ['Retry-After', '60'],
       ['X-RateLimit-Reset', String(unix(ctx, 543_000))],
@@ -1175,7 +1252,7 @@ function checkoutSession() {
     544_000,
     invoice('87012345678', 24990),
     503,
-    json({ message: 'Kaspi session expired' }),
+    json(apipayMessage('Kaspi session expired')),
     apipayHeaders(59),
     1204.6,
   );
@@ -1204,7 +1281,7 @@ function checkoutSession() {
       ['vary', 'Accept-Encoding'],
     ],
   });
-  const cached = (at, url, type, line, mime, text) =>
+  const cached = (at: number, url: string, type: ResourceType, line: number, mime: string, text: string) =>
     add(ctx, {
       at,
       url,
@@ -1225,7 +1302,7 @@ function checkoutSession() {
   cached(600_131, APP_CSS, 'stylesheet', 5, 'text/css', APP_CSS_TEXT);
   cached(600_133, APP_JS, 'script', 6, 'application/javascript', APP_JS_TEXT);
   image(600_140, '/img/success.png', 10, SUCCESS);
-  const shopJson = (at, path, body, fn) =>
+  const shopJson = (at: number, path: string, body: unknown, fn: string) =>
     add(ctx, {
       at,
       url: `${SHOP}${path}`,
@@ -1263,7 +1340,7 @@ function checkoutSession() {
   // ---- Alternative Payments: wrong credentials, then the wrong environment ----------
   const tokenUrl = `${ALTPAY}/oauth/token`;
   preflight(ctx, 600_500, tokenUrl, 'POST', 'authorization');
-  const altpayToken = (at, secret, status, text, wait) =>
+  const altpayToken = (at: number, secret: string, status: number, text: string, wait: number) =>
     add(ctx, {
       at,
       method: 'POST',
@@ -1283,7 +1360,7 @@ function checkoutSession() {
     600_580,
     `ap_secret_demo_${hex('altpay-demo-secret', 32)}`,
     403,
-    altpayError('Invalid client credentials'),
+    json(alternativePaymentsError('Invalid client credentials')),
     97.3,
   );
   const altpayAccess = jwt(
@@ -1311,7 +1388,7 @@ function checkoutSession() {
     headers: [['authorization', `Bearer ${altpayAccess}`]],
     status: 404,
     mime: 'application/json',
-    text: altpayError(`Payment request ${requestId} not found`),
+    text: json(alternativePaymentsError(`Payment request ${requestId} not found`)),
     wait: 63.9,
     resHeaders: ALTPAY_HEADERS,
   });
@@ -1324,11 +1401,18 @@ function checkoutSession() {
 // Fixtures
 // ---------------------------------------------------------------------------------------
 
-const ONE_PAGE = (url) => [['page_1', url, 0, 301.5, 544.2]];
+const ONE_PAGE = (url: string): PageSpec[] => [['page_1', url, 0, 301.5, 544.2]];
+
+/** What a fixture says of one provider call: the response, and anything else of `add`'s. */
+type CallSpec = Omit<Spec, 'at' | 'url' | 'status'> & { status?: number; path?: string };
 
 /** Shorthands for one provider call each, used by the fixtures. */
 const calls = {
-  kiotapay(ctx, at, { method = 'POST', path = '/api/v1/payments', status, text, mime, ...rest }) {
+  kiotapay(
+    ctx: Recording,
+    at: number,
+    { method = 'POST', path = '/api/v1/payments', status = 200, text, mime, ...rest }: CallSpec,
+  ) {
     const token = kiotapayToken(ctx, at - 400_000, `fixture-${at}`);
     return add(ctx, {
       at,
@@ -1350,7 +1434,7 @@ const calls = {
       ...rest,
     });
   },
-  rebell(ctx, at, { status = 200, text, ...rest }) {
+  rebell(ctx: Recording, at: number, { status = 200, text, ...rest }: CallSpec) {
     return add(ctx, {
       at,
       method: 'POST',
@@ -1376,7 +1460,7 @@ const calls = {
       ...rest,
     });
   },
-  payfield(ctx, at, { path = '/api/v1/payouts', status, text, ...rest }) {
+  payfield(ctx: Recording, at: number, { path = '/api/v1/payouts', status = 200, text, ...rest }: CallSpec) {
     const body = json({
       external_id: 'PO-7731',
       shop_code: 'SHOP-KZ-01',
@@ -1400,7 +1484,7 @@ const calls = {
       ...rest,
     });
   },
-  apipay(ctx, at, { status, text, headers, ...rest }) {
+  apipay(ctx: Recording, at: number, { status = 200, text, headers, ...rest }: CallSpec) {
     return add(ctx, {
       at,
       method: 'POST',
@@ -1421,7 +1505,7 @@ const calls = {
       ...rest,
     });
   },
-  altpayToken(ctx, at, { status, text, ...rest }) {
+  altpayToken(ctx: Recording, at: number, { status = 200, text, ...rest }: CallSpec) {
     return add(ctx, {
       at,
       method: 'POST',
@@ -1448,7 +1532,8 @@ function chromeExport() {
     text: KIOTAPAY_INVALID_TOKEN,
   });
   calls.rebell(ctx, 4_200, {
-    text: rebellResult('S', 'SUCCESS', 'Success', {
+    text: json({
+      ...rebellResult('S', 'SUCCESS', 'Success'),
       paymentRequestId: 'PRQ-ORD-7731-1',
       paymentId: '20250318140504800100188820294699817',
       paymentStatus: 'SUCCESS',
@@ -1457,9 +1542,12 @@ function chromeExport() {
   calls.payfield(ctx, 9_500, {
     status: 401,
     base64: true,
-    text: payfieldError('unauthorized', 'Invalid signature'),
+    text: json(payfieldError('unauthorized', 'Invalid signature')),
   });
-  calls.altpayToken(ctx, 15_300, { status: 403, text: altpayError('Invalid client credentials') });
+  calls.altpayToken(ctx, 15_300, {
+    status: 403,
+    text: json(alternativePaymentsError('Invalid client credentials')),
+  });
   return harOf(ctx);
 }
 
@@ -1485,7 +1573,7 @@ const GATEWAY_504 = `<!DOCTYPE html>
 
 function htmlGateway() {
   const ctx = session('2025-03-19T08:12:00.000Z', ONE_PAGE(CHECKOUT));
-  const htmlHeaders = [
+  const htmlHeaders: Header[] = [
     ['content-type', 'text/html'],
     ['server', 'nginx'],
   ];
@@ -1507,14 +1595,15 @@ function htmlGateway() {
 
 function truncatedJson() {
   const ctx = session('2025-03-19T11:40:00.000Z', ONE_PAGE(CHECKOUT));
-  const kiotapay = kiotapayError(
-    'REQ_MISSING_FIELD',
-    'Missing required field',
-    "The field 'phoneNumber' is required.",
+  const missingField = json(
+    kiotapayError('REQ_MISSING_FIELD', 'Missing required field', "The field 'phoneNumber' is required."),
   );
-  calls.kiotapay(ctx, 1_500, { status: 400, text: kiotapay.slice(0, kiotapay.indexOf('"details"') + 20) });
-  const payfield = payfieldError('server_error', 'Internal Server Error');
-  calls.payfield(ctx, 6_200, { status: 500, text: payfield.slice(0, Math.floor(payfield.length / 2)) });
+  calls.kiotapay(ctx, 1_500, {
+    status: 400,
+    text: missingField.slice(0, missingField.indexOf('"details"') + 20),
+  });
+  const serverError = json(payfieldError('server_error', 'Internal Server Error'));
+  calls.payfield(ctx, 6_200, { status: 500, text: serverError.slice(0, Math.floor(serverError.length / 2)) });
   return harOf(ctx);
 }
 
@@ -1565,13 +1654,18 @@ function binaryBody() {
       encoding: 'base64',
     },
   });
-  calls.apipay(ctx, 7_000, { status: 502, base64: true, text: json({ message: 'Kaspi API error' }) });
+  calls.apipay(ctx, 7_000, { status: 502, base64: true, text: json(apipayMessage('Kaspi API error')) });
   return harOf(ctx);
 }
 
 function relayed() {
   const ctx = session('2025-03-21T12:00:00.000Z', ONE_PAGE(CHECKOUT));
-  const checkout = (at, status, text, { method = 'POST', path = '/api/checkout' } = {}) =>
+  const checkout = (
+    at: number,
+    status: number,
+    text: string,
+    { method = 'POST', path = '/api/checkout' } = {},
+  ) =>
     add(ctx, {
       at,
       method,
@@ -1590,27 +1684,29 @@ function relayed() {
         ['server', 'nginx'],
       ],
     });
-  checkout(1_000, 200, rebellResult('F', 'INSUFFICIENT_BALANCE', 'Customer has insufficient funds'));
-  checkout(5_000, 502, payfieldError('unauthorized', 'Invalid signature'));
+  checkout(1_000, 200, json(rebellResult('F', 'INSUFFICIENT_BALANCE', 'Customer has insufficient funds')));
+  checkout(5_000, 502, json(payfieldError('unauthorized', 'Invalid signature')));
   checkout(
     9_000,
     503,
-    json({
-      error: 'Kaspi session invalid',
-      error_code: 'kaspi_session_invalid',
-      message: 'The Kaspi Business session is no longer valid. Contact support to reconnect it.',
-    }),
+    json(
+      apipayBusinessError(
+        'Kaspi session invalid',
+        'kaspi_session_invalid',
+        'The Kaspi Business session is no longer valid. Contact support to reconnect it.',
+      ),
+    ),
   );
   checkout(13_000, 500, json({ error: 'boom' }));
   checkout(17_000, 500, json({ message: 'Server Error' }));
-  checkout(21_000, 404, altpayError('Payment request not found'), {
+  checkout(21_000, 404, json(alternativePaymentsError('Payment request not found')), {
     method: 'GET',
     path: '/api/checkout/status?order=ORD-7731',
   });
   checkout(
     25_000,
     200,
-    rebellResult('S', 'SUCCESS', 'Success', { paymentId: '20250321120025800100188820294700102' }),
+    json({ ...rebellResult('S', 'SUCCESS', 'Success'), paymentId: '20250321120025800100188820294700102' }),
   );
   add(ctx, {
     at: 29_000,
@@ -1642,26 +1738,25 @@ function badEntries() {
   });
   const noRequest = calls.payfield(ctx, 2_000, {
     status: 500,
-    text: payfieldError('server_error', 'Internal Server Error'),
+    text: json(payfieldError('server_error', 'Internal Server Error')),
   });
   const responseString = calls.kiotapay(ctx, 3_000, { status: 500, text: '' });
   const statusString = calls.kiotapay(ctx, 4_000, {
     status: 500,
-    text: kiotapayError(
-      'SERVER_ERROR',
-      'Internal server error',
-      'An unexpected error occurred on the server.',
+    text: json(
+      kiotapayError('SERVER_ERROR', 'Internal server error', 'An unexpected error occurred on the server.'),
     ),
   });
   const noUrl = calls.apipay(ctx, 5_000, {
     status: 422,
-    text: json({
-      message: 'Validation failed',
-      errors: { amount: ['Amount must be between 0.01 and 99999999.99'] },
-    }),
+    text: json(
+      apipayMessage('Validation failed', {
+        errors: { amount: ['Amount must be between 0.01 and 99999999.99'] },
+      }),
+    ),
   });
   const noResponse = calls.rebell(ctx, 6_000, {
-    text: rebellResult('F', 'PARAM_ILLEGAL', 'Illegal parameters'),
+    text: json(rebellResult('F', 'PARAM_ILLEGAL', 'Illegal parameters')),
   });
   // Chrome's record of a request that never got a response (CORS failure, aborted).
   const failed = calls.kiotapay(ctx, 7_000, {
@@ -1670,13 +1765,15 @@ function badEntries() {
     mime: 'x-unknown',
     resHeaders: [],
   });
-  calls.apipay(ctx, 8_000, { status: 401, text: json({ message: 'Invalid API key' }) });
+  calls.apipay(ctx, 8_000, { status: 401, text: json(apipayMessage('Invalid API key')) });
 
-  delete noRequest.request;
-  responseString.response = 'HTTP/2 500 Internal Server Error';
+  // Broken on purpose, so no longer entries of the generator's shape.
+  const loose = (entry: Entry): Record<string, unknown> => entry;
+  delete loose(noRequest).request;
+  loose(responseString).response = 'HTTP/2 500 Internal Server Error';
   statusString.response.status = '500';
   delete noUrl.request.url;
-  delete noResponse.response;
+  delete loose(noResponse).response;
   Object.assign(failed.response, {
     statusText: '',
     httpVersion: '',
@@ -1690,8 +1787,9 @@ function badEntries() {
   const har = harOf(ctx);
   const entries = har.log.entries;
   // null and a number among the entries, where a careless exporter or editor put them.
-  har.log.entries = [...entries.slice(0, 4), null, entries[4], 42, ...entries.slice(5)];
-  return har;
+  return {
+    log: { ...har.log, entries: [...entries.slice(0, 4), null, entries[4], 42, ...entries.slice(5)] },
+  };
 }
 
 function truncatedHar() {
@@ -1700,10 +1798,12 @@ function truncatedHar() {
     status: 401,
     text: KIOTAPAY_INVALID_TOKEN,
   });
-  calls.rebell(ctx, 3_000, { text: rebellResult('F', 'PARAM_ILLEGAL', 'One or more parameters invalid') });
+  calls.rebell(ctx, 3_000, {
+    text: json(rebellResult('F', 'PARAM_ILLEGAL', 'One or more parameters invalid')),
+  });
   calls.apipay(ctx, 5_000, {
     status: 429,
-    text: json({ message: 'Too many requests. Please retry after 60 seconds.', retry_after: 60 }),
+    text: json(apipayMessage('Too many requests. Please retry after 60 seconds.', { retryAfter: 60 })),
     headers: apipayHeaders(0, [['Retry-After', '60']]),
   });
   const text = pretty(harOf(ctx));
@@ -1728,16 +1828,21 @@ https://api.rebellapp.com/v1/payments/pay
 
 // ---------------------------------------------------------------------------------------
 
-const FIXTURES = 'tests/fixtures/har';
-write('examples/checkout-session.har', pretty(checkoutSession()));
-write(`${FIXTURES}/chrome-export.har`, pretty(chromeExport()));
-write(`${FIXTURES}/html-gateway.har`, pretty(htmlGateway()));
-write(`${FIXTURES}/truncated-json.har`, pretty(truncatedJson()));
-write(`${FIXTURES}/empty-bodies.har`, pretty(emptyBodies()));
-write(`${FIXTURES}/binary-body.har`, pretty(binaryBody()));
-write(`${FIXTURES}/relayed.har`, pretty(relayed()));
-write(`${FIXTURES}/bad-entries.har`, pretty(badEntries()));
-write(`${FIXTURES}/not-a-har.json`, pretty({ hello: 'world', entries: [] }));
-write(`${FIXTURES}/not-json.har`, NOT_JSON);
-write(`${FIXTURES}/truncated.har`, truncatedHar());
-write(`${FIXTURES}/empty-entries.har`, pretty(emptyEntries()));
+/** Every file the generator writes, by path from the repository's root, with its text. */
+export function exampleHars(): Map<string, string> {
+  const fixtures = 'tests/fixtures/har';
+  return new Map([
+    ['examples/checkout-session.har', pretty(checkoutSession())],
+    [`${fixtures}/chrome-export.har`, pretty(chromeExport())],
+    [`${fixtures}/html-gateway.har`, pretty(htmlGateway())],
+    [`${fixtures}/truncated-json.har`, pretty(truncatedJson())],
+    [`${fixtures}/empty-bodies.har`, pretty(emptyBodies())],
+    [`${fixtures}/binary-body.har`, pretty(binaryBody())],
+    [`${fixtures}/relayed.har`, pretty(relayed())],
+    [`${fixtures}/bad-entries.har`, pretty(badEntries())],
+    [`${fixtures}/not-a-har.json`, pretty({ hello: 'world', entries: [] })],
+    [`${fixtures}/not-json.har`, NOT_JSON],
+    [`${fixtures}/truncated.har`, truncatedHar()],
+    [`${fixtures}/empty-entries.har`, pretty(emptyEntries())],
+  ]);
+}

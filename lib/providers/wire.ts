@@ -1,7 +1,11 @@
-/** What a sandbox scenario is: the request the shop sends and what the provider answers. */
-import type { Rule } from '../lib/providers';
+/**
+ * A provider's wire examples: for each catalog rule, the request that meets it and the
+ * response that carries it, as plain data. The sandbox serves them, the example HARs, the
+ * benchmark traffic and the tests' builders take their bodies from them.
+ */
+import type { Provider, Rule } from './provider';
 
-/** A request on one of the provider's real endpoints, with planted credentials. */
+/** A request on one of the provider's real endpoints, with the credentials it was given. */
 export interface Call {
   method: string;
   path: string;
@@ -17,10 +21,10 @@ export interface Answer {
   headers?: Readonly<Record<string, string>>;
 }
 
-export interface Draft {
+export interface WireExample {
   /** Unique within the provider: a code, a message slug, `http-<status>`, or a case name. */
   name: string;
-  /** What the shop's button says. */
+  /** A few words for people: the sandbox shop's button says them. */
   label: string;
   call: Call;
   answer: Answer;
@@ -30,26 +34,37 @@ export interface Draft {
   rule?: Rule;
 }
 
-export interface Scenario extends Draft {
-  /** `<provider>:<name>`, the `data-scenario` of the shop's buttons. */
-  id: string;
-  /** The catalog id. */
-  provider: string;
-  /** Where the shop sends the call: the provider's first host. */
-  host: string;
-}
-
 /** How one provider answers: built from its catalog rules, plus the cases no rule names. */
-export interface ProviderSandbox {
-  id: string;
-  /** Scenarios for one rule: none when the sandbox cannot produce it, several for a pattern. */
-  forRule(rule: Rule): Draft[];
+export interface ProviderExamples {
+  /** Examples for one rule: none when the provider cannot produce it, several for a pattern. */
+  forRule(rule: Rule): WireExample[];
   /** Successes and undiagnosable cases. Must include `success`, the answer when none is asked. */
-  extras: readonly Draft[];
+  extras: readonly WireExample[];
   /** The provider's main endpoint, where cases that belong to no endpoint are sent. */
   mainCall: Call;
-  /** The scenario answered to a request whose credentials are not the planted ones. */
+  /** The example answered to a request whose credentials are not the ones it was given. */
   credentialsRejected: string;
+}
+
+/** The secrets a provider's requests carry, by name (an API key, a token, a signature). */
+export type Credentials = Readonly<Record<string, string>>;
+
+/** A provider's wire examples, and stand-in credentials for builders that have none of their own. */
+export interface ProviderWire<C extends Credentials = Credentials> {
+  /** Shaped like real ones; the sandbox plants its own. */
+  exampleCredentials: C;
+  /** The examples, carrying `credentials`; `sentAt` dates the headers that hold a time. */
+  examples(credentials: C, sentAt: Date): ProviderExamples;
+}
+
+/**
+ * One provider's folder `lib/providers/<id>/`, as the registry lists it: the catalog, and the
+ * wire examples loaded on demand, so that the extension's bundle leaves them out. (Its seed
+ * document and row parser sit beside them, for the tests.)
+ */
+export interface ProviderFolder<C extends Credentials = Credentials> {
+  catalog: Provider;
+  wire(): Promise<ProviderWire<C>>;
 }
 
 export const JSON_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json' } as const;
@@ -63,10 +78,10 @@ function slug(text: string): string {
 }
 
 /**
- * A scenario for a rule: named by the code or message it sends, else by its outcome or
+ * An example for a rule: named by the code or message it sends, else by its outcome or
  * status. `sent` is the message actually sent when the rule matches a pattern.
  */
-export function ruleDraft(rule: Rule, call: Call, answer: Answer, sent?: string): Draft {
+export function ruleExample(rule: Rule, call: Call, answer: Answer, sent?: string): WireExample {
   const { code, message, outcome } = rule.when;
   const text = sent ?? (typeof message === 'string' ? message : undefined);
   const codeName = typeof code === 'string' ? code : code?.[0];
@@ -82,7 +97,7 @@ export function messagesFor(rule: Rule, documented: readonly string[]): string[]
 }
 
 /** What a gateway in front of any provider answers when the provider is down. */
-export function gatewayDraft(call: Call): Draft {
+export function gatewayExample(call: Call): WireExample {
   return {
     name: 'gateway-502',
     label: 'HTML gateway page',

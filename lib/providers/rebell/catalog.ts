@@ -1,6 +1,6 @@
-import { get, str } from '../json';
-import type { Category, RetryAdvice } from '../types';
-import { type Provider, type ReportedError, type Rule, titleFromCode } from './provider';
+import { get, str } from '../../json';
+import type { Category, RetryAdvice } from '../../types';
+import { type Provider, type ReportedError, type Rule, titleFromCode } from '../provider';
 
 /** Rows of the code tables: code, description, resolution (the F or U status column is the result's own). */
 type Row = [code: string, description: string, resolution: string, category: Category, retry: RetryAdvice];

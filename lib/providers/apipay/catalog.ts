@@ -1,6 +1,6 @@
-import { get, isObject, seconds, str } from '../json';
-import type { FieldError } from '../types';
-import { knownCodes, type Provider, type ReportedError, type Rule } from './provider';
+import { get, isObject, seconds, str } from '../../json';
+import type { FieldError } from '../../types';
+import { knownCodes, type Provider, type ReportedError, type Rule } from '../provider';
 
 const RATE_LIMIT_NOTE =
   'The limit is 60 requests per minute per API key; X-RateLimit-Remaining shows what is left.';
