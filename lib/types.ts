@@ -86,4 +86,12 @@ export interface Finding {
   entryIndex?: number;
   exchange: Exchange;
   diagnosis: Diagnosis;
+  /** Set when a backend diagnosed the exchange and a page response carried the diagnosis. */
+  backend?: BackendOrigin;
+}
+
+/** Where a backend's diagnosis came from: the host that reported it, in answer to which page request. */
+export interface BackendOrigin {
+  reportedBy: string;
+  pageRequest: { method: string; url: string };
 }
