@@ -4,6 +4,8 @@
  * Observing never changes a request: bodies are read from the copies the interceptors
  * hand out, and a response nobody needs is let go of at once.
  */
+
+import { syncBuiltinESMExports } from 'node:module';
 import { BatchInterceptor } from '@mswjs/interceptors';
 import { ClientRequestInterceptor } from '@mswjs/interceptors/ClientRequest';
 import { FetchInterceptor } from '@mswjs/interceptors/fetch';
@@ -116,6 +118,9 @@ function start(): void {
     }
   });
   interceptor.apply();
+  // The interceptors replace `http.request` and the like on the modules' objects; this makes
+  // `import { request } from 'node:https'` see them too.
+  syncBuiltinESMExports();
 }
 
 /** Starts observing for `observer`; returns the function that stops it (the last one stops all). */
@@ -126,6 +131,7 @@ export function observe(observer: Observer): () => void {
     observers.delete(observer);
     if (observers.size === 0 && interceptor) {
       interceptor.dispose();
+      syncBuiltinESMExports();
       interceptor = undefined;
       sent.clear();
     }
