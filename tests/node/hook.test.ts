@@ -56,15 +56,21 @@ describe('the Node hook', () => {
     const response = await fetch(...scenarioCall(sandbox(), 'kiotapay:AUTH_INVALID_TOKEN'));
     expect(response.status).toBe(401);
     expect(await response.json()).toMatchObject({ error: { code: 'AUTH_INVALID_TOKEN' } });
-    expect(stderr()).toMatch(/^GET http:\/\/api\.kiotapay\.co:\d+\/.* → 401\n {2}Kiotapay · AUTH_INVALID_TOKEN/);
+    expect(stderr()).toMatch(
+      /^GET http:\/\/api\.kiotapay\.co:\d+\/.* → 401\n {2}Kiotapay · AUTH_INVALID_TOKEN/,
+    );
 
     const [url, init] = scenarioCall(sandbox(), 'payfield:echoed-credentials');
     const text = await new Promise<string>((resolve) => {
-      const sent = request(url, { method: init.method, headers: init.headers as Record<string, string> }, (res) => {
-        let body = '';
-        res.on('data', (chunk) => (body += chunk));
-        res.on('end', () => resolve(body));
-      });
+      const sent = request(
+        url,
+        { method: init.method, headers: init.headers as Record<string, string> },
+        (res) => {
+          let body = '';
+          res.on('data', (chunk) => (body += chunk));
+          res.on('end', () => resolve(body));
+        },
+      );
       sent.end(init.body as string);
     });
     expect(text).toContain('validation_error');
