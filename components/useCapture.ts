@@ -20,8 +20,9 @@ export function useCapture(
 
   const diagnose = useMemo(() => createMatcher(settings.matcher), [settings.matcher]);
   // The capture outlives renders; refs let it read the latest matcher without resubscribing.
-  const latest = useRef({ diagnose, preserveLog });
-  latest.current = { diagnose, preserveLog };
+  const providers = settings.matcher.providers;
+  const latest = useRef({ diagnose, preserveLog, providers });
+  latest.current = { diagnose, preserveLog, providers };
 
   useEffect(() => {
     timeline.setCap(settings.cap);
@@ -33,6 +34,11 @@ export function useCapture(
     return ports.capture((event) => {
       if (event.kind === 'navigation') {
         timeline.navigate(event.url, event.at, latest.current.preserveLog);
+      } else if (event.kind === 'backend') {
+        // The backend diagnosed with its own settings; a provider switched off here stays hidden.
+        const shown = latest.current.providers;
+        for (const finding of event.findings)
+          if (!shown || shown.includes(finding.diagnosis.provider)) timeline.add(finding);
       } else {
         timeline.countExamined();
         const diagnosis = latest.current.diagnose(event.exchange);
