@@ -80,6 +80,7 @@ async function main(): Promise<number> {
   const session = await launchPayLens({
     headless: Boolean(values.screenshot),
     theme,
+    backend: true,
     // Headless, DevTools fills the picture; in a window, it sits below the shop.
     dock: values.screenshot ? 'undocked' : 'bottom',
   });

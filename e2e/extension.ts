@@ -9,7 +9,16 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
 
 /** Everything `wxt build` reads to make the Chrome extension. */
-const SOURCES = ['entrypoints', 'components', 'adapters', 'lib', 'public', 'wxt.config.ts', 'package.json'];
+const SOURCES = [
+  'entrypoints',
+  'components',
+  'adapters',
+  'panel',
+  'lib',
+  'public',
+  'wxt.config.ts',
+  'package.json',
+];
 
 function newestChange(path: string): number {
   if (!existsSync(path)) return 0;
