@@ -1,6 +1,7 @@
 // Builds the npm package: tsc emits ESM and declarations to dist/, then relative imports
 // get the `.js` (or `/index.js`) that Node's ESM loader and `moduleResolution: nodenext`
 // require; the sources leave them out for the extension's bundler.
+//   node scripts/build-package.mjs [outDir]   (default: dist/)
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -8,12 +9,14 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const dist = join(root, 'dist');
+const dist = resolve(process.argv[2] ?? join(root, 'dist'));
 
 rmSync(dist, { recursive: true, force: true });
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 try {
-  execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', dist], {
+    stdio: 'inherit',
+  });
 } catch {
   // tsc has printed why.
   process.exit(1);

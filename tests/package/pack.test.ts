@@ -3,7 +3,15 @@
  * project with no network and no dev dependencies, then used there as the README says.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,9 +85,15 @@ beforeAll(async () => {
   // The sandbox answers from this process: children are run without blocking it.
   sandbox = await startSandbox({ https: true });
   writeFileSync(join(scratch, 'sandbox.pem'), sandbox.cert ?? '');
-  await run(npm, ['run', 'build:package'], { cwd: ROOT });
+  // Packed from a copy built aside: rebuilding dist/ in place would pull it from under the
+  // other test files that run the CLI meanwhile.
+  const staging = join(scratch, 'staging');
+  mkdirSync(join(staging, 'bin'), { recursive: true });
+  for (const file of ['package.json', 'README.md', 'bin/paylens.js'])
+    copyFileSync(join(ROOT, file), join(staging, file));
+  await run(process.execPath, [join(ROOT, 'scripts/build-package.mjs'), join(staging, 'dist')]);
   const { stdout } = await run(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', scratch], {
-    cwd: ROOT,
+    cwd: staging,
   });
   const [{ filename }] = JSON.parse(stdout) as [{ filename: string }];
   const dependencies = { paylens: `file:${filename}` };
