@@ -38,7 +38,9 @@ const COPY_WAIT_MS = 2_000;
 const observers = new Set<Observer>();
 let contextOf: () => unknown = () => undefined;
 let interceptor: BatchInterceptor<(ClientRequestInterceptor | FetchInterceptor)[]> | undefined;
+/** Requests sent and not answered yet; one that fails never is, so the oldest are let go. */
 const sent = new Map<string, RequestContext>();
+const MAX_PENDING = 10_000;
 
 function headersOf(headers: Headers): Header[] {
   return [...headers].map(([name, value]) => ({ name, value }));
@@ -106,6 +108,7 @@ function start(): void {
   });
   interceptor.on('request', ({ requestId }) => {
     sent.set(requestId, { startedDateTime: new Date().toISOString(), value: contextOf() });
+    if (sent.size > MAX_PENDING) sent.delete(sent.keys().next().value as string);
   });
   interceptor.on('response', async ({ request, response, requestId }) => {
     const context = sent.get(requestId) ?? { startedDateTime: new Date().toISOString(), value: undefined };
