@@ -1,5 +1,5 @@
 /** node --import paylens/register, in this process: stderr, the recorded HAR and the header bridge. */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -131,6 +131,29 @@ describe('the Node hook', () => {
       expect(stderr()).toContain('AUTH_INVALID_TOKEN');
     } finally {
       shop.close();
+    }
+  });
+
+  it('reads custom hosts from ./paylens.json, or the file PAYLENS_CONFIG names', async () => {
+    const proxied = () =>
+      `http://payments.shop.test:${sandbox().port}/api/v1/payments/KTP-9F2C41D7?scenario=AUTH_INVALID_TOKEN`;
+    const plain = hook();
+    await (await fetch(proxied())).text();
+    expect(plain.stderr()).toBe('');
+
+    const dir = mkdtempSync(join(tmpdir(), 'paylens-config-'));
+    writeFileSync(join(dir, 'paylens.json'), JSON.stringify({ hosts: { 'payments.shop.test': 'kiotapay' } }));
+    writeFileSync(
+      join(dir, 'other.json'),
+      JSON.stringify({ hosts: { 'payments.shop.test': 'kiotapay' }, typo: 1 }),
+    );
+    for (const env of [{}, { PAYLENS_CONFIG: 'other.json' }]) {
+      let stderr = '';
+      stops.push(startHook({ env, cwd: dir, stderr: (text) => (stderr += text) }));
+      await (await fetch(proxied())).text();
+      expect(stderr).toContain('Kiotapay · AUTH_INVALID_TOKEN');
+      if (env.PAYLENS_CONFIG) expect(stderr).toMatch(/^paylens: config .*other\.json: typo: unknown setting/);
+      for (const stop of stops.splice(0)) stop();
     }
   });
 
