@@ -7,6 +7,7 @@ import {
   readBackendHeader,
 } from '../../lib/backend-header';
 import { jsonDiagnosis } from '../../lib/format/json';
+import { formatMarkdown } from '../../lib/format/markdown';
 import { diagnose } from '../../lib/matcher';
 import { presentationOf } from '../../lib/presentation';
 import type { Exchange, Finding } from '../../lib/types';
@@ -64,6 +65,10 @@ describe('the PayLens-Diagnoses header', () => {
       pageRequest: 'POST https://shop.test/checkout?token=[REDACTED]',
     });
     expect(shown?.code).toBe('AUTH_INVALID_TOKEN');
+    const [copied] = backendFindings(report, { method: 'POST', url: 'https://shop.test/checkout' });
+    expect(formatMarkdown(copied ? [copied] : [], { entries: 1 })).toContain(
+      '- **Diagnosed by:** the backend of shop.test, answering `POST https://shop.test/checkout`',
+    );
     expect(shown?.provider).toBe('kiotapay');
   });
 
