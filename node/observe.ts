@@ -46,21 +46,36 @@ function headersOf(headers: Headers): Header[] {
   return [...headers].map(([name, value]) => ({ name, value }));
 }
 
-/** A body's text, read up to the size the matcher reads; what is larger is marked too large. */
-async function textOf(body: ReadableStream<Uint8Array> | null): Promise<string | undefined> {
+/**
+ * Lets a copy go. Never awaited: the copy of a fetch body is one branch of a tee, whose
+ * cancellation settles only once the application's branch is done with the stream too.
+ */
+function release(body: ReadableStream<Uint8Array> | null | undefined): void {
+  body?.cancel().catch(() => {});
+}
+
+/**
+ * A body's text, read up to the size the matcher reads and until `deadline`: what is
+ * larger or slower is let go and read as far as it came (the matcher says it may be cut).
+ */
+async function textOf(
+  body: ReadableStream<Uint8Array> | null,
+  deadline: Promise<void>,
+): Promise<string | undefined> {
   if (!body) return undefined;
   const reader = body.getReader();
+  const late = deadline.then(() => null);
   const decoder = new TextDecoder();
   let text = '';
   for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return text + decoder.decode();
-    text += decoder.decode(value, { stream: true });
-    if (text.length > MAX_BODY_CHARS) {
-      // Only the copy is cancelled; the application's own stream goes on.
-      await reader.cancel();
+    const next = await Promise.race([reader.read(), late]);
+    if (next === null || text.length > MAX_BODY_CHARS) {
+      // Only the copy is let go (never awaited, as in release()); the application's stream goes on.
+      reader.cancel().catch(() => {});
       return text;
     }
+    if (next.done) return text + decoder.decode();
+    text += decoder.decode(next.value, { stream: true });
   }
 }
 
@@ -73,10 +88,17 @@ async function read(request: Request, response: Response, context: RequestContex
   };
   const interested = [...observers].filter((observer) => observer.wanted(facts));
   if (interested.length === 0) {
-    await response.body?.cancel();
+    release(response.body);
     return;
   }
-  const [requestBody, responseBody] = await Promise.all([textOf(request.body), textOf(response.body)]);
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, COPY_WAIT_MS);
+  });
+  const [requestBody, responseBody] = await Promise.all([
+    textOf(request.body, deadline),
+    textOf(response.body, deadline),
+  ]).finally(() => clearTimeout(timer));
   const exchange: Exchange = {
     method: request.method,
     url: request.url,
@@ -113,12 +135,9 @@ function start(): void {
   interceptor.on('response', async ({ request, response, requestId }) => {
     const context = sent.get(requestId) ?? { startedDateTime: new Date().toISOString(), value: undefined };
     sent.delete(requestId);
-    try {
-      const reading = read(request, response, context).catch(reportError);
-      await Promise.race([reading, new Promise((resolve) => setTimeout(resolve, COPY_WAIT_MS).unref())]);
-    } catch (error) {
-      reportError(error);
-    }
+    // Awaited, so the diagnosis is made before the application has the body; read() lets go
+    // of the copies by COPY_WAIT_MS.
+    await read(request, response, context).catch(reportError);
   });
   interceptor.apply();
   // The interceptors replace `http.request` and the like on the modules' objects; this makes

@@ -157,6 +157,32 @@ describe('the Node hook', () => {
     }
   });
 
+  it('lets the application have a response whose body never ends: at once, or after 2 s from a provider', async () => {
+    hook();
+    const endless = createServer((_, response) => {
+      response.writeHead(401, { 'Content-Type': 'application/json' });
+      response.write('{"error":');
+    });
+    await new Promise<void>((resolve) => endless.listen(0, '127.0.0.1', resolve));
+    try {
+      const started = Date.now();
+      const { port } = endless.address() as AddressInfo;
+      const response = await fetch(`http://api.kiotapay.co:${port}/api/v1/payments`);
+      expect(response.status).toBe(401);
+      expect(Date.now() - started).toBeLessThan(4_000);
+      await response.body?.cancel();
+
+      // Another host's open stream is not waited for at all.
+      const otherStarted = Date.now();
+      const other = await fetch(`http://downloads.example:${port}/`);
+      expect(Date.now() - otherStarted).toBeLessThan(500);
+      await other.body?.cancel();
+    } finally {
+      endless.closeAllConnections();
+      endless.close();
+    }
+  });
+
   it('reports an error of its own once and goes on capturing', async () => {
     // A HAR path inside a missing folder cannot be written.
     const { stderr } = hook({ PAYLENS_HAR: 'missing/folder/capture.har' });
