@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { providers } from '../lib/providers';
 import { SCENARIOS } from '../sandbox/scenarios';
-import { buildExtension, chromiumPath, launchPayLens, type PayLensBrowser } from './harness';
+import { buildExtension, buildPackage, chromiumPath, launchPayLens, type PayLensBrowser } from './harness';
 
 /** The row the screenshot shows in detail. */
 const SELECTED = { provider: 'payfield', category: 'payment' };
@@ -77,6 +77,7 @@ async function main(): Promise<number> {
   }
   chromiumPath(); // Before a build that would be wasted.
   buildExtension();
+  buildPackage();
   const session = await launchPayLens({
     headless: Boolean(values.screenshot),
     theme,

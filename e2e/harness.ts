@@ -16,7 +16,7 @@ import { chromiumPath } from './chromium';
 import { EXTENSION_DIR } from './extension';
 
 export { chromiumPath } from './chromium';
-export { buildExtension } from './extension';
+export { buildExtension, buildPackage } from './extension';
 
 export type Theme = 'light' | 'dark';
 /** `undocked`: DevTools fills its own window; `bottom`: below the shop. */
