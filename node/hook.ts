@@ -3,6 +3,7 @@
  * format as it happens, `PAYLENS_HAR` to record provider exchanges, `PAYLENS_HEADER=1` for
  * the header bridge. Everything written is the library's redacted presentation.
  */
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { textStream } from '../lib/format/text';
 import { currentlyServed, report, startBridge } from './bridge';
@@ -18,7 +19,8 @@ export interface HookIo {
   stderr(text: string): void;
 }
 
-const HAR_CREATOR_VERSION = '1';
+/** The package's own version, for the HAR's `creator`: found by its name, from source or dist/. */
+const VERSION: string = createRequire(import.meta.url)('paylens/package.json').version;
 
 /** Starts the hook; returns the function that stops it. */
 export function startHook({ env, cwd, stderr }: HookIo): () => void {
@@ -27,7 +29,7 @@ export function startHook({ env, cwd, stderr }: HookIo): () => void {
   let record: ReturnType<typeof harRecorder> | undefined;
   if (env.PAYLENS_HAR) {
     try {
-      record = harRecorder(resolve(cwd, env.PAYLENS_HAR), HAR_CREATOR_VERSION);
+      record = harRecorder(resolve(cwd, env.PAYLENS_HAR), VERSION);
     } catch (error) {
       onError(error);
     }

@@ -97,6 +97,8 @@ describe('the Node hook', () => {
 
     const har = readFileSync(join(dir, 'capture.har'), 'utf8');
     expect(JSON.parse(har).log.entries).toHaveLength(2);
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    expect(JSON.parse(har).log.creator).toEqual({ name: 'PayLens', version });
     expect(har).toContain('[REDACTED]');
     const { findings } = await diagnoseHar([har]);
     expect(findings.map((finding) => ({ ...jsonDiagnosis(finding), entryIndex: null }))).toEqual(watched);
