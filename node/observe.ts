@@ -17,7 +17,7 @@ export type Wanted = (facts: { method: string; url: string; status: number; mime
 
 export interface Observer {
   wanted: Wanted;
-  /** Called with each wanted exchange, in the async context of the code that sent the request. */
+  /** Called with each wanted exchange and what was known when its request was sent. */
   exchange(exchange: Exchange, context: RequestContext): void;
   error(error: unknown): void;
 }
