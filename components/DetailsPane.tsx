@@ -31,9 +31,21 @@ function Payload({ body }: { body: ShownBody | null }) {
   );
 }
 
+/** Where a backend's diagnosis came from: it has none of the call's headers or bodies. */
+function BackendOrigin({ backend }: { backend: NonNullable<Presentation['backend']> }) {
+  return (
+    <p class="backend-origin" data-testid="backend-origin-details">
+      Diagnosed by the backend of <strong>{backend.reportedBy}</strong>, in its response to{' '}
+      <code data-testid="page-request">{backend.pageRequest}</code>. The provider call’s headers and bodies
+      stayed on that server: see its stderr or its <code>PAYLENS_HAR</code> recording.
+    </p>
+  );
+}
+
 function Summary({ shown }: { shown: Presentation }) {
   return (
     <section>
+      {shown.backend && <BackendOrigin backend={shown.backend} />}
       <h3>
         {shown.title} <span class={`tag tag-${shown.category}`}>{shown.category}</span>
         {!shown.documented && <span class="undocumented-note"> not in the provider’s documentation</span>}

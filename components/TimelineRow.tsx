@@ -43,10 +43,22 @@ export function TimelineRow({ item, top, selected }: RowProps) {
       data-category={shown.category}
       data-status={String(shown.status)}
       data-insights={shown.insights.map(({ kind }) => kind).join(' ')}
+      data-origin={shown.backend ? 'backend' : 'browser'}
       style={style}
     >
       <span class="cell time">{clockTime(shown.startedDateTime)}</span>
-      <span class="cell provider">{shown.providerName}</span>
+      <span class="cell provider">
+        {shown.backend && (
+          <span
+            class="origin"
+            data-testid="backend-origin"
+            title={`Diagnosed by the backend of ${shown.backend.reportedBy}, in its response to ${shown.backend.pageRequest}`}
+          >
+            {shown.backend.reportedBy}
+          </span>
+        )}
+        {shown.providerName}
+      </span>
       <span class="cell status">{shown.status}</span>
       <span class="cell code" title={shown.code ?? shown.message ?? ''}>
         {shown.code ?? shown.message ?? '—'}

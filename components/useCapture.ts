@@ -21,9 +21,10 @@ export function useCapture(
   const changed = useCallback(() => setRenders((renders) => renders + 1), []);
 
   session.setOptions(settings.matcher);
-  // The capture outlives renders; a ref lets it read the latest switch without resubscribing.
-  const latest = useRef({ preserveLog });
-  latest.current = { preserveLog };
+  // The capture outlives renders; a ref lets it read the latest settings without resubscribing.
+  const providers = settings.matcher.providers;
+  const latest = useRef({ preserveLog, providers });
+  latest.current = { preserveLog, providers };
 
   useEffect(() => {
     timeline.setCap(settings.cap);
@@ -33,8 +34,16 @@ export function useCapture(
   useEffect(() => {
     if (!ready) return;
     return ports.capture((event) => {
-      if (event.kind === 'navigation') timeline.navigate(event.url, event.at, latest.current.preserveLog);
-      else session.observe(event.exchange);
+      if (event.kind === 'navigation') {
+        timeline.navigate(event.url, event.at, latest.current.preserveLog);
+      } else if (event.kind === 'backend') {
+        // The backend diagnosed with its own settings; a provider switched off here stays hidden.
+        const shown = latest.current.providers;
+        for (const finding of event.findings)
+          if (!shown || shown.includes(finding.diagnosis.provider)) timeline.add(finding);
+      } else {
+        session.observe(event.exchange);
+      }
       changed();
     });
   }, [ports, timeline, session, ready, changed]);

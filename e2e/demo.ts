@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { providers } from '../lib/providers';
 import { SCENARIOS } from '../sandbox/scenarios';
-import { buildExtension, chromiumPath, launchPayLens, type PayLensBrowser } from './harness';
+import { buildExtension, buildPackage, chromiumPath, launchPayLens, type PayLensBrowser } from './harness';
 
 /** The size the Chrome Web Store and addons.mozilla.org take screenshots at. */
 const STORE_SCREENSHOT = { width: 1280, height: 800 };
@@ -82,9 +82,11 @@ async function main(): Promise<number> {
   }
   chromiumPath(); // Before a build that would be wasted.
   buildExtension();
+  buildPackage();
   const session = await launchPayLens({
     headless: Boolean(values.screenshot),
     theme,
+    backend: true,
     // Headless, DevTools fills the picture; in a window, it sits below the shop.
     dock: values.screenshot ? 'undocked' : 'bottom',
   });

@@ -16,7 +16,7 @@ import { chromiumPath } from './chromium';
 import { EXTENSION_DIR } from './extension';
 
 export { chromiumPath } from './chromium';
-export { buildExtension } from './extension';
+export { buildExtension, buildPackage } from './extension';
 
 export type Theme = 'light' | 'dark';
 /** `undocked`: DevTools fills its own window; `bottom`: below the shop. */
@@ -30,6 +30,8 @@ export interface LaunchOptions {
   dock?: Dock;
   /** Where Chromium writes its net log: every request it sends, with the origin that made it. */
   netLogFile?: string;
+  /** Also run the shop's backend, with the PayLens hook, for its server-side checkout. */
+  backend?: boolean;
 }
 
 /** What a row of the panel's timeline says, from its data- attributes. */
@@ -73,7 +75,7 @@ function seedDevtoolsPreferences(profile: string, theme: Theme, dock: Dock): voi
 /** Starts the sandbox and Chromium; resolves once DevTools is open and PayLens is capturing. */
 export async function launchPayLens(options: LaunchOptions = {}): Promise<PayLensBrowser> {
   const executablePath = chromiumPath();
-  const sandbox = await startSandbox({ port: 0, https: true });
+  const sandbox = await startSandbox({ port: 0, https: true, backend: options.backend ?? false });
   const profile = mkdtempSync(join(tmpdir(), 'paylens-e2e-'));
   seedDevtoolsPreferences(profile, options.theme ?? 'light', options.dock ?? 'undocked');
   let browser: Browser | undefined;
@@ -211,6 +213,19 @@ export class PayLensBrowser {
     const before = (await frame.$$(logged)).length;
     await frame.click(`button[data-scenario="${scenario}"]`);
     await frame.waitForFunction(
+      (selector: string, count: number) => document.querySelectorAll(selector).length > count,
+      { timeout: TIMEOUT_MS },
+      logged,
+      before,
+    );
+  }
+
+  /** Clicks a server-side checkout's button and waits until the shop's backend has answered. */
+  async checkOutOnServer(scenario: string): Promise<void> {
+    const logged = `#log li[data-server-checkout="${scenario}"]`;
+    const before = (await this.shop.$$(logged)).length;
+    await this.shop.click(`button[data-server-checkout="${scenario}"]`);
+    await this.shop.waitForFunction(
       (selector: string, count: number) => document.querySelectorAll(selector).length > count,
       { timeout: TIMEOUT_MS },
       logged,

@@ -9,7 +9,7 @@ import { curlCommand } from './curl';
 import { describeMatch, headline } from './format/describe';
 import type { FileWarning } from './format/summary';
 import { type Redactor, redactorFor, redactText } from './redact';
-import type { Diagnosis, FieldError, Finding, Header } from './types';
+import type { Diagnosis, Exchange, FieldError, Finding, Header } from './types';
 import { pathOf } from './url';
 
 /** Enough of a body for a ticket; the rest is in the user's own capture. */
@@ -70,6 +70,8 @@ export interface Presentation extends CatalogFacts {
   readonly responseBody: ShownBody | null;
   /** A runnable `curl` command whose secrets are shell variables. */
   readonly curl: string;
+  /** For a backend's diagnosis: who reported it, and the page request whose response carried it. */
+  backend?: { reportedBy: string; pageRequest: string };
 }
 
 function bounded(text: string): string {
@@ -148,7 +150,7 @@ export function presentWarning(warning: FileWarning): FileWarning {
   };
 }
 
-function present({ entryIndex, exchange, diagnosis: d, analysis }: Finding): Presentation {
+function present({ entryIndex, exchange, diagnosis: d, analysis, backend }: Finding): Presentation {
   const redact = redactorFor(exchange);
   const nullable = (text: string | null) => (text === null ? null : redact.text(text));
   const url = redact.url(d.url);
@@ -177,6 +179,14 @@ function present({ entryIndex, exchange, diagnosis: d, analysis }: Finding): Pre
     docsUrl: d.docsUrl,
     ...(d.note ? { note: d.note } : {}),
     ...(d.bodyNote ? { bodyNote: d.bodyNote } : {}),
+    ...(backend
+      ? {
+          backend: {
+            reportedBy: redact.text(backend.reportedBy),
+            pageRequest: `${redact.text(backend.pageRequest.method)} ${redact.url(backend.pageRequest.url)}`,
+          },
+        }
+      : {}),
     method: redact.text(d.method),
     codeAttribute: d.code === null ? '' : redact.echoes(d.code),
     headline: redact.text(headline(d)),
@@ -237,4 +247,35 @@ export function presentationOf(finding: Finding): Presentation {
     presentations.set(finding, shown);
   }
   return shown;
+}
+
+/** What may be recorded of an exchange, diagnosed or not: the hook's HAR is written from it. */
+export interface ExchangePresentation {
+  method: string;
+  url: string;
+  status: number;
+  startedDateTime: string;
+  requestHeaders: Header[];
+  responseHeaders: Header[];
+  requestBody: ShownBody | null;
+  responseBody: ShownBody | null;
+}
+
+export function exchangePresentationOf(exchange: Exchange): ExchangePresentation {
+  const redact = redactorFor(exchange);
+  return {
+    method: redact.text(exchange.method),
+    url: redact.url(exchange.url),
+    status: exchange.status,
+    startedDateTime: exchange.startedDateTime,
+    requestHeaders: redact.headers(exchange.requestHeaders),
+    responseHeaders: redact.headers(exchange.responseHeaders),
+    requestBody: shownRequestBody(exchange.requestBody, exchange.requestHeaders, redact),
+    responseBody: shownResponseBody(
+      exchange.responseBody,
+      exchange.responseEncoding,
+      exchange.responseHeaders,
+      redact,
+    ),
+  };
 }

@@ -92,4 +92,12 @@ export interface Finding {
   diagnosis: Diagnosis;
   /** What the session analyzer found of it: why it happened here, and its support ids. */
   analysis?: ExchangeAnalysis;
+  /** Set when a backend diagnosed the exchange and a page response carried the diagnosis. */
+  backend?: BackendOrigin;
+}
+
+/** Where a backend's diagnosis came from: the host that reported it, in answer to which page request. */
+export interface BackendOrigin {
+  reportedBy: string;
+  pageRequest: { method: string; url: string };
 }

@@ -5,6 +5,7 @@
  * HAR entries and their body readers, so it can be tested on its own.
  */
 
+import { BACKEND_HEADER, backendFindings, readBackendHeader } from '../lib/backend-header';
 import { exchangeFromEntry } from '../lib/har';
 import { get } from '../lib/json';
 import { createInterest, type Interest } from '../lib/relevance';
@@ -19,6 +20,28 @@ export interface CapturedEntry {
 }
 
 type Listener = (event: CaptureEvent) => void;
+
+const BACKEND_HEADER_NAME = BACKEND_HEADER.toLowerCase();
+
+/**
+ * The backend's diagnoses a response's `PayLens-Diagnoses` header carries, whatever the
+ * host: any page response can carry them. A header that does not pass the schema is
+ * ignored whole.
+ */
+function backendEvent(entry: unknown): Extract<CaptureEvent, { kind: 'backend' }> | null {
+  const exchange = exchangeFromEntry(entry);
+  if (typeof exchange === 'string') return null;
+  const header = exchange.responseHeaders.find(({ name }) => name.toLowerCase() === BACKEND_HEADER_NAME);
+  if (!header) return null;
+  const report = readBackendHeader(header.value);
+  if (!report || report.diagnoses.length === 0) return null;
+  return {
+    kind: 'backend',
+    key: `backend ${entryKey(entry, exchange)}`,
+    at: exchange.startedDateTime,
+    findings: backendFindings(report, exchange),
+  };
+}
 
 /** A body that never arrives must not hold up every request after it. */
 const CONTENT_TIMEOUT_MS = 5_000;
@@ -79,6 +102,7 @@ export class Capture {
 
   /** A finished request; ignored at once unless it is a provider's (see `Interest`). */
   request(captured: CapturedEntry): void {
+    this.#addBackend(captured.entry);
     if (this.#settled && !this.#relevantExchange(captured.entry)) return;
     this.#enqueue(async () => {
       const exchange = this.#relevantExchange(captured.entry);
@@ -97,6 +121,8 @@ export class Capture {
   backfill(entries: readonly CapturedEntry[]): Promise<void> {
     return this.#enqueue(async () => {
       for (const captured of entries) {
+        const backend = backendEvent(captured.entry);
+        if (backend && !this.#seen.has(backend.key)) this.#add(backend, true);
         const exchange = this.#relevantExchange(captured.entry);
         if (!exchange || this.#seen.has(entryKey(captured.entry, exchange))) continue;
         await this.#readBody(exchange, captured);
@@ -116,6 +142,14 @@ export class Capture {
     for (const event of this.#events) listener(event);
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  #addBackend(entry: unknown): void {
+    const event = backendEvent(entry);
+    if (!event) return;
+    this.#enqueue(async () => {
+      if (!this.#seen.has(event.key)) this.#add(event);
+    });
   }
 
   #relevantExchange(entry: unknown): Exchange | null {
@@ -166,8 +200,8 @@ export class Capture {
   }
 
   #remember(event: CaptureEvent): void {
-    if (event.kind !== 'exchange') return;
-    this.#exchanges++;
+    if (event.kind === 'navigation') return;
+    if (event.kind === 'exchange') this.#exchanges++;
     this.#seen.add(event.key);
     // Keys outlive their events so getHAR() cannot bring back what the cap dropped, within reason.
     if (this.#seen.size > 4 * this.#cap) this.#seen.delete(this.#seen.values().next().value as string);

@@ -5,7 +5,7 @@
  */
 import type { MatcherOptions } from '../lib/matcher';
 import type { CopyFormat, Settings, ValidatedSettings } from '../lib/settings';
-import type { Category, Exchange } from '../lib/types';
+import type { Category, Exchange, Finding } from '../lib/types';
 
 /** A finished request, or a navigation of the inspected page, in the order they happened. */
 export type CaptureEvent =
@@ -15,7 +15,14 @@ export type CaptureEvent =
       key: string;
       exchange: Exchange;
     }
-  | { kind: 'navigation'; url: string; at: string };
+  | { kind: 'navigation'; url: string; at: string }
+  | {
+      /** A page response whose `PayLens-Diagnoses` header carried its backend's diagnoses. */
+      kind: 'backend';
+      key: string;
+      at: string;
+      findings: Finding[];
+    };
 
 export type ThemeName = 'light' | 'dark';
 

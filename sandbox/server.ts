@@ -3,10 +3,19 @@
  * demo shop and the hosted-fields origin, told apart by the Host header. A browser reaches
  * it under the real host names through Chromium's --host-resolver-rules.
  */
-import { readFileSync } from 'node:fs';
-import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  createServer as createHttpServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ProviderFolder } from '../lib/providers';
 import type { Provider } from '../lib/providers/provider';
 import type { Answer, Call } from '../lib/providers/wire';
@@ -55,6 +64,11 @@ export interface SandboxOptions {
   log?: (line: string) => void;
   /** The providers it answers for, and the shop lists; the catalog's by default. */
   providers?: readonly ProviderFolder[];
+  /**
+   * Also run the shop's own backend, a process with the PayLens hook loaded, behind
+   * `https://shop.test/server-checkout`. Its stderr lines go to `log`.
+   */
+  backend?: boolean;
 }
 
 export interface Sandbox {
@@ -73,6 +87,21 @@ const asset = (file: string) => readFileSync(new URL(`./shop/${file}`, import.me
 const ASSETS: Record<string, [body: string, contentType: string]> = {
   '/shop.js': [asset('shop.js'), 'text/javascript; charset=utf-8'],
   '/shop.css': [asset('shop.css'), 'text/css; charset=utf-8'],
+};
+
+/** What the panel must ignore: PayLens-Diagnoses headers a page made up (`?kind=`). */
+export const FORGED_DIAGNOSES_PATH = '/forged-diagnoses';
+const FORGED_HEADERS: Record<string, string> = {
+  // Valid base64url JSON, but a diagnosis off the schema.
+  forged: Buffer.from(
+    JSON.stringify({
+      v: 1,
+      diagnoses: [{ provider: 'kiotapay', title: '<img src=x onerror="window.__xss=1">' }],
+      truncated: 0,
+    }),
+  ).toString('base64url'),
+  oversized: 'A'.repeat(64 * 1024),
+  malformed: '<script>window.__xss=1</script>',
 };
 
 const PAGES: Record<string, (originOf: OriginOf, scenarios: ScenarioSet) => string> = {
@@ -131,6 +160,9 @@ function serveShop(request: SandboxRequest, scheme: string, scenarios: ScenarioS
       body: html,
     };
   }
+  const forged =
+    url.pathname === FORGED_DIAGNOSES_PATH ? FORGED_HEADERS[url.searchParams.get('kind') ?? ''] : undefined;
+  if (forged) return text(200, 'Nothing to see.', { 'PayLens-Diagnoses': forged, ...cors(request.headers) });
   const file = ASSETS[url.pathname];
   if (file)
     return { status: 200, headers: { 'Content-Type': file[1], 'Cache-Control': 'no-store' }, body: file[0] };
@@ -230,11 +262,98 @@ export function hostResolverRules(port: number, hosts: readonly string[] = SANDB
   return hosts.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', ');
 }
 
+/** Where the shop's pages reach its backend. */
+export const SERVER_CHECKOUT_PATH = '/server-checkout';
+
+interface Backend {
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * The shop's backend, a process of its own started with `--import paylens/register` (the
+ * package as built by `npm run build:package`) and PAYLENS_HEADER=1, calling the providers
+ * on this sandbox.
+ */
+async function startBackend(
+  port: number,
+  cert: string | undefined,
+  log: (line: string) => void,
+): Promise<Backend> {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const dir = mkdtempSync(join(tmpdir(), 'paylens-backend-'));
+  const caFile = join(dir, 'sandbox.pem');
+  if (cert) writeFileSync(caFile, cert);
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--import',
+      'paylens/register',
+      fileURLToPath(new URL('./shop/backend.ts', import.meta.url)),
+      String(port),
+    ],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        ...(cert ? { NODE_EXTRA_CA_CERTS: caFile } : {}),
+        PAYLENS_HEADER: '1',
+        NODE_ENV: 'development',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let stderr = '';
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+    const lines = stderr.split('\n');
+    stderr = lines.pop() ?? '';
+    for (const line of lines) log(`backend: ${line}`);
+  });
+  const backendPort = await new Promise<number>((resolve, reject) => {
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+      const match = /listening (\d+)/.exec(chunk);
+      if (match) resolve(Number(match[1]));
+    });
+    child.once('exit', (code) =>
+      reject(
+        new Error(`The shop's backend exited (${code}): ${stderr} (is dist/ built? npm run build:package)`),
+      ),
+    );
+  });
+  return {
+    port: backendPort,
+    close: () =>
+      new Promise<void>((resolve) => {
+        rmSync(dir, { recursive: true, force: true });
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill();
+      }),
+  };
+}
+
+/** Passes a page's request on to the backend and its answer, headers included, back. */
+function proxy(incoming: IncomingMessage, response: ServerResponse, backend: Backend): void {
+  const forward = httpRequest(
+    { host: '127.0.0.1', port: backend.port, method: incoming.method, path: incoming.url },
+    (answer) => {
+      response.writeHead(answer.statusCode ?? 502, { ...answer.headers, ...cors(incoming.headers) });
+      answer.pipe(response);
+    },
+  );
+  forward.on('error', (error) => response.writeHead(502).end(`The shop's backend is down: ${error.message}`));
+  incoming.pipe(forward);
+}
+
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const secure = options.https ?? true;
   const scheme = secure ? 'https' : 'http';
   const serving = served(options.providers ? await scenarioSet(options.providers) : catalogScenarios);
   const certificate = secure ? selfSignedCertificate(serving.hosts) : undefined;
+  let backend: Backend | undefined;
 
   const handle = (incoming: IncomingMessage, response: ServerResponse) => {
     const request: SandboxRequest = {
@@ -243,6 +362,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       url: new URL(incoming.url ?? '/', 'http://sandbox'),
       headers: incoming.headers,
     };
+    if (backend && request.host === SHOP_HOST && request.url.pathname === SERVER_CHECKOUT_PATH) {
+      proxy(incoming, response, backend);
+      options.log?.(
+        `${request.method} ${request.host}${request.url.pathname}${request.url.search} → backend`,
+      );
+      return;
+    }
     // Answer once the request body is in, so that keep-alive connections stay usable.
     incoming.resume();
     incoming.on('end', () => {
@@ -261,6 +387,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  if (options.backend) {
+    try {
+      backend = await startBackend(port, certificate?.cert, options.log ?? (() => {}));
+    } catch (error) {
+      server.close();
+      throw error;
+    }
+  }
 
   return {
     port,
@@ -271,11 +405,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       `--host-resolver-rules=${hostResolverRules(port, serving.hosts)}`,
       ...(secure ? ['--ignore-certificate-errors'] : []),
     ],
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      await backend?.close();
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         // Browsers keep connections open; close() alone would wait for them.
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }

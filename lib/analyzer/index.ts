@@ -15,6 +15,7 @@ import { createTokenTracker, isIssuerRequest } from './token';
 import type { ExchangeAnalysis, Insight, InsightKind, SessionWarning } from './types';
 
 export type { ExchangeAnalysis, Insight, InsightKind, SessionWarning, SupportId } from './types';
+export { INSIGHT_KINDS } from './types';
 
 export interface SessionAnalyzer {
   /**

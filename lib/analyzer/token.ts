@@ -1,7 +1,9 @@
 /** Token insights: how the Authorization header is built, and how old its token is. */
+
 import { readBody } from '../body';
 import { get, isObject, seconds, str } from '../json';
 import type { BearerTokens, Provider, TokenIssuer } from '../providers/provider';
+import { REDACTED } from '../redact';
 import type { Diagnosis, Exchange } from '../types';
 import { pathOf } from '../url';
 import type { KeyedDigest } from './keyed-hash';
@@ -46,6 +48,11 @@ function readCredentials(exchange: Exchange): Credentials {
   if (word === 'basic') return { kind: 'sent', scheme: 'Basic', value };
   // A lone word is a token sent without its scheme; the word itself is never shown.
   return { kind: 'sent', scheme: space < 0 ? 'none' : 'other', value };
+}
+
+/** `[REDACTED]`, `[JWT, expires …]`: what PayLens's redaction leaves of a credential. */
+function isRedactedCredential(value: string): boolean {
+  return value === REDACTED || /^\[JWT(?:, [^\]]*)?\]$/.test(value);
 }
 
 function malformedForm(scheme: Scheme, value: string): MalformedForm | undefined {
@@ -250,6 +257,8 @@ export function createTokenTracker(digest: KeyedDigest): TokenTracker {
           figures: { problem: 'wrong-scheme' },
         };
       }
+      // A capture PayLens redacted (a HAR the Node hook recorded) keeps no token to judge.
+      if (isRedactedCredential(credentials.value)) return undefined;
       const form = malformedForm(expected, credentials.value);
       if (form) {
         return {

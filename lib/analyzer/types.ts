@@ -1,6 +1,7 @@
 /** What the session analyzer attaches to diagnoses and to the session's summary. */
 
-export type InsightKind = 'clock-skew' | 'token';
+export const INSIGHT_KINDS = ['clock-skew', 'token'] as const;
+export type InsightKind = (typeof INSIGHT_KINDS)[number];
 
 /** `text` is one plain sentence built from `figures` alone, never from a secret. */
 export interface Insight {

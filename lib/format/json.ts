@@ -3,7 +3,7 @@ import type { Finding } from '../types';
 import { type FormatContext, type StreamingFormat, writeAll } from './summary';
 
 /** One diagnosis of the CLI's JSON contract; keys and their order are fixed for other tools. */
-function jsonDiagnosis(finding: Finding) {
+export function jsonDiagnosis(finding: Finding) {
   const shown = presentationOf(finding);
   return {
     // Only the CLI reads files: undefined elsewhere, which JSON leaves out, so the panel's
@@ -32,6 +32,8 @@ function jsonDiagnosis(finding: Finding) {
     supportIds: shown.supportIds,
   };
 }
+
+export type JsonDiagnosis = ReturnType<typeof jsonDiagnosis>;
 
 const nested = (value: unknown, indent: string) =>
   JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);

@@ -59,6 +59,12 @@ function section(finding: Finding): string {
     `- **Code:** ${shown.code === null ? '—' : inlineCode(shown.code)}${shown.documented ? '' : ' (not in the provider’s documentation)'}`,
   ];
   if (shown.message !== null) lines.push(`- **Message:** ${escapeMarkdown(shown.message)}`);
+  if (shown.backend) {
+    const { reportedBy, pageRequest } = shown.backend;
+    lines.push(
+      `- **Diagnosed by:** the backend of ${escapeMarkdown(reportedBy)}, answering ${inlineCode(pageRequest)}`,
+    );
+  }
   lines.push(
     `- **Status:** ${shown.status} (${shown.outcome})`,
     `- **Category:** ${shown.category}`,

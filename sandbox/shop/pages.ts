@@ -15,6 +15,12 @@ export const HOSTED_FIELDS_SCENARIO = 'payfield:insufficient-balance';
 /** The order page polls the payment as it loads, so a navigation always brings a fresh request. */
 export const ORDER_PAGE = { polled: 'rebell:PAYMENT_IN_PROCESS', other: 'rebell:success' } as const;
 
+/**
+ * Checkouts the shop's backend makes (sandbox/shop/backend.ts, with the PayLens hook): the
+ * browser sees only its request to the shop, whose response carries the diagnoses.
+ */
+export const SERVER_CHECKOUTS = ['kiotapay:AUTH_INVALID_TOKEN', HOSTED_FIELDS_SCENARIO] as const;
+
 /** The origin a host has for the page being served: same scheme, same port. */
 export type OriginOf = (host: string) => string;
 
@@ -106,6 +112,13 @@ as that provider would. Open DevTools and the PayLens panel to see each failure 
 <h2>Checkout widgets</h2>
 <div class="buttons">
 <button type="button" data-burst="${html(burst.id)}" data-count="${BURST.count}" data-expected-status="${burst.answer.status}" data-listed="${burst.listed}"><span class="status">${burst.answer.status}</span> Burst: ${BURST.count} requests at once</button>
+</div>
+<p>Server-side checkout: the shop’s backend calls the provider, with the PayLens hook loaded.</p>
+<div class="buttons">
+${SERVER_CHECKOUTS.map((id) => {
+  const { answer, label } = scenario(scenarios, id);
+  return `<button type="button" data-server-checkout="${html(id)}" data-expected-status="${answer.status}"><span class="status">${answer.status}</span> Server: ${html(label)}</button>`;
+}).join('\n')}
 </div>
 <h2>Why here</h2>
 <div class="buttons">

@@ -62,8 +62,30 @@ async function send(id, extraHeaders = {}) {
   record(id, scenario, url, status);
 }
 
+/** Asks the shop's own backend to make the call; the browser never reaches the provider. */
+async function checkOutOnServer(id) {
+  let status;
+  try {
+    const response = await fetch(`/server-checkout?scenario=${encodeURIComponent(id)}`, { method: 'POST' });
+    const answer = await response.json();
+    status = answer.providerStatus ?? response.status;
+  } catch {
+    status = 'network error';
+  }
+  const item = document.createElement('li');
+  item.dataset.serverCheckout = id;
+  item.dataset.status = String(status);
+  item.textContent = `POST /server-checkout (${id}) → provider said ${status}`;
+  log?.prepend(item);
+}
+
 document.addEventListener('click', (event) => {
   const target = event.target instanceof Element ? event.target : null;
+  const server = target?.closest('[data-server-checkout]');
+  if (server instanceof HTMLButtonElement) {
+    checkOutOnServer(server.dataset.serverCheckout);
+    return;
+  }
   const single = target?.closest('[data-scenario]');
   if (single instanceof HTMLButtonElement) {
     send(single.dataset.scenario);

@@ -17,6 +17,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   adapters: ['lib', 'panel', 'adapters'],
   components: ['lib', 'panel', 'components'],
   entrypoints: ['lib', 'panel', 'adapters', 'components', 'entrypoints'],
+  // The backend side of the package: the library and nothing of the extension.
+  node: ['lib', 'node'],
 };
 
 function sources(layer: string): string[] {

@@ -1,4 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
+import { backendHeaderValue } from '../../lib/backend-header';
+import { diagnose } from '../../lib/matcher';
 import { Capture, type CapturedEntry } from '../../panel/capture';
 import type { CaptureEvent, PanelSettings } from '../../panel/ports';
 import { DEFAULT_PANEL_SETTINGS } from '../../panel/settings';
@@ -40,8 +42,11 @@ function record(capture: Capture): CaptureEvent[] {
   return events;
 }
 
-const describeEvent = (event: CaptureEvent) =>
-  event.kind === 'exchange' ? `${event.exchange.method} ${event.exchange.url}` : `nav ${event.url}`;
+const describeEvent = (event: CaptureEvent) => {
+  if (event.kind === 'exchange') return `${event.exchange.method} ${event.exchange.url}`;
+  if (event.kind === 'navigation') return `nav ${event.url}`;
+  return `backend ${event.findings.map(({ diagnosis }) => diagnosis.code).join(' ')}`;
+};
 
 describe('Capture', () => {
   it('reads the body of a provider’s response, never of scripts, images or preflights', async () => {
@@ -256,5 +261,71 @@ describe('Capture', () => {
     capture.request(same.captured);
     await settle();
     expect(events.map(describeEvent)).toEqual(['POST https://api.kiotapay.co/once']);
+  });
+});
+
+describe('Capture of a backend’s diagnoses', () => {
+  const diagnosed = {
+    exchange: {
+      method: 'POST',
+      url: 'https://api.kiotapay.co/api/v1/payments',
+      status: 401,
+      requestHeaders: [],
+      responseHeaders: [],
+      responseBody: '{"error":{"code":"AUTH_INVALID_TOKEN"}}',
+      startedDateTime: '2025-11-22T10:00:00.500Z',
+    },
+  };
+  const diagnosis = diagnose(diagnosed.exchange);
+  if (!diagnosis) throw new Error('not diagnosed');
+  const header = backendHeaderValue([{ ...diagnosed, diagnosis }]);
+
+  function page(value: string) {
+    const { captured, readContent } = entry('https://shop.test/api/checkout', {
+      status: 200,
+      mimeType: 'text/html',
+    });
+    const response = (captured.entry as { response: { headers: unknown[] } }).response;
+    response.headers = [{ name: 'PayLens-Diagnoses', value }];
+    return { captured, readContent };
+  }
+
+  it('turns a page response’s PayLens-Diagnoses header into findings marked as the backend’s', async () => {
+    const capture = new Capture(settingsOf().watched);
+    const events = record(capture);
+    const { captured, readContent } = page(header);
+    capture.request(captured);
+    await capture.backfill([captured]);
+    expect(readContent).not.toHaveBeenCalled();
+    expect(events.map(describeEvent)).toEqual(['backend AUTH_INVALID_TOKEN']);
+    expect(events[0]).toMatchObject({
+      findings: [
+        {
+          diagnosis: { provider: 'kiotapay', status: 401 },
+          backend: {
+            reportedBy: 'shop.test',
+            pageRequest: { method: 'POST', url: 'https://shop.test/api/checkout' },
+          },
+        },
+      ],
+    });
+  });
+
+  it.each([
+    [
+      'forged',
+      Buffer.from('{"v":1,"diagnoses":[{"provider":"kiotapay"}],"truncated":0}').toString('base64url'),
+    ],
+    ['oversized', `${header}${'A'.repeat(9_000)}`],
+    ['malformed', '<img src=x onerror=alert(1)>'],
+  ])('ignores a %s header', async (_, value) => {
+    const capture = new Capture(settingsOf().watched);
+    const events = record(capture);
+    capture.request(page(value).captured);
+    capture.request(
+      entry('https://api.kiotapay.co/x', { body: '{"error":{"code":"AUTH_INVALID_TOKEN"}}' }).captured,
+    );
+    await settle();
+    expect(events.map(describeEvent)).toEqual(['POST https://api.kiotapay.co/x']);
   });
 });

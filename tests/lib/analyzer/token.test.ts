@@ -405,3 +405,13 @@ describe('secrets', () => {
     expect(shown).not.toContain('sk_live');
   });
 });
+
+describe('a capture PayLens redacted', () => {
+  it.each([
+    'Bearer [REDACTED]',
+    'Bearer [JWT, issued 2026-11-29 09:21:12 UTC, expired 2026-11-29 09:31:12 UTC]',
+  ])('says nothing of %j: no token is left to judge, and it is not malformed', (authorization) => {
+    const { results } = analyse([kiotapayPayment(authorization, 0)]);
+    expect(tokenOf(results[0])).toEqual([]);
+  });
+});
