@@ -1,5 +1,5 @@
 import { type BodyRead, readBody } from './body';
-import { createHostLookup } from './hosts';
+import { createHostLookup, type HostLookup } from './hosts';
 import { explainStatus } from './http-status';
 import { providers as catalog } from './providers';
 import type { Provider, ReportedError, Rule, RuleCondition } from './providers/provider';
@@ -287,16 +287,37 @@ export function isPreflight(method: string): boolean {
   return method.length === 7 && method.toUpperCase() === 'OPTIONS';
 }
 
+/** The options of a matcher and an analyzer created without any: one object, so they share a scope. */
+export const NO_OPTIONS: MatcherOptions = Object.freeze({});
+
+interface ProviderScope {
+  enabled: readonly Provider[];
+  lookup: HostLookup;
+}
+
+/**
+ * Scopes by options object. The matcher, the relevance test and the session analyzer of one
+ * capture are given the same options: sharing the lookup, each URL is read once for all.
+ */
+const scopes = new WeakMap<MatcherOptions, { providers: readonly Provider[]; scope: ProviderScope }>();
+
 /** The providers the options leave on, and the lookup of their hosts and the user's. */
-export function providerScope(options: MatcherOptions, providers: readonly Provider[] = catalog) {
+export function providerScope(
+  options: MatcherOptions,
+  providers: readonly Provider[] = catalog,
+): ProviderScope {
+  const cached = scopes.get(options);
+  if (cached?.providers === providers) return cached.scope;
   const only = options.providers;
   const enabled = only ? providers.filter((provider) => only.includes(provider.id)) : providers;
-  return { enabled, lookup: createHostLookup(enabled, options.hosts) };
+  const scope = { enabled, lookup: createHostLookup(enabled, options.hosts) };
+  scopes.set(options, { providers, scope });
+  return scope;
 }
 
 /** Builds a matcher for one set of options; the host lookup is built once, here. */
 export function createMatcher(
-  options: MatcherOptions = {},
+  options: MatcherOptions = NO_OPTIONS,
   providers: readonly Provider[] = catalog,
 ): Diagnose {
   const { enabled, lookup } = providerScope(options, providers);
