@@ -1,6 +1,9 @@
 /** What the session analyzer attaches to diagnoses and to the session's summary. */
 
-export type InsightKind = 'clock-skew' | 'token';
+export type InsightKind = 'clock-skew' | 'token' | 'environment' | 'idempotency' | 'repeated' | 'rate';
+
+/** Numbers and words; lists are of words (environment names, field paths), never values. */
+export type Figures = Record<string, string | number | string[]>;
 
 /** `text` is one plain sentence built from `figures` alone, never from a secret. */
 export interface Insight {
@@ -8,7 +11,7 @@ export interface Insight {
   text: string;
   /** The other entries that prove it, by entry index. */
   related: number[];
-  figures: Record<string, string | number>;
+  figures: Figures;
 }
 
 /** A value that names the request for the provider's support. */
@@ -22,7 +25,7 @@ export interface SessionWarning {
   provider: string;
   text: string;
   related: number[];
-  figures: Record<string, string | number>;
+  figures: Figures;
 }
 
 export interface ExchangeAnalysis {
