@@ -156,7 +156,9 @@ export function createEnvironmentTracker(
         if (exchange.status < 300) remember(known, environment, exchange, index);
         return undefined;
       }
-      return diagnosis.category === 'not-found' && known.ids.size > 0
+      // Only ids another environment returned can explain it: a capture in one environment never looks.
+      const elsewhere = known.ids.size > (known.ids.has(environment) ? 1 : 0);
+      return diagnosis.category === 'not-found' && elsewhere
         ? createdElsewhere(provider, known, environment, exchange)
         : undefined;
     },

@@ -126,14 +126,15 @@ export function createSessionAnalyzer(
     if (environment) insights.push(environment);
     const idempotent = idempotency.follow(provider, exchange, index, diagnosis);
     if (idempotent) insights.push(idempotent);
-    const inSeries = diagnosis !== null || pollingProviders.has(provider);
-    if (!inSeries && provider.rateLimit === undefined) return;
-    // The kinds that count time need a start; a capture without one is left out of them.
+    if (diagnosis !== null || pollingProviders.has(provider)) {
+      const repeated = repetitions.follow(provider, exchange, index, diagnosis);
+      if (repeated) insights.push(repeated);
+    }
+    if (provider.rateLimit === undefined) return;
+    // Rates count time: a request without a readable start is left out of them.
     const startMs = startedMs(exchange.startedDateTime);
-    if (startMs === undefined) return;
-    const repeated = inSeries ? repetitions.follow(provider, exchange, index, diagnosis, startMs) : undefined;
-    if (repeated) insights.push(repeated);
-    const rate = rates.follow(provider, exchange, index, diagnosis, startMs);
+    const rate =
+      startMs === undefined ? undefined : rates.follow(provider, exchange, index, diagnosis, startMs);
     if (rate) insights.push(rate);
   }
 

@@ -17,12 +17,53 @@ const MAX_RELATED = 10;
 /** The requests that show no key. */
 const NO_KEY = -1;
 
+/** The latest starts of one key, oldest first, in a ring: a burst neither grows nor copies it. */
 interface Window {
-  /** Starts in the window, oldest first, with their entries. */
   starts: number[];
   entries: number[];
+  head: number;
+  size: number;
   /** A warning was raised for the burst still in the window. */
   warned: boolean;
+}
+
+function openWindow(capacity: number): Window {
+  return {
+    starts: new Array(capacity).fill(0),
+    entries: new Array(capacity).fill(0),
+    head: 0,
+    size: 0,
+    warned: false,
+  };
+}
+
+/** Drops the starts at or before `opens`, then keeps this one, dropping the oldest when full. */
+function slide(window: Window, opens: number, startMs: number, index: number): void {
+  const capacity = window.starts.length;
+  while (window.size > 0 && (window.starts[window.head] as number) <= opens) {
+    window.head = (window.head + 1) % capacity;
+    window.size--;
+  }
+  if (window.size === capacity) {
+    window.head = (window.head + 1) % capacity;
+    window.size--;
+  }
+  const at = (window.head + window.size) % capacity;
+  window.starts[at] = startMs;
+  window.entries[at] = index;
+  window.size++;
+}
+
+/** The entries of the window's starts after `opens`, this one left out. */
+function entriesAfter(window: Window, opens: number, index: number): number[] {
+  const capacity = window.starts.length;
+  const found: number[] = [];
+  for (let i = 0; i < window.size; i++) {
+    const at = (window.head + i) % capacity;
+    const entry = window.entries[at] as number;
+    if ((window.starts[at] as number) > opens && entry !== index) found.push(entry);
+  }
+  return found;
 }
 
 interface ProviderRate {
@@ -65,33 +106,21 @@ export function createRateTracker(
       const key = keyText === undefined || keyText.trim() === '' ? NO_KEY : digest(keyText);
       let window = rate.windows.get(key);
       if (window === undefined) {
-        window = { starts: [], entries: [], warned: false };
+        window = openWindow(limit.requests * LIMITS_KEPT);
         rate.windows.set(key, window);
         if (rate.windows.size > KEYS_KEPT_PER_PROVIDER)
           rate.windows.delete(rate.windows.keys().next().value as number);
       }
-      const windowMs = limit.windowSeconds * 1000;
       // The window ends at this request: (start − window, start].
-      const opens = startMs - windowMs;
-      while (window.starts.length > 0 && (window.starts[0] as number) <= opens) {
-        window.starts.shift();
-        window.entries.shift();
-      }
-      window.starts.push(startMs);
-      window.entries.push(index);
-      if (window.starts.length > limit.requests * LIMITS_KEPT) {
-        window.starts.shift();
-        window.entries.shift();
-      }
+      const opens = startMs - limit.windowSeconds * 1000;
+      slide(window, opens, startMs, index);
       const withKey = key === NO_KEY ? '' : ' with the same key';
 
       if (diagnosis?.category === 'rate-limit') {
         rate.limited = true;
         // A 429 that shows no key is compared with all the provider's requests.
         const windows = key === NO_KEY ? [...rate.windows.values()] : [window];
-        const inWindow = windows.flatMap(({ starts, entries }) =>
-          entries.filter((entry, i) => entry !== index && (starts[i] as number) > opens),
-        );
+        const inWindow = windows.flatMap((each) => entriesAfter(each, opens, index));
         const observed = inWindow.length + 1;
         const documented = `${possessive(provider.name)} documented ${perWindow(limit)} per API key`;
         return {
@@ -104,7 +133,7 @@ export function createRateTracker(
           figures: { observed, limit: limit.requests, windowSeconds: limit.windowSeconds },
         };
       }
-      const observed = window.starts.length;
+      const observed = window.size;
       const threshold = Math.ceil(limit.requests * RATE_WARNING_SHARE);
       if (observed < threshold) window.warned = false;
       else if (!window.warned && !rate.limited) {

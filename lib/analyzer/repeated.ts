@@ -2,6 +2,7 @@
 import type { Provider } from '../providers/provider';
 import type { Diagnosis, Exchange, Retry } from '../types';
 import type { QuickDigest } from './keyed-hash';
+import { startedMs } from './read';
 import type { Insight } from './types';
 
 /** Distinct requests remembered per provider: retries follow closely, so the latest suffice. */
@@ -13,11 +14,12 @@ const BRISK_POLL_MS = 1000;
 
 interface Series {
   count: number;
-  firstMs: number;
+  /** Start times as the capture wrote them, read only when the series repeats. */
+  firstStarted: unknown;
   /** The latest attempts' entries, oldest first. */
   entries: number[];
   /** What the latest diagnosis of the series advised, and when its request started. */
-  advised?: { retry: Retry; ms: number };
+  advised: { retry: Retry; started: unknown } | undefined;
 }
 
 const tenths = (ms: number) => Math.round(ms / 100) / 10;
@@ -29,64 +31,68 @@ export function polls(provider: Provider): boolean {
 
 export interface RepetitionTracker {
   /**
-   * A diagnosis, or a success of a provider that `polls`, with its start; an insight when
-   * the diagnosis is the latest of a series of the same request.
+   * A diagnosis, or a success of a provider that `polls`; an insight when the diagnosis is
+   * the latest of a series of the same request.
    */
   follow(
     provider: Provider,
     exchange: Exchange,
     index: number,
     diagnosis: Diagnosis | null,
-    startMs: number,
   ): Insight | undefined;
+}
+
+function insight(
+  provider: Provider,
+  series: Series,
+  diagnosis: Diagnosis,
+  started: unknown,
+): Insight | undefined {
+  const startMs = startedMs(started);
+  const firstMs = startedMs(series.firstStarted);
+  // Without the capture's times there is no span or wait to state.
+  if (startMs === undefined || firstMs === undefined) return undefined;
+  const count = series.count + 1;
+  const spanSeconds = tenths(startMs - firstMs);
+  const related = [...series.entries];
+  if (diagnosis.retry.advice === 'poll') {
+    const briskly = startMs - firstMs < BRISK_POLL_MS * (count - 1);
+    return {
+      kind: 'repeated',
+      text: briskly
+        ? `This is status query ${count} for the same operation in ${spanSeconds} s, less than a second apart: query less often, as the operation needs time to finish.`
+        : `This is status query ${count} for the same operation in ${spanSeconds} s.`,
+      related,
+      figures: { problem: 'polling', count, spanSeconds },
+    };
+  }
+  const advised = series.advised;
+  if (advised?.retry.advice === 'no') {
+    return {
+      kind: 'repeated',
+      text: `The same request was sent ${count} times in ${spanSeconds} s, though ${provider.name}'s earlier answer means it cannot succeed unchanged: fix the request or account first.`,
+      related,
+      figures: { problem: 'retried-no-retry', count, spanSeconds },
+    };
+  }
+  const askedSeconds = advised?.retry.advice === 'after' ? advised.retry.afterSeconds : undefined;
+  const advisedMs = askedSeconds === undefined ? undefined : startedMs(advised?.started);
+  if (askedSeconds === undefined || advisedMs === undefined) return undefined;
+  const waitedSeconds = tenths(startMs - advisedMs);
+  if (waitedSeconds >= askedSeconds) return undefined;
+  return {
+    kind: 'repeated',
+    text: `The same request was sent again ${waitedSeconds} s after an answer that asked to wait ${askedSeconds} s (attempt ${count} in ${spanSeconds} s): wait the stated time before retrying.`,
+    related,
+    figures: { problem: 'retried-too-soon', count, spanSeconds, waitedSeconds, askedSeconds },
+  };
 }
 
 export function createRepetitionTracker(digest: QuickDigest): RepetitionTracker {
   const seriesByProvider = new Map<Provider, Map<number, Series>>();
 
-  function insight(
-    provider: Provider,
-    series: Series,
-    diagnosis: Diagnosis,
-    startMs: number,
-  ): Insight | undefined {
-    const count = series.count + 1;
-    const spanSeconds = tenths(startMs - series.firstMs);
-    const related = [...series.entries];
-    if (diagnosis.retry.advice === 'poll') {
-      const briskly = startMs - series.firstMs < BRISK_POLL_MS * (count - 1);
-      return {
-        kind: 'repeated',
-        text: briskly
-          ? `This is status query ${count} for the same operation in ${spanSeconds} s, less than a second apart: query less often, as the operation needs time to finish.`
-          : `This is status query ${count} for the same operation in ${spanSeconds} s.`,
-        related,
-        figures: { problem: 'polling', count, spanSeconds },
-      };
-    }
-    const advised = series.advised;
-    if (advised?.retry.advice === 'no') {
-      return {
-        kind: 'repeated',
-        text: `The same request was sent ${count} times in ${spanSeconds} s, though ${provider.name}'s earlier answer means it cannot succeed unchanged: fix the request or account first.`,
-        related,
-        figures: { problem: 'retried-no-retry', count, spanSeconds },
-      };
-    }
-    const askedSeconds = advised?.retry.advice === 'after' ? advised.retry.afterSeconds : undefined;
-    if (advised === undefined || askedSeconds === undefined) return undefined;
-    const waitedSeconds = tenths(startMs - advised.ms);
-    if (waitedSeconds >= askedSeconds) return undefined;
-    return {
-      kind: 'repeated',
-      text: `The same request was sent again ${waitedSeconds} s after an answer that asked to wait ${askedSeconds} s (attempt ${count} in ${spanSeconds} s): wait the stated time before retrying.`,
-      related,
-      figures: { problem: 'retried-too-soon', count, spanSeconds, waitedSeconds, askedSeconds },
-    };
-  }
-
   return {
-    follow(provider, exchange, index, diagnosis, startMs) {
+    follow(provider, exchange, index, diagnosis) {
       const body = typeof exchange.requestBody === 'string' ? exchange.requestBody : '';
       // Same request: same method, URL and body.
       const key = digest(`${exchange.method}\u0000${exchange.url}\u0000${body}`);
@@ -95,22 +101,19 @@ export function createRepetitionTracker(digest: QuickDigest): RepetitionTracker 
         kept = new Map();
         seriesByProvider.set(provider, kept);
       }
+      const started = exchange.startedDateTime;
+      const advised = diagnosis ? { retry: diagnosis.retry, started } : undefined;
       const series = kept.get(key);
-      const found = series && diagnosis ? insight(provider, series, diagnosis, startMs) : undefined;
       if (series === undefined) {
-        kept.set(key, {
-          count: 1,
-          firstMs: startMs,
-          entries: [index],
-          ...(diagnosis ? { advised: { retry: diagnosis.retry, ms: startMs } } : {}),
-        });
+        kept.set(key, { count: 1, firstStarted: started, entries: [index], advised });
         if (kept.size > SERIES_KEPT_PER_PROVIDER) kept.delete(kept.keys().next().value as number);
-      } else {
-        series.count++;
-        series.entries.push(index);
-        if (series.entries.length > MAX_RELATED_ATTEMPTS) series.entries.shift();
-        if (diagnosis) series.advised = { retry: diagnosis.retry, ms: startMs };
+        return undefined;
       }
+      const found = diagnosis ? insight(provider, series, diagnosis, started) : undefined;
+      series.count++;
+      series.entries.push(index);
+      if (series.entries.length > MAX_RELATED_ATTEMPTS) series.entries.shift();
+      if (advised) series.advised = advised;
       return found;
     },
   };
