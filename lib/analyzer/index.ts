@@ -160,11 +160,10 @@ export function createSessionAnalyzer(
         if (!isAnswered(status) || status >= 300 || typeof url !== 'string' || typeof method !== 'string') {
           return NOTHING;
         }
-        // Every provider success counts (rates, environments, series), so the host lookup runs
-        // for every success; a preflight is turned away before it.
-        if (isPreflight(method)) return NOTHING;
+        // Every provider success counts (rates, environments, series), so every success is
+        // looked up: the matcher has just looked up the same URL, so this is one comparison.
         const provider = lookup(url);
-        if (provider === undefined) return NOTHING;
+        if (provider === undefined || isPreflight(method)) return NOTHING;
         // A token comes in a body: an empty reply (a 204, a beacon) issues none.
         const mayIssueToken =
           issuerMethods.has(method) &&

@@ -14,8 +14,9 @@ const BRISK_POLL_MS = 1000;
 
 interface Series {
   count: number;
-  /** Start times as the capture wrote them, read only when the series repeats. */
+  /** The first start as the capture wrote it, read once the series repeats. */
   firstStarted: unknown;
+  firstMs?: number | undefined;
   /** The latest attempts' entries, oldest first. */
   entries: number[];
   /** What the latest diagnosis of the series advised, and when its request started. */
@@ -49,7 +50,8 @@ function insight(
   started: unknown,
 ): Insight | undefined {
   const startMs = startedMs(started);
-  const firstMs = startedMs(series.firstStarted);
+  if (!('firstMs' in series)) series.firstMs = startedMs(series.firstStarted);
+  const firstMs = series.firstMs;
   // Without the capture's times there is no span or wait to state.
   if (startMs === undefined || firstMs === undefined) return undefined;
   const count = series.count + 1;
