@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createMatcher, diagnose } from '../../lib/matcher';
+import { createMatcher, diagnose, providerScope } from '../../lib/matcher';
+import { rebell } from '../../lib/providers/rebell';
 import { exchange } from '../support/exchange';
 
 const KIOTAPAY = 'https://api.kiotapay.co/api/v1/payments';
@@ -418,6 +419,24 @@ describe('options', () => {
     expect(matcher(exchange('https://a.b.sandbox.example/x', 500, ''))?.provider).toBe('payfield');
     expect(matcher(exchange('https://sandbox.example/x', 500, ''))).toBeNull();
     expect(matcher(exchange('https://evilsandbox.example/x', 500, ''))).toBeNull();
+  });
+
+  it('gives one options object one lookup, which answers a URL asked again as it did', () => {
+    const options = { hosts: { 'pay.mycompany.test': 'kiotapay' } };
+    const { lookup } = providerScope(options);
+    expect(providerScope(options).lookup).toBe(lookup);
+    expect(providerScope({ ...options }).lookup).not.toBe(lookup);
+    expect(providerScope(options, [rebell]).lookup).not.toBe(lookup);
+    for (const url of [
+      'https://pay.mycompany.test/a',
+      'https://pay.mycompany.test/a',
+      'https://shop.example/',
+    ]) {
+      const first = lookup(url);
+      expect(lookup(url)).toBe(first);
+    }
+    expect(lookup('https://pay.mycompany.test/a')?.id).toBe('kiotapay');
+    expect(lookup('https://shop.example/')).toBeUndefined();
   });
 });
 

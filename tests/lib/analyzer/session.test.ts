@@ -111,6 +111,22 @@ describe('the analyzer', () => {
     expect(analyzer.warnings()[0]?.related).toEqual([3]);
   });
 
+  it('returns copies of the lists in its warnings’ figures', () => {
+    const payout = (amount: string, status: number) =>
+      call({
+        url: 'https://api.payfield.io/api/v1/payouts',
+        status,
+        sent: { external_id: 'PO-1', amount, currency: 'KZT' },
+        body: {},
+      });
+    const analyzer = createSessionAnalyzer();
+    analyzer.observe(payout('5000.00', 201), 0, null);
+    analyzer.observe(payout('7500.00', 200), 1, null);
+    const [first] = analyzer.warnings();
+    (first?.figures.differing as string[]).push('currency');
+    expect(analyzer.warnings()[0]?.figures.differing).toEqual(['amount']);
+  });
+
   it('never throws on hostile exchanges', () => {
     const analyzer = createSessionAnalyzer();
     const diagnose = createMatcher();
