@@ -9,7 +9,7 @@ import { selects } from './select';
 import type { Insight, SessionWarning } from './types';
 
 /** Keys remembered per provider, with the first request that sent each. */
-export const KEYS_KEPT_PER_PROVIDER = 64;
+const IDEMPOTENCY_KEYS_KEPT_PER_PROVIDER = 64;
 /** Field paths compared per request; a body with more is compared on its first ones. */
 const MAX_FIELD_PATHS = 256;
 const MAX_DEPTH = 8;
@@ -114,7 +114,8 @@ export function createIdempotencyTracker(
         // A request refused before it was processed created nothing under its key.
         if (diagnosis !== null && REFUSED_UNPROCESSED.has(diagnosis.category)) return undefined;
         firsts.set(keyDigest, { index, fields });
-        if (firsts.size > KEYS_KEPT_PER_PROVIDER) firsts.delete(firsts.keys().next().value as number);
+        if (firsts.size > IDEMPOTENCY_KEYS_KEPT_PER_PROVIDER)
+          firsts.delete(firsts.keys().next().value as number);
         return undefined;
       }
       const differing = differingPaths(first.fields, fields);

@@ -7,9 +7,9 @@ import type { Insight, SessionWarning } from './types';
 import { possessive } from './words';
 
 /** A window this full of the limit warns, before any 429. */
-export const RATE_WARNING_SHARE = 0.8;
+const RATE_WARNING_SHARE = 0.8;
 /** Keys followed per provider: a capture uses one or two. */
-export const KEYS_KEPT_PER_PROVIDER = 16;
+const RATE_KEYS_KEPT_PER_PROVIDER = 16;
 /** Starts kept per key, as a multiple of the limit: far past it, the exact count adds nothing. */
 const LIMITS_KEPT = 4;
 /** Entries listed as related: the latest few of the window. */
@@ -108,7 +108,7 @@ export function createRateTracker(
       if (window === undefined) {
         window = openWindow(limit.requests * LIMITS_KEPT);
         rate.windows.set(key, window);
-        if (rate.windows.size > KEYS_KEPT_PER_PROVIDER)
+        if (rate.windows.size > RATE_KEYS_KEPT_PER_PROVIDER)
           rate.windows.delete(rate.windows.keys().next().value as number);
       }
       // The window ends at this request: (start − window, start].

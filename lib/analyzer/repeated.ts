@@ -6,7 +6,7 @@ import { startedMs } from './read';
 import type { Insight } from './types';
 
 /** Distinct requests remembered per provider: retries follow closely, so the latest suffice. */
-export const SERIES_KEPT_PER_PROVIDER = 64;
+const SERIES_KEPT_PER_PROVIDER = 64;
 /** Attempts listed as related: the latest few prove it as well as all. */
 const MAX_RELATED_ATTEMPTS = 10;
 /** Under this, status queries hammer the provider rather than poll it. */
