@@ -64,8 +64,12 @@ export function createHostLookup(
     byLength[host.length] = same;
   }
   const bounds: HostBounds = { start: 0, end: 0, upper: false };
+  // The matcher and the session analyzer look up each exchange's URL in turn: the second
+  // asks what the first just did.
+  let lastUrl: string | undefined;
+  let lastProvider: Provider | undefined;
 
-  return (url) => {
+  const find = (url: string): Provider | undefined => {
     if (!readHostBounds(url, bounds)) return undefined;
     const { start, end, upper } = bounds;
     if (!upper) {
@@ -76,5 +80,13 @@ export function createHostLookup(
     }
     const host = url.slice(start, end).toLowerCase();
     return exact.get(host) ?? wildcards.find(([suffix]) => host.endsWith(suffix))?.[1];
+  };
+
+  return (url) => {
+    if (url !== lastUrl) {
+      lastProvider = find(url);
+      lastUrl = url;
+    }
+    return lastProvider;
   };
 }

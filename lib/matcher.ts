@@ -1,5 +1,5 @@
 import { type BodyRead, readBody } from './body';
-import { createHostLookup } from './hosts';
+import { createHostLookup, type HostLookup } from './hosts';
 import { explainStatus } from './http-status';
 import { providers as catalog } from './providers';
 import type { Provider, ReportedError, Rule, RuleCondition } from './providers/provider';
@@ -287,8 +287,20 @@ export function isPreflight(method: string): boolean {
   return method.length === 7 && method.toUpperCase() === 'OPTIONS';
 }
 
-/** The providers the options leave on, and the lookup of their hosts and the user's. */
-export function providerScope(options: MatcherOptions, providers: readonly Provider[] = catalog) {
+interface ProviderScope {
+  enabled: readonly Provider[];
+  lookup: HostLookup;
+}
+
+/**
+ * The providers the options leave on, and the lookup of their hosts and the user's. Built
+ * anew for every caller: no cache keyed on an options object's identity, which a caller
+ * passing a fresh literal would defeat without knowing.
+ */
+export function providerScope(
+  options: MatcherOptions,
+  providers: readonly Provider[] = catalog,
+): ProviderScope {
   const only = options.providers;
   const enabled = only ? providers.filter((provider) => only.includes(provider.id)) : providers;
   return { enabled, lookup: createHostLookup(enabled, options.hosts) };

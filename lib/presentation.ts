@@ -131,7 +131,10 @@ type Figures = Insight['figures'];
 /** Figures are numbers and words (header names, hosts); strings still pass the patterns. */
 function shownFigures(figures: Figures, redact: (text: string) => string): Figures {
   return Object.fromEntries(
-    Object.entries(figures).map(([name, value]) => [name, typeof value === 'string' ? redact(value) : value]),
+    Object.entries(figures).map(([name, value]) => [
+      name,
+      typeof value === 'string' ? redact(value) : Array.isArray(value) ? value.map(redact) : value,
+    ]),
   );
 }
 

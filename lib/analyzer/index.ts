@@ -4,17 +4,22 @@
  * happened here (clock skew, token age and form) and raises session warnings. It keeps
  * bounded digests per provider, never a raw secret.
  */
-import { isPreflight, type MatcherOptions, providerScope } from '../matcher';
+import { isAnswered, isPreflight, type MatcherOptions, providerScope } from '../matcher';
 import { providers as catalog } from '../providers';
 import type { Provider } from '../providers/provider';
 import type { Diagnosis, Exchange } from '../types';
 import { clockInsight, skewWarningText, successSkew } from './clock';
-import { createKeyedDigest, randomKey } from './keyed-hash';
+import { createEnvironmentTracker } from './environment';
+import { createIdempotencyTracker } from './idempotency';
+import { createKeyedDigest, createQuickDigest, randomKey } from './keyed-hash';
+import { createRateTracker } from './rate';
+import { startedMs } from './read';
+import { createRepetitionTracker, polls } from './repeated';
 import { supportIds } from './support-ids';
 import { createTokenTracker, isIssuerRequest } from './token';
 import type { ExchangeAnalysis, Insight, InsightKind, SessionWarning } from './types';
 
-export type { ExchangeAnalysis, Insight, InsightKind, SessionWarning, SupportId } from './types';
+export type { ExchangeAnalysis, Figures, Insight, InsightKind, SessionWarning, SupportId } from './types';
 export { INSIGHT_KINDS } from './types';
 
 export interface SessionAnalyzer {
@@ -48,40 +53,32 @@ export function createSessionAnalyzer(
 ): SessionAnalyzer {
   const { enabled, lookup } = providerScope(options, providers);
   const byId = new Map(providers.map((provider) => [provider.id, provider]));
-  const tokens = createTokenTracker(createKeyedDigest(options.secretKey ?? randomKey()));
+  const secretKey = options.secretKey ?? randomKey();
+  const tokens = createTokenTracker(createKeyedDigest(secretKey));
   const warnings = new Map<string, SessionWarning>();
+  const quickDigest = createQuickDigest(secretKey);
+  const environments = createEnvironmentTracker(quickDigest, raise);
+  const idempotency = createIdempotencyTracker(quickDigest, raise);
+  const repetitions = createRepetitionTracker(quickDigest);
+  const rates = createRateTracker(quickDigest, raise);
+  const pollingProviders = new Set(enabled.filter(polls));
   // Providers with nothing to learn from their successes are skipped before any read.
   const learnsFromSuccesses = new Set(
     enabled.filter((provider) => provider.timestamp || provider.bearerTokens?.issuer),
   );
-  // Most traffic is the page's own: cheap tests turn it away before the host lookup, a
-  // quarter of the matcher's own time when done again. A success teaches only when it may
-  // be a token issuer's reply or carries a timestamp header.
+  // A success teaches tokens and clocks only when it may be a token issuer's reply or carries
+  // a timestamp header: cheap tests spare the other successes those reads.
+  // Browsers send standard methods upper-cased; lower case is kept for hand-written HARs.
+  const issuerMethods = new Set(
+    enabled.flatMap(({ bearerTokens }) => {
+      const method = bearerTokens?.issuer?.method;
+      return method === undefined ? [] : [method, method.toLowerCase()];
+    }),
+  );
   const timestampHeaders = new Set(
     enabled.flatMap((provider) => provider.timestamp?.header.toLowerCase() ?? []),
   );
   const timestampHeaderLengths = new Set([...timestampHeaders].map((name) => name.length));
-
-  // Browsers send standard methods upper-cased (fetch normalises `post`); lower case is
-  // kept for hand-written HARs. Compared as they are: no per-exchange copy or hash.
-  const issuerMethods = [
-    ...new Set(
-      enabled.flatMap(({ bearerTokens }) => {
-        const method = bearerTokens?.issuer?.method;
-        return method === undefined ? [] : [method, method.toLowerCase()];
-      }),
-    ),
-  ];
-
-  /**
-   * The method first, which the matcher has just read. A token comes in a body: an empty
-   * reply (a 204, a beacon) issues none.
-   */
-  function mayBeIssuerReply(exchange: Exchange, method: string): boolean {
-    if (!issuerMethods.includes(method)) return false;
-    const body = exchange.responseBody;
-    return typeof body === 'string' && body !== '';
-  }
 
   function carriesTimestamp(headers: unknown): boolean {
     if (!Array.isArray(headers)) return false;
@@ -110,6 +107,44 @@ export function createSessionAnalyzer(
     else if (raised.related.length < MAX_WARNING_RELATED) raised.related.push(index);
   }
 
+  /** A warning made whole by its kind's module: once per kind and provider, later ones add their entries. */
+  function raise(warning: SessionWarning) {
+    const key = `${warning.kind}\u0000${warning.provider}`;
+    const raised = warnings.get(key);
+    if (raised === undefined) {
+      warnings.set(key, { ...warning, related: warning.related.slice(0, MAX_WARNING_RELATED) });
+      return;
+    }
+    for (const index of warning.related) {
+      if (raised.related.length < MAX_WARNING_RELATED && !raised.related.includes(index))
+        raised.related.push(index);
+    }
+  }
+
+  /** The kinds that follow every request to a provider, successes too; their insights for a diagnosis. */
+  function followTraffic(
+    provider: Provider,
+    exchange: Exchange,
+    index: number,
+    diagnosis: Diagnosis | null,
+    insights: Insight[],
+  ): void {
+    const environment = environments.follow(provider, exchange, index, diagnosis);
+    if (environment) insights.push(environment);
+    const idempotent = idempotency.follow(provider, exchange, index, diagnosis);
+    if (idempotent) insights.push(idempotent);
+    if (diagnosis !== null || pollingProviders.has(provider)) {
+      const repeated = repetitions.follow(provider, exchange, index, diagnosis);
+      if (repeated) insights.push(repeated);
+    }
+    if (provider.rateLimit === undefined) return;
+    // Rates count time: a request without a readable start is left out of them.
+    const startMs = startedMs(exchange.startedDateTime);
+    const rate =
+      startMs === undefined ? undefined : rates.follow(provider, exchange, index, diagnosis, startMs);
+    if (rate) insights.push(rate);
+  }
+
   function learnFromSuccess(provider: Provider, exchange: Exchange, index: number): void {
     const issuer = provider.bearerTokens?.issuer;
     if (issuer && isIssuerRequest(issuer, exchange)) tokens.recordIssued(provider, issuer, exchange, index);
@@ -129,15 +164,25 @@ export function createSessionAnalyzer(
     observe(exchange, index, diagnosis) {
       if (diagnosis === null) {
         const { status, url, method } = exchange;
-        // Only successes teach; failures come with their diagnosis.
-        if (typeof status !== 'number' || status < 200 || status >= 300) return NOTHING;
-        if (typeof url !== 'string' || typeof method !== 'string') return NOTHING;
-        const mayIssueToken = mayBeIssuerReply(exchange, method);
-        if (!mayIssueToken && !carriesTimestamp(exchange.requestHeaders)) return NOTHING;
+        if (!isAnswered(status) || status >= 300 || typeof url !== 'string' || typeof method !== 'string') {
+          return NOTHING;
+        }
+        // Every provider success counts (rates, environments, series), so every success is
+        // looked up: the matcher has just looked up the same URL, so this is one comparison.
         const provider = lookup(url);
-        if (provider && learnsFromSuccesses.has(provider) && !isPreflight(method)) {
+        if (provider === undefined || isPreflight(method)) return NOTHING;
+        // A token comes in a body: an empty reply (a 204, a beacon) issues none.
+        const mayIssueToken =
+          issuerMethods.has(method) &&
+          typeof exchange.responseBody === 'string' &&
+          exchange.responseBody !== '';
+        if (
+          learnsFromSuccesses.has(provider) &&
+          (mayIssueToken || carriesTimestamp(exchange.requestHeaders))
+        ) {
           learnFromSuccess(provider, exchange, index);
         }
+        followTraffic(provider, exchange, index, null, []);
         return NOTHING;
       }
       const provider = byId.get(diagnosis.provider);
@@ -148,6 +193,7 @@ export function createSessionAnalyzer(
       const token =
         provider.bearerTokens && tokens.insight(provider, provider.bearerTokens, exchange, diagnosis);
       if (token) insights.push(token);
+      followTraffic(provider, exchange, index, diagnosis, insights);
       return { insights, supportIds: supportIds(exchange) };
     },
 
@@ -155,7 +201,12 @@ export function createSessionAnalyzer(
       return [...warnings.values()].map((warning) => ({
         ...warning,
         related: [...warning.related],
-        figures: { ...warning.figures },
+        figures: Object.fromEntries(
+          Object.entries(warning.figures).map(([name, value]) => [
+            name,
+            Array.isArray(value) ? [...value] : value,
+          ]),
+        ),
       }));
     },
   };

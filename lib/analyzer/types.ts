@@ -1,7 +1,17 @@
 /** What the session analyzer attaches to diagnoses and to the session's summary. */
 
-export const INSIGHT_KINDS = ['clock-skew', 'token'] as const;
+export const INSIGHT_KINDS = [
+  'clock-skew',
+  'token',
+  'environment',
+  'idempotency',
+  'repeated',
+  'rate',
+] as const;
 export type InsightKind = (typeof INSIGHT_KINDS)[number];
+
+/** Numbers and words; lists are of words (environment names, field paths), never values. */
+export type Figures = Record<string, string | number | string[]>;
 
 /** `text` is one plain sentence built from `figures` alone, never from a secret. */
 export interface Insight {
@@ -9,7 +19,7 @@ export interface Insight {
   text: string;
   /** The other entries that prove it, by entry index. */
   related: number[];
-  figures: Record<string, string | number>;
+  figures: Figures;
 }
 
 /** A value that names the request for the provider's support. */
@@ -23,7 +33,7 @@ export interface SessionWarning {
   provider: string;
   text: string;
   related: number[];
-  figures: Record<string, string | number>;
+  figures: Figures;
 }
 
 export interface ExchangeAnalysis {

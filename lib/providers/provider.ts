@@ -92,6 +92,24 @@ export interface BearerTokens {
   issuer?: TokenIssuer;
 }
 
+/** A documented request limit, counted per API key. */
+export interface RateLimit {
+  requests: number;
+  windowSeconds: number;
+  /** The request header that carries the key; compared by keyed digest, never kept. */
+  keyHeader: string;
+}
+
+/** How a provider's idempotency keys work: a key names one operation, whatever is resent with it. */
+export interface IdempotencyKeys {
+  /** Tested against the request body's top-level field names. */
+  keyField: RegExp;
+  /** The diagnoses that say a key came back with different parameters. */
+  conflicts?: DiagnosisSelector;
+  /** Creates that answer a reused key with a success that silently returns the first operation. */
+  replays?: { method: string; path: RegExp; status: number };
+}
+
 export interface Provider {
   id: string;
   name: string;
@@ -118,6 +136,10 @@ export interface Provider {
   timestamp?: RequestTimestamp;
   /** For the session analyzer's token insights. */
   bearerTokens?: BearerTokens;
+  /** For the session analyzer's rate insights and warnings. */
+  rateLimit?: RateLimit;
+  /** For the session analyzer's idempotency insights and warnings. */
+  idempotency?: IdempotencyKeys;
 }
 
 /** `INVALID_AUTH_CLIENT` → `Invalid auth client`, for codes whose rows have no title. */

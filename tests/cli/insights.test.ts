@@ -61,3 +61,97 @@ describe('paylens diagnose, with the session analyzer', () => {
     expect(stdout).toContain('### Session warnings');
   });
 });
+
+describe('paylens diagnose, with the kinds that follow the traffic', () => {
+  const TRAFFIC = new URL('../fixtures/har/session-traffic.har', import.meta.url).pathname;
+  const runTraffic = (format: string) => runCli(['diagnose', TRAFFIC, '--format', format]);
+
+  it('puts environment, rate, idempotency and repeated insights and their warnings in the JSON', async () => {
+    const { status, stdout } = await runTraffic('json');
+    expect(status).toBe(0);
+    const { diagnoses, summary } = JSON.parse(stdout);
+    const insights = diagnoses.map(
+      ({ entryIndex, insights }: { entryIndex: number; insights: unknown[] }) => ({
+        entryIndex,
+        insights,
+      }),
+    );
+    expect(insights).toEqual([
+      {
+        entryIndex: 2,
+        insights: [
+          expect.objectContaining({
+            kind: 'environment',
+            related: [1],
+            figures: {
+              createdOn: 'public-api.demo.alternativepayments.io',
+              requestedOn: 'public-api.alternativepayments.io',
+              environment: 'sandbox',
+            },
+          }),
+        ],
+      },
+      {
+        entryIndex: 8,
+        insights: [
+          expect.objectContaining({
+            kind: 'rate',
+            related: [3, 4, 5, 6, 7],
+            figures: { observed: 6, limit: 5, windowSeconds: 1 },
+          }),
+        ],
+      },
+      {
+        entryIndex: 10,
+        insights: [
+          expect.objectContaining({
+            kind: 'idempotency',
+            related: [9],
+            figures: { key: 'paymentRequestId', differing: ['paymentAmount.value'] },
+          }),
+        ],
+      },
+      { entryIndex: 11, insights: [] },
+      {
+        entryIndex: 12,
+        insights: [
+          expect.objectContaining({
+            kind: 'repeated',
+            related: [11],
+            figures: { problem: 'retried-no-retry', count: 2, spanSeconds: 2 },
+          }),
+        ],
+      },
+    ]);
+    expect(
+      summary.warnings.map(({ kind, related, figures }: Record<string, unknown>) => ({
+        kind,
+        related,
+        figures,
+      })),
+    ).toEqual([
+      { kind: 'environment', related: [1, 2], figures: { environments: ['sandbox', 'production'] } },
+      { kind: 'rate', related: [6], figures: { observed: 4, limit: 5, windowSeconds: 1 } },
+    ]);
+    expect(stdout).not.toContain('9f8e7d6c5b4a39281706f5e4d3c2b1a0');
+    expect(stdout).not.toMatch(/"2490"|'2490'/);
+  });
+
+  it('prints them as Why: lines and warnings in text, and in the Markdown lists', async () => {
+    const text = (await runTraffic('text')).stdout;
+    expect(text).toContain("  Why:     This id was returned by a success on Alternative Payments' sandbox");
+    expect(text).toContain(
+      '  Why:     6 requests to Alternative Payments with the same key in the 1 s ending here',
+    );
+    expect(text).toContain(
+      '  Why:     This paymentRequestId was first sent with other values in paymentAmount.value',
+    );
+    expect(text).toContain('  Why:     The same request was sent 2 times in 2 s');
+    expect(text).toMatch(
+      /\nWarning: This capture talks to both Alternative Payments' sandbox .*\nWarning: 4 requests to Alternative Payments/,
+    );
+    const markdown = (await runTraffic('markdown')).stdout;
+    expect(markdown).toContain('**Why it happened here:**\n\n- This paymentRequestId was first sent');
+    expect(markdown).toContain('### Session warnings');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMatcher, diagnose } from '../../lib/matcher';
+import { createMatcher, diagnose, providerScope } from '../../lib/matcher';
 import { alternativePaymentsError } from '../../lib/providers/alternative-payments/examples';
 import { apipayBusinessError, apipayMessage } from '../../lib/providers/apipay/examples';
 import { kiotapayError, kiotapaySuccess } from '../../lib/providers/kiotapay/examples';
@@ -398,6 +398,20 @@ describe('options', () => {
     expect(matcher(exchange('https://a.b.sandbox.example/x', 500, ''))?.provider).toBe('payfield');
     expect(matcher(exchange('https://sandbox.example/x', 500, ''))).toBeNull();
     expect(matcher(exchange('https://evilsandbox.example/x', 500, ''))).toBeNull();
+  });
+
+  it('answers a URL asked again as it did: the matcher and the analyzer ask in turn', () => {
+    const { lookup } = providerScope({ hosts: { 'pay.mycompany.test': 'kiotapay' } });
+    for (const url of [
+      'https://pay.mycompany.test/a',
+      'https://pay.mycompany.test/a',
+      'https://shop.example/',
+    ]) {
+      const first = lookup(url);
+      expect(lookup(url)).toBe(first);
+    }
+    expect(lookup('https://pay.mycompany.test/a')?.id).toBe('kiotapay');
+    expect(lookup('https://shop.example/')).toBeUndefined();
   });
 });
 

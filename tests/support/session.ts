@@ -17,13 +17,24 @@ interface Call {
   at?: number;
   request?: Record<string, string>;
   response?: Record<string, string>;
+  /** The request body: a string as is, anything else as JSON. */
+  sent?: unknown;
 }
 
 const headers = (record: Record<string, string> = {}): Header[] =>
   Object.entries(record).map(([name, value]) => ({ name, value }));
 
 /** An exchange as a capture records it, built from what the provider documents say. */
-export function call({ method = 'POST', url, status, body, at = 0, request, response }: Call): Exchange {
+export function call({
+  method = 'POST',
+  url,
+  status,
+  body,
+  at = 0,
+  request,
+  response,
+  sent,
+}: Call): Exchange {
   return {
     method,
     url,
@@ -31,6 +42,7 @@ export function call({ method = 'POST', url, status, body, at = 0, request, resp
     requestHeaders: headers(request),
     responseHeaders: [{ name: 'Content-Type', value: 'application/json' }, ...headers(response)],
     startedDateTime: iso(T0 + at * 1000),
+    ...(sent === undefined ? {} : { requestBody: typeof sent === 'string' ? sent : JSON.stringify(sent) }),
     ...(body === undefined ? {} : { responseBody: typeof body === 'string' ? body : JSON.stringify(body) }),
   };
 }

@@ -113,5 +113,8 @@ export const alternativePayments: Provider = {
       lifetimeSeconds: 3600,
     },
   },
+  // "More than 5 requests per second per API key". Requests carry the key's bearer token, which
+  // stands for the key: a client that refreshes its token mid-second is counted as two.
+  rateLimit: { requests: 5, windowSeconds: 1, keyHeader: 'Authorization' },
   successes: [],
 };

@@ -223,6 +223,8 @@ export const apipay: Provider = {
     return (code !== null && codes.has(code)) || (message !== null && distinctiveMessages.has(message));
   },
   rules,
+  // "60 requests per minute per API key"; the key travels in X-API-Key.
+  rateLimit: { requests: 60, windowSeconds: 60, keyHeader: 'X-API-Key' },
   successes: [
     { status: 200, title: 'OK', meaning: 'Request succeeded' },
     { status: 201, title: 'Created', meaning: 'Resource created' },

@@ -229,6 +229,11 @@ export const payfield: Provider = {
     formats: ['iso-8601', 'unix-seconds'],
     errors: { messages: TIMESTAMP_MESSAGES },
   },
+  // A create whose external_id exists is answered 200 "already exists" with the first operation.
+  idempotency: {
+    keyField: /^external_id$/,
+    replays: { method: 'POST', path: /\/(?:payouts|payins)\/?$/, status: 200 },
+  },
   successes: [
     {
       status: 200,

@@ -111,6 +111,23 @@ describe('the analyzer', () => {
     expect(analyzer.warnings()[0]?.related).toEqual([3]);
   });
 
+  it('returns copies of the lists in its warnings’ figures', () => {
+    const payout = (amount: string, status: number) =>
+      call({
+        url: 'https://api.payfield.io/api/v1/payouts',
+        status,
+        sent: { external_id: 'PO-1', amount, currency: 'KZT' },
+        body: {},
+      });
+    const analyzer = createSessionAnalyzer();
+    analyzer.observe(payout('5000.00', 201), 0, null);
+    analyzer.observe(payout('7500.00', 200), 1, null);
+    const differing = analyzer.warnings()[0]?.figures.differing;
+    expect(Array.isArray(differing)).toBe(true);
+    (differing as string[]).push('currency');
+    expect(analyzer.warnings()[0]?.figures.differing).toEqual(['amount']);
+  });
+
   it('never throws on hostile exchanges', () => {
     const analyzer = createSessionAnalyzer();
     const diagnose = createMatcher();
@@ -143,6 +160,34 @@ describe('the analyzer', () => {
         request: { Authorization: 'Bearer eyJ.@@@.x' },
       }),
       { ...call({ url: 'https://api.payfield.io/api/v1/payouts', status: 201 }), url: 17, method: null },
+      // What the kinds that compare requests read: bodies, keys, times.
+      { ...call({ url: 'https://api.payfield.io/api/v1/payouts', status: 200 }), requestBody: 42 },
+      call({
+        url: 'https://api.payfield.io/api/v1/payouts',
+        status: 200,
+        sent: '{"external_id": {"a": [1]}',
+      }),
+      call({
+        url: 'https://api.payfield.io/api/v1/payouts',
+        status: 200,
+        sent: `{"external_id":"x","a":${'['.repeat(5000)}${']'.repeat(5000)}}`,
+      }),
+      {
+        ...call({ url: 'https://api.apipay.kz/api/v1/invoices', status: 429, body: { retry_after: 60 } }),
+        requestHeaders: [{ name: 'X-API-Key', value: { key: 1 } }],
+        startedDateTime: 'yesterday',
+      },
+      call({
+        url: 'https://public-api.demo.alternativepayments.io/payment/request',
+        status: 201,
+        body: `{"id":"${'\\'.repeat(300)}","id":"a"b","id": 1e999, "xid":"`,
+      }),
+      call({
+        method: 'GET',
+        url: 'https://public-api.alternativepayments.io/payment/request/%E0%A4%A',
+        status: 404,
+        sent: '{"paymentId":',
+      }),
     ] as unknown as Exchange[];
     hostile.forEach((exchange, index) => {
       let diagnosis = null;

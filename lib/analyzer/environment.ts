@@ -1,0 +1,166 @@
+/** Environments: an id created in the sandbox is not found in production, and the other way round. */
+import type { Environment, Provider } from '../providers/provider';
+import type { Diagnosis, Exchange } from '../types';
+import { type HostBounds, pathOf, readHostBounds } from '../url';
+import type { QuickDigest } from './keyed-hash';
+import { idValues } from './request';
+import type { Insight, SessionWarning } from './types';
+import { possessive } from './words';
+
+/** Ids remembered per environment: the latest name what a session works on. */
+export const IDS_KEPT_PER_ENVIRONMENT = 256;
+/** Success bodies larger than this are not searched for ids. */
+const MAX_SUCCESS_BODY_CHARS = 256 * 1024;
+
+interface ProviderEnvironments {
+  /** The entry that first talked to each environment. */
+  firstEntry: Map<Environment, number>;
+  /** Digests of the ids successes returned, per environment, to the entry that returned them. */
+  ids: Map<Environment, Map<number, number>>;
+}
+
+/** Where an environment lives, as its documents name it: a host, and a path prefix when they share one. */
+function place(environment: Environment): string {
+  return `${environment.hosts[0] ?? ''}${environment.pathPrefix?.replace(/\/$/, '') ?? ''}`;
+}
+
+const bounds: HostBounds = { start: 0, end: 0, upper: false };
+
+/** The environment a URL of the provider is in; compared in place, as it runs on every request. */
+export function environmentOf(provider: Provider, url: string): Environment | undefined {
+  if (provider.environments.length < 2 || !readHostBounds(url, bounds)) return undefined;
+  const host = bounds.upper ? url.slice(bounds.start, bounds.end).toLowerCase() : undefined;
+  const length = bounds.end - bounds.start;
+  let path: string | undefined;
+  for (const environment of provider.environments) {
+    const { hosts, pathPrefix } = environment;
+    let onHost = false;
+    for (const candidate of hosts) {
+      onHost ||=
+        host === undefined
+          ? candidate.length === length && url.startsWith(candidate, bounds.start)
+          : host === candidate;
+    }
+    if (!onHost) continue;
+    if (pathPrefix === undefined) return environment;
+    path ??= pathOf(url);
+    if (path.startsWith(pathPrefix)) return environment;
+  }
+  return undefined;
+}
+
+export interface EnvironmentTracker {
+  /** Every exchange of a provider with two environments; an insight for a not-found diagnosis. */
+  follow(
+    provider: Provider,
+    exchange: Exchange,
+    index: number,
+    diagnosis: Diagnosis | null,
+  ): Insight | undefined;
+}
+
+export function createEnvironmentTracker(
+  digest: QuickDigest,
+  raise: (warning: SessionWarning) => void,
+): EnvironmentTracker {
+  const byProvider = new Map<Provider, ProviderEnvironments>();
+
+  function remember(
+    known: ProviderEnvironments,
+    environment: Environment,
+    exchange: Exchange,
+    index: number,
+  ) {
+    const body = exchange.responseBody;
+    if (
+      typeof body !== 'string' ||
+      body.length > MAX_SUCCESS_BODY_CHARS ||
+      exchange.responseEncoding === 'base64'
+    )
+      return;
+    const ids = idValues(body);
+    if (ids.length === 0) return;
+    const kept = known.ids.get(environment) ?? new Map<number, number>();
+    for (const id of ids) {
+      const key = digest(id);
+      kept.delete(key);
+      kept.set(key, index);
+    }
+    // Maps iterate in insertion order: the first keys are the oldest.
+    for (const oldest of kept.keys()) {
+      if (kept.size <= IDS_KEPT_PER_ENVIRONMENT) break;
+      kept.delete(oldest);
+    }
+    known.ids.set(environment, kept);
+  }
+
+  /** The ids the not-found request names: its path's segments and its body's id fields. */
+  function namedIds(exchange: Exchange, environment: Environment): string[] {
+    const path = pathOf(exchange.url).slice(environment.pathPrefix?.length ?? 0);
+    const segments = path.split('/').filter((segment) => segment !== '');
+    const body = exchange.requestBody;
+    return typeof body === 'string' && body.length <= MAX_SUCCESS_BODY_CHARS
+      ? [...segments, ...idValues(body)]
+      : segments;
+  }
+
+  function createdElsewhere(
+    provider: Provider,
+    known: ProviderEnvironments,
+    environment: Environment,
+    exchange: Exchange,
+  ): Insight | undefined {
+    for (const id of namedIds(exchange, environment)) {
+      const key = digest(id);
+      // Returned here too: the id exists where it was asked for, so the environment is not the cause.
+      if (known.ids.get(environment)?.has(key)) continue;
+      for (const [other, ids] of known.ids) {
+        const entry = other === environment ? undefined : ids.get(key);
+        if (entry === undefined) continue;
+        const createdOn = place(other);
+        const requestedOn = place(environment);
+        return {
+          kind: 'environment',
+          text: `This id was returned by a success on ${possessive(provider.name)} ${other.name} (${createdOn}) but was asked for on ${environment.name} (${requestedOn}): use the ${other.name} base URL, or an id created in ${environment.name}.`,
+          related: [entry],
+          figures: { createdOn, requestedOn, environment: other.name },
+        };
+      }
+    }
+    return undefined;
+  }
+
+  return {
+    follow(provider, exchange, index, diagnosis) {
+      const environment = environmentOf(provider, exchange.url);
+      if (environment === undefined) return undefined;
+      let known = byProvider.get(provider);
+      if (known === undefined) {
+        known = { firstEntry: new Map(), ids: new Map() };
+        byProvider.set(provider, known);
+      }
+      if (!known.firstEntry.has(environment)) {
+        known.firstEntry.set(environment, index);
+        if (known.firstEntry.size === 2) {
+          const [first, second] = [...known.firstEntry.keys()] as [Environment, Environment];
+          raise({
+            kind: 'environment',
+            provider: provider.id,
+            text: `This capture talks to both ${possessive(provider.name)} ${first.name} (${place(first)}) and ${second.name} (${place(second)}): an id created in one is not found in the other.`,
+            related: [...known.firstEntry.values()],
+            figures: { environments: [first.name, second.name] },
+          });
+        }
+      }
+      if (diagnosis === null) {
+        if (exchange.status < 300) remember(known, environment, exchange, index);
+        return undefined;
+      }
+      // Only ids another environment returned can explain it: a capture in one environment never looks.
+      const elsewhere = known.ids.size > (known.ids.has(environment) ? 1 : 0);
+      return diagnosis.category === 'not-found' && elsewhere
+        ? createdElsewhere(provider, known, environment, exchange)
+        : undefined;
+    },
+  };
+}

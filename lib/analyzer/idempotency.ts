@@ -1,0 +1,152 @@
+/** Idempotency keys: a key resent with other parameters is refused, or silently answered with the first operation. */
+import { isObject, type JsonObject } from '../json';
+import type { IdempotencyKeys, Provider } from '../providers/provider';
+import type { Category, Diagnosis, Exchange } from '../types';
+import { pathOf } from '../url';
+import type { QuickDigest } from './keyed-hash';
+import { requestJson } from './request';
+import { selects } from './select';
+import type { Insight, SessionWarning } from './types';
+
+/** Keys remembered per provider, with the first request that sent each. */
+const IDEMPOTENCY_KEYS_KEPT_PER_PROVIDER = 64;
+/** Field paths compared per request; a body with more is compared on its first ones. */
+const MAX_FIELD_PATHS = 256;
+const MAX_DEPTH = 8;
+/** Differing paths named in a figure and a sentence. */
+const MAX_DIFFERING_SHOWN = 10;
+
+const REFUSED_UNPROCESSED: ReadonlySet<Category> = new Set(['auth', 'validation', 'rate-limit']);
+
+interface FirstRequest {
+  index: number;
+  /** Field path → digest of its JSON value: the body's shape, no value kept. */
+  fields: Map<string, number>;
+}
+
+/** The key field and its value, when the body carries one. */
+function keyOf(body: JsonObject, keys: IdempotencyKeys): { field: string; value: string } | undefined {
+  for (const [field, value] of Object.entries(body)) {
+    if (!keys.keyField.test(field)) continue;
+    if (typeof value === 'string' && value !== '') return { field, value };
+    if (typeof value === 'number' && Number.isFinite(value)) return { field, value: String(value) };
+  }
+  return undefined;
+}
+
+/** A value as JSON text; a hostile nesting too deep to write is one value. */
+function valueText(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? 'undefined';
+  } catch {
+    return '\u0000too deep';
+  }
+}
+
+function fieldDigests(body: JsonObject, digest: QuickDigest): Map<string, number> {
+  const fields = new Map<string, number>();
+  const walk = (value: unknown, path: string, depth: number) => {
+    if (fields.size >= MAX_FIELD_PATHS) return;
+    const nested = depth < MAX_DEPTH && (isObject(value) || Array.isArray(value));
+    if (!nested) {
+      fields.set(path, digest(valueText(value)));
+      return;
+    }
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => {
+        walk(item, `${path}[${i}]`, depth + 1);
+      });
+      return;
+    }
+    for (const [name, item] of Object.entries(value))
+      walk(item, path === '' ? name : `${path}.${name}`, depth + 1);
+  };
+  walk(body, '', 0);
+  return fields;
+}
+
+/** The paths whose values differ, or that one body has and the other lacks. */
+function differingPaths(first: Map<string, number>, again: Map<string, number>): string[] {
+  const differing = [...again].filter(([path, value]) => first.get(path) !== value).map(([path]) => path);
+  for (const path of first.keys()) if (!again.has(path)) differing.push(path);
+  return differing;
+}
+
+function listed(paths: readonly string[]): string {
+  const more = paths.length - MAX_DIFFERING_SHOWN;
+  const shown = paths.slice(0, MAX_DIFFERING_SHOWN).join(', ');
+  return more > 0 ? `${shown} and ${more} more` : shown;
+}
+
+export interface IdempotencyTracker {
+  /** Every exchange of a provider with idempotency keys; an insight for a conflict diagnosis. */
+  follow(
+    provider: Provider,
+    exchange: Exchange,
+    index: number,
+    diagnosis: Diagnosis | null,
+  ): Insight | undefined;
+}
+
+export function createIdempotencyTracker(
+  digest: QuickDigest,
+  raise: (warning: SessionWarning) => void,
+): IdempotencyTracker {
+  const firstByProvider = new Map<Provider, Map<number, FirstRequest>>();
+
+  return {
+    follow(provider, exchange, index, diagnosis) {
+      const keys = provider.idempotency;
+      if (keys === undefined || typeof exchange.requestBody !== 'string') return undefined;
+      const body = requestJson(exchange);
+      const key = body && keyOf(body, keys);
+      if (body === undefined || key === undefined) return undefined;
+      let firsts = firstByProvider.get(provider);
+      if (firsts === undefined) {
+        firsts = new Map();
+        firstByProvider.set(provider, firsts);
+      }
+      // The field's name is part of the key: a refundRequestId is not a paymentRequestId.
+      const keyDigest = digest(`${key.field}\u0000${key.value}`);
+      const fields = fieldDigests(body, digest);
+      const first = firsts.get(keyDigest);
+      if (first === undefined) {
+        // A request refused before it was processed created nothing under its key.
+        if (diagnosis !== null && REFUSED_UNPROCESSED.has(diagnosis.category)) return undefined;
+        firsts.set(keyDigest, { index, fields });
+        if (firsts.size > IDEMPOTENCY_KEYS_KEPT_PER_PROVIDER)
+          firsts.delete(firsts.keys().next().value as number);
+        return undefined;
+      }
+      const differing = differingPaths(first.fields, fields);
+      if (differing.length === 0) return undefined;
+      const figures = { key: key.field, differing: differing.slice(0, MAX_DIFFERING_SHOWN) };
+
+      if (diagnosis !== null) {
+        if (!keys.conflicts || !selects(keys.conflicts, diagnosis)) return undefined;
+        return {
+          kind: 'idempotency',
+          text: `This ${key.field} was first sent with other values in ${listed(differing)} (values not shown): resend the first request's parameters unchanged, or use a new ${key.field}.`,
+          related: [first.index],
+          figures,
+        };
+      }
+      const replays = keys.replays;
+      if (
+        replays &&
+        exchange.status === replays.status &&
+        exchange.method.toUpperCase() === replays.method &&
+        replays.path.test(pathOf(exchange.url))
+      ) {
+        raise({
+          kind: 'idempotency',
+          provider: provider.id,
+          text: `A create reused an earlier ${key.field} with other values in ${listed(differing)} (values not shown): ${provider.name} answered ${replays.status} with the first operation, so the new values were ignored.`,
+          related: [first.index, index],
+          figures,
+        });
+      }
+      return undefined;
+    },
+  };
+}
