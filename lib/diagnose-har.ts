@@ -1,6 +1,7 @@
 import { createSessionAnalyzer, type SessionWarning } from './analyzer';
 import { type Chunks, readHar } from './har';
-import { createMatcher, type MatcherOptions } from './matcher';
+import { createEntryPrefilter } from './har-prefilter';
+import { createMatcher, type MatcherOptions, providerScope } from './matcher';
 import { createRelevance } from './relevance';
 import type { Finding } from './types';
 
@@ -43,8 +44,12 @@ export async function scanHar(
   // A body file is read only when its exchange could be diagnosed: a recording's images
   // and scripts are left on disk.
   const relevant = createRelevance(options);
-  for await (const item of readHar(chunks)) {
+  // Other hosts' entries are of no use to the matcher nor the analyzer, unless relayed
+  // errors are on: then any entry may hold one, and every entry is parsed.
+  const prefilter = options.anyHost ? undefined : createEntryPrefilter(providerScope(options).lookup);
+  for await (const item of readHar(chunks, { prefilter })) {
     sink.entry();
+    if ('unparsed' in item) continue;
     if ('invalid' in item) {
       sink.skipped(item.index, item.invalid);
       continue;
