@@ -11,6 +11,7 @@
  * gives the entry its reason. Values below those fields are not checked byte by byte, only
  * that their brackets and strings close, as the splitter already checked.
  */
+import { nextQuote } from './har-entries';
 import type { HostLookup } from './hosts';
 
 /** True when the entry can be counted without being parsed. */
@@ -44,22 +45,11 @@ function skipSpace(bytes: Uint8Array, at: number): number {
   return i;
 }
 
-/** Strings shorter than this are scanned byte by byte: a call to indexOf costs more. */
-const SHORT_STRING = 48;
-
 /** Just past the string whose opening quote is at `at`; DOUBT when it does not close. */
 function stringEnd(bytes: Uint8Array, at: number): number {
   let from = at + 1;
   for (;;) {
-    let quote = -1;
-    const shortEnd = Math.min(from + SHORT_STRING, bytes.length);
-    for (let i = from; i < shortEnd; i++) {
-      if (bytes[i] === QUOTE) {
-        quote = i;
-        break;
-      }
-    }
-    if (quote < 0 && shortEnd < bytes.length) quote = bytes.indexOf(QUOTE, shortEnd);
+    const quote = nextQuote(bytes, from);
     if (quote < 0) return DOUBT;
     // A quote after an odd run of backslashes is escaped; the run stops at the opening quote.
     let run = 0;
