@@ -147,7 +147,7 @@ describe('options page', () => {
     const notice = screen.getByTestId('repair-notice');
     expect(notice.textContent).toContain('colour: unknown setting');
     expect(notice.textContent).toContain('hosts["https://bad.example.com/"]');
-    expect(notice.textContent).toContain('retention: must be a whole number from 100 to 100000');
+    expect(notice.textContent).toContain('retention: must be a whole number from 100 to 200000');
     expect(hostRows()).toEqual([['good.example.com', 'rebell']]);
     await saved();
     expect(fake.stored()).toEqual({ ...DEFAULT_SETTINGS, hosts: { 'good.example.com': 'rebell' } });
@@ -183,7 +183,7 @@ describe('options page', () => {
       const error = screen.getByTestId('retention-error');
       expect(error.hidden).toBe(false);
       expect(error.textContent).toBe(
-        'The retention must be a whole number from 100 to 100000; the panel keeps 5000.',
+        'The retention must be a whole number from 100 to 200000; the panel keeps 5000.',
       );
       expect(fake.writes).toEqual([]);
     },
