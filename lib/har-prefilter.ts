@@ -184,24 +184,30 @@ function readFields(bytes: Uint8Array): boolean {
   return end !== DOUBT && skipSpace(bytes, end) === bytes.length;
 }
 
-/** A JSON number, as JSON.parse would read it: optional minus, no leading zeros. */
-const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+/** A status as browsers record it: an integer of a few digits, `-1` or `0` included. */
+function isPlainInteger(bytes: Uint8Array, start: number, end: number): boolean {
+  const from = bytes[start] === 0x2d /* - */ ? start + 1 : start;
+  // No leading zero (JSON.parse refuses `0200`), and few enough digits to be finite.
+  if (end <= from || end - from > 15 || (bytes[from] === 0x30 && end - from > 1)) return false;
+  for (let i = from; i < end; i++) {
+    const byte = bytes[i] as number;
+    if (byte < 0x30 || byte > 0x39) return false;
+  }
+  return true;
+}
 
-/** A string value without escapes or control characters, as its text; null in doubt. */
-function plainString(bytes: Uint8Array, start: number, end: number, decoder: TextDecoder): string | null {
-  if (bytes[start] !== QUOTE) return null;
+/** A non-empty string without escapes or control characters: what it says is what JSON.parse reads. */
+function isPlainString(bytes: Uint8Array, start: number, end: number): boolean {
+  if (bytes[start] !== QUOTE || end - start < 3) return false;
   for (let i = start + 1; i < end - 1; i++) {
     const byte = bytes[i] as number;
-    if (byte === BACKSLASH || byte < 0x20) return null;
+    if (byte === BACKSLASH || byte < 0x20) return false;
   }
-  return decoder.decode(bytes.subarray(start + 1, end - 1));
+  return true;
 }
 
 /** The URL's text, escapes included (`https:\/\/`, `\u002f`), read by JSON.parse itself. */
 function urlText(bytes: Uint8Array, start: number, end: number, decoder: TextDecoder): string | null {
-  if (bytes[start] !== QUOTE) return null;
-  const plain = plainString(bytes, start, end, decoder);
-  if (plain !== null) return plain;
   try {
     const value: unknown = JSON.parse(decoder.decode(bytes.subarray(start, end)));
     return typeof value === 'string' ? value : null;
@@ -212,23 +218,72 @@ function urlText(bytes: Uint8Array, start: number, end: number, decoder: TextDec
 
 const INLINE_URL = /^(?:data|blob):/i;
 
+/** Where the authority of a plain `http://` or `https://` URL string ends; -1 for any other. */
+function plainOriginEnd(bytes: Uint8Array, start: number, end: number): number {
+  const at = start + 1; // past the quote
+  const h = bytes[at] === 0x68 && bytes[at + 1] === 0x74 && bytes[at + 2] === 0x74 && bytes[at + 3] === 0x70;
+  if (!h) return -1;
+  const authority =
+    bytes[at + 4] === 0x73 && bytes[at + 5] === COLON && bytes[at + 6] === 0x2f && bytes[at + 7] === 0x2f
+      ? at + 8
+      : bytes[at + 4] === COLON && bytes[at + 5] === 0x2f && bytes[at + 6] === 0x2f
+        ? at + 7
+        : -1;
+  if (authority < 0) return -1;
+  for (let i = authority; i < end - 1; i++) {
+    const byte = bytes[i];
+    // `/ ? #` end the authority, as in lib/url.ts; a backslash is an escape here, and a
+    // control character is no JSON: in doubt.
+    if (byte === 0x2f || byte === 0x3f || byte === 0x23) return i;
+    if (byte === BACKSLASH || (byte as number) < 0x20) return -1;
+  }
+  return end - 1;
+}
+
+/** Decisions remembered per origin; a power of two, as a page talks to a few dozen at most. */
+const ORIGIN_SLOTS = 64;
+
 /**
  * A prefilter for the hosts `lookup` knows: with the matcher's and the analyzer's own lookup
  * (same providers, same custom hosts), what it skips is what both would ignore.
  */
 export function createEntryPrefilter(lookup: HostLookup): EntryPrefilter {
   const decoder = new TextDecoder();
+  // The scheme and authority alone decide the host: the answer for a page's next request to
+  // the same origin is found by comparing those bytes, without building a string.
+  const origins: Array<Uint8Array | undefined> = new Array(ORIGIN_SLOTS).fill(undefined);
+  const ignored: boolean[] = new Array(ORIGIN_SLOTS).fill(false);
+
+  function ignoredOrigin(bytes: Uint8Array, from: number, to: number): boolean {
+    let hash = 0;
+    for (let i = from; i < to; i++) hash = (hash * 31 + (bytes[i] as number)) | 0;
+    const slot = hash & (ORIGIN_SLOTS - 1);
+    const known = origins[slot];
+    if (known !== undefined && known.length === to - from) {
+      let same = true;
+      for (let i = 0; i < known.length && same; i++) same = known[i] === bytes[from + i];
+      if (same) return ignored[slot] as boolean;
+    }
+    const origin = bytes.slice(from, to);
+    const answer = lookup(decoder.decode(origin)) === undefined;
+    origins[slot] = origin;
+    ignored[slot] = answer;
+    return answer;
+  }
+
   return (bytes) => {
     if (!readFields(bytes)) return false;
     // Each once: with a key twice JSON.parse keeps the last, and only it should decide.
     if (fields.requests !== 1 || fields.responses !== 1 || fields.methods !== 1) return false;
     if (fields.urls !== 1 || fields.statuses !== 1) return false;
-    // A method of escapes only may still be empty or odd once read: JSON.parse decides.
-    const method = plainString(bytes, fields.methodStart, fields.methodEnd, decoder);
-    if (method === null || method === '') return false;
-    const status = decoder.decode(bytes.subarray(fields.statusStart, fields.statusEnd));
-    if (!JSON_NUMBER.test(status) || !Number.isFinite(Number(status))) return false;
-    const url = urlText(bytes, fields.urlStart, fields.urlEnd, decoder);
+    // A method written with escapes may still read as empty: JSON.parse decides.
+    if (!isPlainString(bytes, fields.methodStart, fields.methodEnd)) return false;
+    if (!isPlainInteger(bytes, fields.statusStart, fields.statusEnd)) return false;
+    const { urlStart, urlEnd } = fields;
+    if (bytes[urlStart] !== QUOTE) return false;
+    const originEnd = plainOriginEnd(bytes, urlStart, urlEnd);
+    if (originEnd >= 0) return ignoredOrigin(bytes, urlStart + 1, originEnd);
+    const url = urlText(bytes, urlStart, urlEnd, decoder);
     if (url === null || url === '' || INLINE_URL.test(url)) return false;
     return lookup(url) === undefined;
   };
