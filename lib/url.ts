@@ -24,7 +24,12 @@ function authorityStart(url: string): number {
     url.charCodeAt(3) === 112 // p
   ) {
     const c = url.charCodeAt(4);
-    if (c === 115 && url.charCodeAt(5) === COLON && url.charCodeAt(6) === SLASH && url.charCodeAt(7) === SLASH)
+    if (
+      c === 115 &&
+      url.charCodeAt(5) === COLON &&
+      url.charCodeAt(6) === SLASH &&
+      url.charCodeAt(7) === SLASH
+    )
       return 8; // https://
     if (c === COLON && url.charCodeAt(5) === SLASH && url.charCodeAt(6) === SLASH) return 7; // http://
   }
