@@ -175,7 +175,7 @@ describe('options page', () => {
     expect(fake.stored()).toMatchObject({ anyHost: true });
   });
 
-  it.each(['99', '100001', '2500.5', ''])(
+  it.each(['99', '200001', '2500.5', ''])(
     'refuses a retention of %j inline and saves nothing',
     async (value) => {
       const fake = await open();
