@@ -2,14 +2,15 @@
  * Decides from an entry's raw bytes, before any JSON.parse, that nothing would come of
  * parsing it: a usable entry whose request goes to no provider host (nor a user's), which
  * the matcher and the session analyzer both ignore. Nine entries in ten of a browsing
- * session are the page's own, so reading a HAR then costs little more than reading the file.
+ * session are the page's own: they are counted without being decoded or parsed.
  *
  * It answers "skip" only when sure: the entry is an object whose `request` and `response`
  * (each once) are objects, with a non-empty `method`, a `url` that is no `data:` or `blob:`
  * URL, and a numeric `status`, exactly what `exchangeFromEntry` requires. Anything else (a
  * key written with escapes, a key twice, a missing field) is left to JSON.parse, which
  * gives the entry its reason. Values below those fields are not checked byte by byte, only
- * that their brackets and strings close, as the splitter already checked.
+ * that their brackets and strings close, as the splitter already checked: an entry to
+ * another host damaged inside a value is counted, where parsing it would refuse the file.
  */
 import { nextQuote } from './har-entries';
 import type { HostLookup } from './hosts';
