@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeHar } from './har-file';
+import { benchPeers } from './peers';
 
 const MB = 1024 * 1024;
 const child = fileURLToPath(new URL('./har-child.ts', import.meta.url));
@@ -39,6 +40,7 @@ export async function benchHar(log: (line: string) => void) {
     const cli = runChild('cli', small);
     if (cli.entries !== floor.entries)
       throw new Error(`read ${cli.entries} entries, JSON.parse ${floor.entries}`);
+    const peers = benchPeers(small, log);
     log('writing a 1 GB HAR');
     await writeHar(large, 1024 * MB);
     const huge = runChild('cli', large);
@@ -52,6 +54,7 @@ export async function benchHar(log: (line: string) => void) {
     return {
       har100mbSeconds: cli.seconds,
       har100mbParseFloorSeconds: floor.seconds,
+      peers,
       har1gbSeconds: huge.seconds,
       har1gbPeakRssMb: huge.peakRssMb,
       // The worst of the three formats: each must stay under the bound.

@@ -1,4 +1,8 @@
-/** The matcher against its floor: the bare JSON.parse of the same provider bodies. */
+/**
+ * The matcher, with the session analyzer fed every exchange as the panel and the CLI feed
+ * it, against its floor: the bare JSON.parse of the same provider bodies.
+ */
+import { createSessionAnalyzer } from '../lib/analyzer';
 import { createMatcher } from '../lib/matcher';
 import { providers } from '../lib/providers';
 import type { Exchange } from '../lib/types';
@@ -33,16 +37,22 @@ export function benchMatcher() {
   const diagnose = createMatcher();
 
   let sink = 0;
+  /** A new session each round, as each capture or HAR file gets one. */
+  const diagnoseAndAnalyze = (exchanges: readonly Exchange[]) => {
+    const analyzer = createSessionAnalyzer();
+    for (let index = 0; index < exchanges.length; index++) {
+      const exchange = exchanges[index] as Exchange;
+      const diagnosis = diagnose(exchange);
+      if (diagnosis) sink++;
+      sink += analyzer.observe(exchange, index, diagnosis).insights.length;
+    }
+  };
   const [diagnoseMs = 0, floorMs = 0, pageMs = 0] = fastest([
-    () => {
-      for (const exchange of traffic) if (diagnose(exchange)) sink++;
-    },
+    () => diagnoseAndAnalyze(traffic),
     () => {
       for (const body of providerBodies) if (JSON.parse(body)) sink++;
     },
-    () => {
-      for (const exchange of pageTraffic) if (diagnose(exchange)) sink++;
-    },
+    () => diagnoseAndAnalyze(pageTraffic),
   ]);
   if (sink === 0) throw new Error('nothing was diagnosed: the traffic generator is broken');
 

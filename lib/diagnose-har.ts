@@ -1,6 +1,7 @@
 import { createSessionAnalyzer, type SessionWarning } from './analyzer';
 import { type Chunks, readHar } from './har';
-import { createMatcher, type MatcherOptions } from './matcher';
+import { createEntryPrefilter } from './har-prefilter';
+import { createMatcher, type MatcherOptions, providerScope } from './matcher';
 import { providers as catalog, type Provider } from './providers';
 import { createRelevance } from './relevance';
 import type { Finding } from './types';
@@ -45,8 +46,14 @@ export async function scanHar(
   // A body file is read only when its exchange could be diagnosed: a recording's images
   // and scripts are left on disk.
   const relevant = createRelevance(options, providers);
-  for await (const item of readHar(chunks)) {
+  // Other hosts' entries are of no use to the matcher nor the analyzer, unless relayed
+  // errors are on: then any entry may hold one, and every entry is parsed.
+  const prefilter = options.anyHost
+    ? undefined
+    : createEntryPrefilter(providerScope(options, providers).lookup);
+  for await (const item of readHar(chunks, { prefilter })) {
     sink.entry();
+    if ('unparsed' in item) continue;
     if ('invalid' in item) {
       sink.skipped(item.index, item.invalid);
       continue;

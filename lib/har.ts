@@ -5,6 +5,7 @@
  */
 import { JSONParser } from '@streamparser/json';
 import { EntrySplitter, ExtraDataError } from './har-entries';
+import type { EntryPrefilter } from './har-prefilter';
 import { get, isObject, str } from './json';
 import type { Exchange, Header } from './types';
 
@@ -19,6 +20,14 @@ export type Chunks = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | 
 export type HarItem =
   /** `bodyFile`: Playwright's `content._file`, a body stored beside the HAR rather than in it. */
   { index: number; exchange: Exchange; bodyFile?: string } | { index: number; invalid: string };
+
+/** A usable entry the prefilter showed to be of no interest, counted but never parsed. */
+export type UnparsedItem = { index: number; unparsed: true };
+
+export interface ReadHarOptions {
+  /** Entries to count without parsing them: see `createEntryPrefilter`. */
+  prefilter?: EntryPrefilter;
+}
 
 function isHeader(value: unknown): value is Header {
   return typeof get(value, 'name') === 'string' && typeof get(value, 'value') === 'string';
@@ -182,7 +191,13 @@ function isBlank(bytes: Uint8Array): boolean {
  * unusable. Throws HarError when the input is not JSON, is truncated, or is not a HAR.
  * Memory stays flat: only one entry is held at a time.
  */
-export async function* readHar(chunks: Chunks): AsyncGenerator<HarItem> {
+export function readHar(chunks: Chunks): AsyncGenerator<HarItem>;
+/** With a prefilter, the entries it turns away come as UnparsedItems, in their place. */
+export function readHar(chunks: Chunks, options: ReadHarOptions): AsyncGenerator<HarItem | UnparsedItem>;
+export async function* readHar(
+  chunks: Chunks,
+  { prefilter }: ReadHarOptions = {},
+): AsyncGenerator<HarItem | UnparsedItem> {
   // The skeleton around the entries goes through a real streaming JSON parser, which
   // checks the document is JSON; the entries are parsed one by one below.
   const skeleton = new JSONParser({ paths: ['$'], keepStack: false });
@@ -201,12 +216,16 @@ export async function* readHar(chunks: Chunks): AsyncGenerator<HarItem> {
     return skeletonDecoder.decode(bytes, { stream: true });
   };
   const entryDecoder = new TextDecoder();
-  const ready: HarItem[] = [];
+  const ready: Array<HarItem | UnparsedItem> = [];
   let count = 0;
   const splitter = new EntrySplitter({
     skeleton: (bytes) => skeleton.write(skeletonText(bytes)),
     entry: (bytes) => {
       const index = count++;
+      if (prefilter?.(bytes)) {
+        ready.push({ index, unparsed: true });
+        return;
+      }
       let value: unknown;
       try {
         value = JSON.parse(entryDecoder.decode(bytes));

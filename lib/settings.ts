@@ -37,7 +37,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   copyFormat: 'markdown',
 });
 
-export const RETENTION_LIMITS = { min: 100, max: 100_000 } as const;
+export const RETENTION_LIMITS = { min: 100, max: 200_000 } as const;
 
 export interface SettingsProblem {
   /** Where, as a path: `retention`, `hosts["*.com"]`, `providers.stripe`. */

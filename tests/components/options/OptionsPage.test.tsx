@@ -147,7 +147,7 @@ describe('options page', () => {
     const notice = screen.getByTestId('repair-notice');
     expect(notice.textContent).toContain('colour: unknown setting');
     expect(notice.textContent).toContain('hosts["https://bad.example.com/"]');
-    expect(notice.textContent).toContain('retention: must be a whole number from 100 to 100000');
+    expect(notice.textContent).toContain('retention: must be a whole number from 100 to 200000');
     expect(hostRows()).toEqual([['good.example.com', 'rebell']]);
     await saved();
     expect(fake.stored()).toEqual({ ...DEFAULT_SETTINGS, hosts: { 'good.example.com': 'rebell' } });
@@ -175,7 +175,7 @@ describe('options page', () => {
     expect(fake.stored()).toMatchObject({ anyHost: true });
   });
 
-  it.each(['99', '100001', '2500.5', ''])(
+  it.each(['99', '200001', '2500.5', ''])(
     'refuses a retention of %j inline and saves nothing',
     async (value) => {
       const fake = await open();
@@ -183,7 +183,7 @@ describe('options page', () => {
       const error = screen.getByTestId('retention-error');
       expect(error.hidden).toBe(false);
       expect(error.textContent).toBe(
-        'The retention must be a whole number from 100 to 100000; the panel keeps 5000.',
+        'The retention must be a whole number from 100 to 200000; the panel keeps 5000.',
       );
       expect(fake.writes).toEqual([]);
     },
