@@ -96,7 +96,10 @@ function validInsights(value: unknown): Insight[] | null {
       !entries.every(
         ([name, figure]) =>
           isText(name, 64) &&
-          (isText(figure, 200) || (typeof figure === 'number' && Number.isFinite(figure))),
+          (isText(figure, 200) ||
+            (typeof figure === 'number' && Number.isFinite(figure)) ||
+            // Lists of words: environment names, field paths.
+            (Array.isArray(figure) && figure.length <= 32 && figure.every((word) => isText(word, 200)))),
       )
     )
       return null;

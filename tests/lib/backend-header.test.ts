@@ -43,6 +43,32 @@ describe('the PayLens-Diagnoses header', () => {
     expect(readBackendHeader(value)).toEqual({ diagnoses: findings.map(jsonDiagnosis), truncated: 0 });
   });
 
+  it('carries insights and support ids, lists of words among the figures; their related entries stay behind', () => {
+    const withInsight: Finding = {
+      ...finding('AUTH_INVALID_TOKEN'),
+      analysis: {
+        insights: [
+          {
+            kind: 'idempotency',
+            text: 'This paymentRequestId was first sent with other values in paymentAmount.value (values not shown).',
+            related: [3],
+            figures: { key: 'paymentRequestId', differing: ['paymentAmount.value'] },
+          },
+        ],
+        supportIds: [{ name: 'X-Request-Id', value: 'req-77' }],
+      },
+    };
+    const report = readBackendHeader(backendHeaderValue([withInsight]));
+    expect(report?.diagnoses[0]?.insights).toEqual([{ ...withInsight.analysis?.insights[0], related: [] }]);
+    expect(report?.diagnoses[0]?.supportIds).toEqual([{ name: 'X-Request-Id', value: 'req-77' }]);
+    const forged = (insights: unknown) =>
+      readBackendHeader(
+        encode({ v: 1, diagnoses: [{ ...jsonDiagnosis(withInsight), insights }], truncated: 0 }),
+      );
+    expect(forged([{ kind: 'made-up', text: 'x', related: [], figures: {} }])).toBeNull();
+    expect(forged([{ kind: 'rate', text: 'x', related: [], figures: { f: [{ nested: true }] } }])).toBeNull();
+  });
+
   it('stays within 8 KB, leaving the latest diagnoses out and counting them', () => {
     const findings = Array.from({ length: 40 }, (_, index) => finding(`CODE_${index}`, 'x'.repeat(300)));
     const value = backendHeaderValue(findings);
