@@ -12,20 +12,22 @@
  * that their brackets and strings close, as the splitter already checked: an entry to
  * another host damaged inside a value is counted, where parsing it would refuse the file.
  */
-import { nextQuote } from './har-entries';
+import {
+  BACKSLASH,
+  CLOSE_ARRAY,
+  CLOSE_OBJECT,
+  COLON,
+  COMMA,
+  nextQuote,
+  OPEN_ARRAY,
+  OPEN_OBJECT,
+  QUOTE,
+} from './har-entries';
 import type { HostLookup } from './hosts';
 
 /** True when the entry can be counted without being parsed. */
 export type EntryPrefilter = (bytes: Uint8Array) => boolean;
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
-const OPEN_ARRAY = 0x5b;
-const CLOSE_ARRAY = 0x5d;
 /** Returned instead of an index: leave the entry to JSON.parse. */
 const DOUBT = -1;
 

@@ -1,10 +1,10 @@
 /** Environments: an id created in the sandbox is not found in production, and the other way round. */
 import type { Environment, Provider } from '../providers/provider';
-import type { Diagnosis, Exchange } from '../types';
+import type { Exchange } from '../types';
 import { type HostBounds, pathOf, readHostBounds } from '../url';
 import type { QuickDigest } from './keyed-hash';
 import { idValues } from './request';
-import type { Insight, SessionWarning } from './types';
+import type { Insight, SessionWarning, TrafficFollower } from './types';
 import { possessive } from './words';
 
 /** Ids remembered per environment: the latest name what a session works on. */
@@ -49,15 +49,8 @@ export function environmentOf(provider: Provider, url: string): Environment | un
   return undefined;
 }
 
-export interface EnvironmentTracker {
-  /** Every exchange of a provider with two environments; an insight for a not-found diagnosis. */
-  follow(
-    provider: Provider,
-    exchange: Exchange,
-    index: number,
-    diagnosis: Diagnosis | null,
-  ): Insight | undefined;
-}
+/** Every exchange of a provider with two environments; an insight for a not-found diagnosis. */
+export type EnvironmentTracker = TrafficFollower;
 
 export function createEnvironmentTracker(
   digest: QuickDigest,

@@ -1,12 +1,12 @@
 /** Idempotency keys: a key resent with other parameters is refused, or silently answered with the first operation. */
 import { isObject, type JsonObject } from '../json';
 import type { IdempotencyKeys, Provider } from '../providers/provider';
-import type { Category, Diagnosis, Exchange } from '../types';
+import type { Category } from '../types';
 import { pathOf } from '../url';
 import type { QuickDigest } from './keyed-hash';
 import { requestJson } from './request';
 import { selects } from './select';
-import type { Insight, SessionWarning } from './types';
+import type { SessionWarning, TrafficFollower } from './types';
 
 /** Keys remembered per provider, with the first request that sent each. */
 const IDEMPOTENCY_KEYS_KEPT_PER_PROVIDER = 64;
@@ -78,15 +78,8 @@ function listed(paths: readonly string[]): string {
   return more > 0 ? `${shown} and ${more} more` : shown;
 }
 
-export interface IdempotencyTracker {
-  /** Every exchange of a provider with idempotency keys; an insight for a conflict diagnosis. */
-  follow(
-    provider: Provider,
-    exchange: Exchange,
-    index: number,
-    diagnosis: Diagnosis | null,
-  ): Insight | undefined;
-}
+/** Every exchange of a provider with idempotency keys; an insight for a conflict diagnosis. */
+export type IdempotencyTracker = TrafficFollower;
 
 export function createIdempotencyTracker(
   digest: QuickDigest,

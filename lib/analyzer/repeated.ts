@@ -1,9 +1,9 @@
 /** Repetition: the same request sent again against the advice, too soon, or polled too often. */
 import type { Provider } from '../providers/provider';
-import type { Diagnosis, Exchange, Retry } from '../types';
+import type { Diagnosis, Retry } from '../types';
 import type { QuickDigest } from './keyed-hash';
 import { startedMs } from './read';
-import type { Insight } from './types';
+import type { Insight, TrafficFollower } from './types';
 
 /** Distinct requests remembered per provider: retries follow closely, so the latest suffice. */
 const SERIES_KEPT_PER_PROVIDER = 64;
@@ -30,18 +30,11 @@ export function polls(provider: Provider): boolean {
   return provider.rules.some((rule) => rule.retry === 'poll');
 }
 
-export interface RepetitionTracker {
-  /**
-   * A diagnosis, or a success of a provider that `polls`; an insight when the diagnosis is
-   * the latest of a series of the same request.
-   */
-  follow(
-    provider: Provider,
-    exchange: Exchange,
-    index: number,
-    diagnosis: Diagnosis | null,
-  ): Insight | undefined;
-}
+/**
+ * A diagnosis, or a success of a provider that `polls`; an insight when the diagnosis is the
+ * latest of a series of the same request.
+ */
+export type RepetitionTracker = TrafficFollower;
 
 function insight(
   provider: Provider,

@@ -1,4 +1,6 @@
 /** What the session analyzer attaches to diagnoses and to the session's summary. */
+import type { Provider } from '../providers/provider';
+import type { Diagnosis, Exchange } from '../types';
 
 export const INSIGHT_KINDS = [
   'clock-skew',
@@ -34,6 +36,16 @@ export interface SessionWarning {
   text: string;
   related: number[];
   figures: Figures;
+}
+
+/** One kind's memory of the traffic: fed the exchanges it follows, it may explain a diagnosis. */
+export interface TrafficFollower {
+  follow(
+    provider: Provider,
+    exchange: Exchange,
+    index: number,
+    diagnosis: Diagnosis | null,
+  ): Insight | undefined;
 }
 
 export interface ExchangeAnalysis {
