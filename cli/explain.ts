@@ -170,7 +170,8 @@ function markdownSection(e: Explanation): string {
 function formatExplanations(matches: readonly Explanation[], format: ExplainFormat): string {
   switch (format) {
     case 'json':
-      return `${JSON.stringify({ matches }, null, 2)}\n`;
+      // The contract's keys, no more: a body's field errors are in the text and Markdown.
+      return `${JSON.stringify({ matches: matches.map(({ fields, ...contract }) => contract) }, null, 2)}\n`;
     case 'markdown':
       return matches.length === 0 ? '' : `${matches.map(markdownSection).join('\n\n')}\n`;
     case 'text':

@@ -5,10 +5,10 @@
  */
 import { readBody } from './body';
 import { diagnoseAs, failsInside2xx } from './matcher';
+import { presentationOf } from './presentation';
 import { providers as catalog, providerById } from './providers';
 import type { Provider, Rule } from './providers/provider';
-import { redactText } from './redact';
-import type { Category, Diagnosis, FieldError, Retry } from './types';
+import type { Category, Diagnosis, Exchange, FieldError, Retry } from './types';
 
 /** One documented row and the provider that documents it. */
 export interface CatalogEntry {
@@ -264,13 +264,10 @@ export type BodyExplanation =
       bodyNote?: string;
     };
 
-/** The body's own text may hold secrets: everything echoed from it is redacted, here only. */
-function echoedFromBody({ code, message, fields }: Diagnosis) {
-  return {
-    code: code === null ? null : redactText(code),
-    message: message === null ? null : redactText(message),
-    fields: fields.map((field) => ({ field: redactText(field.field), message: redactText(field.message) })),
-  };
+/** The body's own text may hold secrets: what is echoed from it is the redacted presentation's. */
+function echoedFromBody(exchange: Exchange, diagnosis: Diagnosis) {
+  const { code, message, fields } = presentationOf({ exchange, diagnosis });
+  return { code, message, fields };
 }
 
 /**
@@ -299,7 +296,7 @@ export function explainBody(query: BodyQuery): BodyExplanation {
       : catalog.find((candidate) => json !== undefined && candidate.fingerprint?.(json));
   if (!provider) return { kind: 'unrecognised' };
   const path = query.path ?? '/';
-  const exchangeAt = (status: number) => ({
+  const exchangeAt = (status: number): Exchange => ({
     // Rows that name a method apply only when the query names it too.
     method: query.method?.toUpperCase() ?? '',
     url: `https://${provider.hosts[0]}${path.startsWith('/') ? path : `/${path}`}`,
@@ -309,19 +306,22 @@ export function explainBody(query: BodyQuery): BodyExplanation {
     responseBody: query.body,
     startedDateTime: '',
   });
-  const tried =
-    query.status !== undefined
-      ? [diagnoseAs(provider, exchangeAt(query.status))]
-      : candidateStatuses(provider).map((status) => diagnoseAs(provider, exchangeAt(status)));
+  const statuses = query.status !== undefined ? [query.status] : candidateStatuses(provider);
+  const tried = statuses.map((status) => {
+    const exchange = exchangeAt(status);
+    return { exchange, result: diagnoseAs(provider, exchange) };
+  });
   const found = tried.find(
-    (result) =>
+    ({ result }) =>
       result?.rule !== undefined &&
       result.diagnosis.documented &&
       (query.status !== undefined || namedByBody(result.rule)),
   );
-  if (!found?.rule) {
-    const diagnosis = tried.find((result) => result !== null)?.diagnosis;
-    const { code = null, message = null } = diagnosis ? echoedFromBody(diagnosis) : {};
+  if (!found?.result?.rule) {
+    const diagnosed = tried.find(({ result }) => result !== null);
+    const diagnosis = diagnosed?.result?.diagnosis;
+    const { code = null, message = null } =
+      diagnosed && diagnosis ? echoedFromBody(diagnosed.exchange, diagnosis) : {};
     return {
       kind: 'undocumented',
       provider,
@@ -330,8 +330,8 @@ export function explainBody(query: BodyQuery): BodyExplanation {
       ...(diagnosis?.bodyNote ? { bodyNote: diagnosis.bodyNote } : {}),
     };
   }
-  const { diagnosis: d, rule } = found;
-  const { code, message, fields } = echoedFromBody(d);
+  const { diagnosis: d, rule } = found.result;
+  const { code, message, fields } = echoedFromBody(found.exchange, d);
   const status = query.status ?? rule.when.status;
   return {
     kind: 'explained',
