@@ -45,6 +45,7 @@ import { payfield } from '../lib/providers/payfield/catalog';
 import { payfieldError } from '../lib/providers/payfield/examples';
 import { rebell } from '../lib/providers/rebell/catalog';
 import { REBELL_CLIENT_ID, rebellResult, rebellTime } from '../lib/providers/rebell/examples';
+import { crc32 } from './crc32';
 
 type Header = [name: string, value: string];
 type ResourceType = 'document' | 'stylesheet' | 'script' | 'image' | 'fetch' | 'xhr' | 'ping' | 'preflight';
@@ -219,18 +220,6 @@ const basic = (user: string, password: string) =>
 // ---------------------------------------------------------------------------------------
 // Tiny PNGs, built by hand (stored deflate block) so the bytes never depend on zlib
 // ---------------------------------------------------------------------------------------
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const byte of bytes) c = (CRC_TABLE[(c ^ byte) & 0xff] ?? 0) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 
 function adler32(bytes: Uint8Array): number {
   let a = 1;

@@ -4,6 +4,7 @@
  * make-icons` writes `public/icon/<size>.png`; a test compares them with this drawing.
  */
 import { deflateSync } from 'node:zlib';
+import { crc32 } from './crc32';
 
 export const ICON_SIZES = [16, 32, 48, 128] as const;
 
@@ -60,18 +61,6 @@ export function drawIcon(size: number): Uint8Array {
     }
   }
   return pixels;
-}
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) crc = (CRC_TABLE[(crc ^ byte) & 0xff] as number) ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
 }
 
 function chunk(type: string, data: Uint8Array): Buffer {
