@@ -1,5 +1,5 @@
 /** The session analyzer's cost over the matcher's, on the same traffic as the matcher's benchmark. */
-import { createSessionAnalyzer } from '../lib/analyzer';
+import { createCaptureReader } from '../lib/capture-reader';
 import { createMatcher } from '../lib/matcher';
 import type { Exchange } from '../lib/types';
 import { fastest } from './matcher';
@@ -19,13 +19,11 @@ export function benchAnalyzer() {
       }
     },
     () => {
-      // A new session each round, as each capture or HAR file gets one.
-      const analyzer = createSessionAnalyzer();
+      // A new reader each round, as each capture or HAR file gets one.
+      const reader = createCaptureReader();
       for (let index = 0; index < traffic.length; index++) {
-        const exchange = traffic[index] as Exchange;
-        const diagnosis = diagnose(exchange);
-        if (diagnosis) sink++;
-        sink += analyzer.observe(exchange, index, diagnosis).supportIds.length;
+        const diagnosed = reader.read(traffic[index] as Exchange, index);
+        if (diagnosed) sink += 1 + diagnosed.analysis.supportIds.length;
       }
     },
   ]);

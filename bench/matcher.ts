@@ -1,9 +1,9 @@
 /**
  * The matcher, with the session analyzer fed every exchange as the panel and the CLI feed
- * it, against its floor: the bare JSON.parse of the same provider bodies.
+ * it (through the one capture reader), against its floor: the bare JSON.parse of the same
+ * provider bodies.
  */
-import { createSessionAnalyzer } from '../lib/analyzer';
-import { createMatcher } from '../lib/matcher';
+import { createCaptureReader } from '../lib/capture-reader';
 import { providers } from '../lib/providers';
 import type { Exchange } from '../lib/types';
 import { generateTraffic } from './traffic';
@@ -34,17 +34,14 @@ export function benchMatcher() {
     hosts.has(new URL(exchange.url).hostname) && exchange.method !== 'OPTIONS';
   const providerBodies = traffic.filter(toProvider).map((exchange) => exchange.responseBody ?? '');
   const pageTraffic = traffic.filter((exchange) => !toProvider(exchange));
-  const diagnose = createMatcher();
 
   let sink = 0;
-  /** A new session each round, as each capture or HAR file gets one. */
+  /** A new reader each round, as each capture or HAR file gets one. */
   const diagnoseAndAnalyze = (exchanges: readonly Exchange[]) => {
-    const analyzer = createSessionAnalyzer();
+    const reader = createCaptureReader();
     for (let index = 0; index < exchanges.length; index++) {
-      const exchange = exchanges[index] as Exchange;
-      const diagnosis = diagnose(exchange);
-      if (diagnosis) sink++;
-      sink += analyzer.observe(exchange, index, diagnosis).insights.length;
+      const diagnosed = reader.read(exchanges[index] as Exchange, index);
+      if (diagnosed) sink += 1 + diagnosed.analysis.insights.length;
     }
   };
   const [diagnoseMs = 0, floorMs = 0, pageMs = 0] = fastest([

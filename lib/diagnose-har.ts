@@ -1,7 +1,8 @@
-import { createSessionAnalyzer, type SessionWarning } from './analyzer';
+import type { SessionWarning } from './analyzer';
+import { createCaptureReader } from './capture-reader';
 import { type Chunks, readHar } from './har';
 import { createEntryPrefilter } from './har-prefilter';
-import { createMatcher, type MatcherOptions, providerScope } from './matcher';
+import { type MatcherOptions, providerScope } from './matcher';
 import { providers as catalog, type Provider } from './providers';
 import { createRelevance } from './relevance';
 import type { Finding } from './types';
@@ -41,8 +42,7 @@ export async function scanHar(
   sink: HarSink,
   providers: readonly Provider[] = catalog,
 ): Promise<SessionWarning[]> {
-  const diagnose = createMatcher(options, providers);
-  const analyzer = createSessionAnalyzer(options, providers);
+  const reader = createCaptureReader(options, providers);
   // A body file is read only when its exchange could be diagnosed: a recording's images
   // and scripts are left on disk.
   const relevant = createRelevance(options, providers);
@@ -66,11 +66,10 @@ export async function scanHar(
         exchange.responseEncoding = stored.encoding;
       }
     }
-    const diagnosis = diagnose(exchange);
-    const analysis = analyzer.observe(exchange, item.index, diagnosis);
-    if (diagnosis) sink.finding({ entryIndex: item.index, exchange, diagnosis, analysis });
+    const diagnosed = reader.read(exchange, item.index);
+    if (diagnosed) sink.finding({ entryIndex: item.index, exchange, ...diagnosed });
   }
-  return analyzer.warnings();
+  return reader.warnings();
 }
 
 /** Diagnoses every entry of a HAR stream and keeps the diagnoses, as the panel shows them all. */

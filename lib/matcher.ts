@@ -287,7 +287,7 @@ export function isPreflight(method: string): boolean {
   return method.length === 7 && method.toUpperCase() === 'OPTIONS';
 }
 
-interface ProviderScope {
+export interface ProviderScope {
   enabled: readonly Provider[];
   lookup: HostLookup;
 }
@@ -306,12 +306,16 @@ export function providerScope(
   return { enabled, lookup: createHostLookup(enabled, options.hosts) };
 }
 
-/** Builds a matcher for one set of options; the host lookup is built once, here. */
+/**
+ * Builds a matcher for one set of options; the host lookup is built once, here, unless a
+ * caller shares its scope (see `createCaptureReader`).
+ */
 export function createMatcher(
   options: MatcherOptions = {},
   providers: readonly Provider[] = catalog,
+  scope: ProviderScope = providerScope(options, providers),
 ): Diagnose {
-  const { enabled, lookup } = providerScope(options, providers);
+  const { enabled, lookup } = scope;
   const fingerprinted = enabled.filter((provider) => provider.fingerprint);
   const readsSuccessBodies = new Set(enabled.filter(failsInside2xx));
   const anyHost = options.anyHost === true;

@@ -3,8 +3,9 @@
  * stream outside the panel (the Node hook, `watchPayments`) goes through here, so the session
  * analyzer's insights and warnings are added in one place.
  */
-import { createSessionAnalyzer, type SessionWarning } from './analyzer';
-import { createMatcher, type MatcherOptions } from './matcher';
+import type { SessionWarning } from './analyzer';
+import { createCaptureReader } from './capture-reader';
+import type { MatcherOptions } from './matcher';
 import type { Exchange, Finding } from './types';
 
 export interface Pipeline {
@@ -18,20 +19,17 @@ export interface Pipeline {
 }
 
 export function createPipeline(options: MatcherOptions = {}): Pipeline {
-  const diagnose = createMatcher(options);
-  const analyzer = createSessionAnalyzer(options);
+  const reader = createCaptureReader(options);
   const reported = new Set<string>();
   let next = 0;
   return {
     push(exchange) {
-      const index = next++;
-      const diagnosis = diagnose(exchange);
-      const analysis = analyzer.observe(exchange, index, diagnosis);
+      const diagnosed = reader.read(exchange, next++);
       // No entryIndex: a live stream has no file whose entries it would number.
-      return diagnosis ? { exchange, diagnosis, analysis } : null;
+      return diagnosed ? { exchange, ...diagnosed } : null;
     },
     newWarnings() {
-      return analyzer.warnings().filter(({ kind, provider }) => {
+      return reader.warnings().filter(({ kind, provider }) => {
         const key = `${kind}\u0000${provider}`;
         if (reported.has(key)) return false;
         reported.add(key);

@@ -99,6 +99,20 @@ export function readHostBounds(url: string, bounds: HostBounds): boolean {
   return true;
 }
 
+/**
+ * Where the path starts when the URL is plainly `scheme://host` then `/`, `?`, `#` or its end
+ * (no user info, port, upper case nor trailing dot), as browsers write URLs: a caller that
+ * knows which hosts to expect checks them so without reading the authority. -1 otherwise,
+ * which says nothing: the URL may be on the host in another form.
+ */
+export function pathStartAfterHost(url: string, host: string): number {
+  const start = authorityStart(url);
+  if (start < 0 || !url.startsWith(host, start)) return -1;
+  const at = start + host.length;
+  const next = url.charCodeAt(at);
+  return Number.isNaN(next) || next === SLASH || next === QUESTION || next === HASH ? at : -1;
+}
+
 const scratch: HostBounds = { start: 0, end: 0, upper: false };
 
 /** Lower-case host name without port, user info or trailing dot; '' when there is none. */

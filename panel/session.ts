@@ -3,15 +3,14 @@
  * matcher and the session analyzer (successes too: the token that expired was issued by a
  * success), and its diagnoses and warnings into the timeline.
  */
-import { createSessionAnalyzer, type SessionAnalyzer } from '../lib/analyzer';
-import { createMatcher, type Diagnose, type MatcherOptions } from '../lib/matcher';
+import { type CaptureReader, createCaptureReader } from '../lib/capture-reader';
+import type { MatcherOptions } from '../lib/matcher';
 import type { Exchange } from '../lib/types';
 import type { Timeline } from './timeline';
 
 export class CaptureSession {
   readonly #timeline: Timeline;
-  #diagnose: Diagnose;
-  #analyzer: SessionAnalyzer;
+  #reader: CaptureReader;
   #options: MatcherOptions;
   /** The capture order, which the analyzer's `related` entries refer to. */
   #next = 0;
@@ -19,8 +18,7 @@ export class CaptureSession {
   constructor(timeline: Timeline, options: MatcherOptions) {
     this.#timeline = timeline;
     this.#options = options;
-    this.#diagnose = createMatcher(options);
-    this.#analyzer = createSessionAnalyzer(options);
+    this.#reader = createCaptureReader(options);
   }
 
   /**
@@ -30,23 +28,21 @@ export class CaptureSession {
   setOptions(options: MatcherOptions): void {
     if (options === this.#options) return;
     this.#options = options;
-    this.#diagnose = createMatcher(options);
-    this.#analyzer = createSessionAnalyzer(options);
+    this.#reader = createCaptureReader(options);
   }
 
   observe(exchange: Exchange): void {
     const index = this.#next++;
-    const diagnosis = this.#diagnose(exchange);
-    const analysis = this.#analyzer.observe(exchange, index, diagnosis);
+    const diagnosed = this.#reader.read(exchange, index);
     this.#timeline.countExamined();
-    if (diagnosis) this.#timeline.add({ entryIndex: index, exchange, diagnosis, analysis });
-    this.#timeline.putWarnings(this.#analyzer.warnings());
+    if (diagnosed) this.#timeline.add({ entryIndex: index, exchange, ...diagnosed });
+    this.#timeline.putWarnings(this.#reader.warnings());
   }
 
   /** Clear: the list and what the analyzer learnt go together. */
   clear(): void {
     this.#timeline.clear();
     this.#next = 0;
-    this.#analyzer = createSessionAnalyzer(this.#options);
+    this.#reader = createCaptureReader(this.#options);
   }
 }

@@ -1,7 +1,7 @@
 /** Environments: an id created in the sandbox is not found in production, and the other way round. */
 import type { Environment, Provider } from '../providers/provider';
 import type { Exchange } from '../types';
-import { type HostBounds, pathOf, readHostBounds } from '../url';
+import { type HostBounds, pathOf, pathStartAfterHost, readHostBounds } from '../url';
 import type { QuickDigest } from './keyed-hash';
 import { idValues } from './request';
 import type { Insight, SessionWarning, TrafficFollower } from './types';
@@ -26,27 +26,39 @@ function place(environment: Environment): string {
 
 const bounds: HostBounds = { start: 0, end: 0, upper: false };
 
-/** The environment a URL of the provider is in; compared in place, as it runs on every request. */
-export function environmentOf(provider: Provider, url: string): Environment | undefined {
-  if (provider.environments.length < 2 || !readHostBounds(url, bounds)) return undefined;
-  const host = bounds.upper ? url.slice(bounds.start, bounds.end).toLowerCase() : undefined;
-  const length = bounds.end - bounds.start;
+/** The environment of a URL in any form: its host read whole, then its path. */
+function environmentOfAnyForm(provider: Provider, url: string): Environment | undefined {
+  if (!readHostBounds(url, bounds)) return undefined;
+  const host = url.slice(bounds.start, bounds.end).toLowerCase();
   let path: string | undefined;
   for (const environment of provider.environments) {
-    const { hosts, pathPrefix } = environment;
-    let onHost = false;
-    for (const candidate of hosts) {
-      onHost ||=
-        host === undefined
-          ? candidate.length === length && url.startsWith(candidate, bounds.start)
-          : host === candidate;
-    }
-    if (!onHost) continue;
-    if (pathPrefix === undefined) return environment;
+    if (!environment.hosts.includes(host)) continue;
+    if (environment.pathPrefix === undefined) return environment;
     path ??= pathOf(url);
-    if (path.startsWith(pathPrefix)) return environment;
+    if (path.startsWith(environment.pathPrefix)) return environment;
   }
   return undefined;
+}
+
+/**
+ * The environment a URL of the provider is in. It runs on every request to a provider with
+ * two environments: their hosts are tried in the plain form browsers write first, which
+ * reads no more of the URL than the host and the path's prefix.
+ */
+export function environmentOf(provider: Provider, url: string): Environment | undefined {
+  const { environments } = provider;
+  if (environments.length < 2) return undefined;
+  let plain = false;
+  for (const environment of environments) {
+    for (const host of environment.hosts) {
+      const pathStart = pathStartAfterHost(url, host);
+      if (pathStart < 0) continue;
+      plain = true;
+      const { pathPrefix } = environment;
+      if (pathPrefix === undefined || url.startsWith(pathPrefix, pathStart)) return environment;
+    }
+  }
+  return plain ? undefined : environmentOfAnyForm(provider, url);
 }
 
 /** Every exchange of a provider with two environments; an insight for a not-found diagnosis. */

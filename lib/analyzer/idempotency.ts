@@ -100,7 +100,7 @@ export function createIdempotencyTracker(
         firstByProvider.set(provider, firsts);
       }
       // The field's name is part of the key: a refundRequestId is not a paymentRequestId.
-      const keyDigest = digest(`${key.field}\u0000${key.value}`);
+      const keyDigest = digest(key.field, key.value);
       const fields = fieldDigests(body, digest);
       const first = firsts.get(keyDigest);
       if (first === undefined) {

@@ -4,7 +4,7 @@
  * happened here (clock skew, token age and form) and raises session warnings. It keeps
  * bounded digests per provider, never a raw secret.
  */
-import { isAnswered, isPreflight, type MatcherOptions, providerScope } from '../matcher';
+import { isAnswered, isPreflight, type MatcherOptions, type ProviderScope, providerScope } from '../matcher';
 import { providers as catalog } from '../providers';
 import type { Provider } from '../providers/provider';
 import type { Diagnosis, Exchange } from '../types';
@@ -46,12 +46,16 @@ const NOTHING: ExchangeAnalysis = Object.freeze({
   supportIds: Object.freeze([]) as unknown as ExchangeAnalysis['supportIds'],
 });
 
-/** Give the matcher's options (hosts, providers) so successes are attributed as it attributes failures. */
+/**
+ * Give the matcher's options (hosts, providers) so successes are attributed as it attributes
+ * failures; better, its scope, so that each URL is looked up once (see `createCaptureReader`).
+ */
 export function createSessionAnalyzer(
   options: SessionAnalyzerOptions = {},
   providers: readonly Provider[] = catalog,
+  scope: ProviderScope = providerScope(options, providers),
 ): SessionAnalyzer {
-  const { enabled, lookup } = providerScope(options, providers);
+  const { enabled, lookup } = scope;
   const byId = new Map(providers.map((provider) => [provider.id, provider]));
   const secretKey = options.secretKey ?? randomKey();
   const tokens = createTokenTracker(createKeyedDigest(secretKey));
@@ -168,7 +172,8 @@ export function createSessionAnalyzer(
           return NOTHING;
         }
         // Every provider success counts (rates, environments, series), so every success is
-        // looked up: the matcher has just looked up the same URL, so this is one comparison.
+        // looked up: with the matcher's scope shared, it has just looked up the same URL, and
+        // this is one comparison.
         const provider = lookup(url);
         if (provider === undefined || isPreflight(method)) return NOTHING;
         // A token comes in a body: an empty reply (a 204, a beacon) issues none.

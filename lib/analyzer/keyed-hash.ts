@@ -34,8 +34,11 @@ export function randomKey(): string {
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-/** A keyed 53-bit digest as a number, for what is digested on every provider request. */
-export type QuickDigest = (text: string) => number;
+/**
+ * A keyed 53-bit digest as a number, for what is digested on every provider request. Several
+ * parts digest as their join with NUL between them, without building that string.
+ */
+export type QuickDigest = (...parts: readonly string[]) => number;
 
 /**
  * Two 32-bit multiply-xor lanes with a final avalanche (cyrb53's construction), seeded by
@@ -50,13 +53,21 @@ export function createQuickDigest(key: string): QuickDigest {
     seedA = Math.imul(seedA ^ unit, 2654435761);
     seedB = Math.imul(seedB ^ unit, 1597334677);
   }
-  return (text) => {
+  return (...parts) => {
     let a = seedA;
     let b = seedB;
-    for (let i = 0; i < text.length; i++) {
-      const unit = text.charCodeAt(i);
-      a = Math.imul(a ^ unit, 2654435761);
-      b = Math.imul(b ^ unit, 1597334677);
+    for (let part = 0; part < parts.length; part++) {
+      if (part > 0) {
+        // The NUL between parts: ("ab", "c") and ("a", "bc") differ.
+        a = Math.imul(a, 2654435761);
+        b = Math.imul(b, 1597334677);
+      }
+      const text = parts[part] as string;
+      for (let i = 0; i < text.length; i++) {
+        const unit = text.charCodeAt(i);
+        a = Math.imul(a ^ unit, 2654435761);
+        b = Math.imul(b ^ unit, 1597334677);
+      }
     }
     a = Math.imul(a ^ (a >>> 16), 2246822507) ^ Math.imul(b ^ (b >>> 13), 3266489909);
     b = Math.imul(b ^ (b >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909);

@@ -90,7 +90,7 @@ export function createRepetitionTracker(digest: QuickDigest): RepetitionTracker 
     follow(provider, exchange, index, diagnosis) {
       const body = typeof exchange.requestBody === 'string' ? exchange.requestBody : '';
       // Same request: same method, URL and body.
-      const key = digest(`${exchange.method}\u0000${exchange.url}\u0000${body}`);
+      const key = digest(exchange.method, exchange.url, body);
       let kept = seriesByProvider.get(provider);
       if (kept === undefined) {
         kept = new Map();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hostOf, pathOf } from '../../lib/url';
+import { hostOf, pathOf, pathStartAfterHost } from '../../lib/url';
 
 describe('hostOf', () => {
   it.each([
@@ -42,5 +42,25 @@ describe('pathOf', () => {
     ['/relative/path?q', '/relative/path'],
   ])('%s → %s', (url, path) => {
     expect(pathOf(url)).toBe(path);
+  });
+});
+
+describe('pathStartAfterHost', () => {
+  it.each([
+    ['https://api.kiotapay.co/api/v1/x', 23],
+    ['http://api.kiotapay.co/x', 22],
+    ['https://api.kiotapay.co', 23],
+    ['https://api.kiotapay.co?x=1', 23],
+    ['https://api.kiotapay.co#y', 23],
+    // Other forms say nothing: the caller reads the host whole.
+    ['https://API.kiotapay.co/x', -1],
+    ['https://api.kiotapay.co:443/x', -1],
+    ['https://api.kiotapay.co./x', -1],
+    ['https://api.kiotapay.co@evil.example/x', -1],
+    ['https://api.kiotapay.co.evil.example/x', -1],
+    ['https://api.kiotapay.com/x', -1],
+    ['data:text/plain,https://api.kiotapay.co/x', -1],
+  ])('%s → %i', (url, at) => {
+    expect(pathStartAfterHost(url, 'api.kiotapay.co')).toBe(at);
   });
 });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Insight } from '../../../lib/analyzer';
-import { IDS_KEPT_PER_ENVIRONMENT } from '../../../lib/analyzer/environment';
+import {
+  environmentOf as environmentOfUrl,
+  IDS_KEPT_PER_ENVIRONMENT,
+} from '../../../lib/analyzer/environment';
+import { providerById } from '../../../lib/providers';
 import { analyse, call } from '../../support/session';
 
 const ALTPAY_PRODUCTION = 'https://public-api.alternativepayments.io';
@@ -161,5 +165,34 @@ describe('an id asked for in the other environment', () => {
     ]);
     expect(environmentOf(results.at(-2))).toEqual([]);
     expect(environmentOf(results.at(-1))).toHaveLength(1);
+  });
+});
+
+describe('the environment of a URL', () => {
+  const named = (id: string, url: string) => {
+    const provider = providerById(id);
+    if (!provider) throw new Error(`no provider ${id}`);
+    return environmentOfUrl(provider, url)?.name;
+  };
+
+  it.each([
+    ['rebell', 'https://api.rebellapp.com/v1/payments/pay', 'production'],
+    ['rebell', 'https://sandbox-api.rebellapp.com/v1/payments/pay', 'sandbox'],
+    ['rebell', 'https://SANDBOX-API.RebellApp.com/v1/payments/pay', 'sandbox'],
+    ['rebell', 'https://sandbox-api.rebellapp.com:443/v1/x', 'sandbox'],
+    ['rebell', 'https://user@sandbox-api.rebellapp.com/v1/x', 'sandbox'],
+    ['rebell', 'https://sandbox-api.rebellapp.com./v1/x', 'sandbox'],
+    ['rebell', 'https://sandbox-api.rebellapp.com?x=1', 'sandbox'],
+    ['kiotapay', 'https://api.kiotapay.co/api/v1/payments', 'production'],
+    ['kiotapay', 'https://api.kiotapay.co/api/sandbox/v1/payments', 'sandbox'],
+    ['kiotapay', 'https://API.KIOTAPAY.CO/api/sandbox/v1/payments', 'sandbox'],
+    ['kiotapay', 'https://api.kiotapay.co:8443/api/v1/payments', 'production'],
+    ['kiotapay', 'https://api.kiotapay.co/other/v1/payments', undefined],
+    ['kiotapay', 'https://api.kiotapay.co?/api/v1/', undefined],
+    ['alternative-payments', 'https://public-api.demo.alternativepayments.io/payment/request', 'sandbox'],
+    ['alternative-payments', 'https://public-api.alternativepayments.io.evil.example/x', undefined],
+    ['payfield', 'https://api.payfield.io/api/v1/payouts', undefined],
+  ])('%s %s → %s', (id, url, environment) => {
+    expect(named(id, url)).toBe(environment);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createSessionAnalyzer } from '../../../lib/analyzer';
-import { createKeyedDigest } from '../../../lib/analyzer/keyed-hash';
+import { createKeyedDigest, createQuickDigest } from '../../../lib/analyzer/keyed-hash';
 import { readHar } from '../../../lib/har';
 import { createMatcher } from '../../../lib/matcher';
 import type { Exchange } from '../../../lib/types';
@@ -209,6 +209,13 @@ describe('keyed digests', () => {
     expect(a('token')).toBe(a('token'));
     expect(a('token')).not.toBe(b('token'));
     expect(a('token')).not.toBe(a('tokeN'));
+  });
+
+  it('digest parts as their join with NUL, so where one part ends matters', () => {
+    const quick = createQuickDigest('key a');
+    expect(quick('GET', 'https://x/1', '')).toBe(quick('GET\u0000https://x/1\u0000'));
+    expect(quick('ab', 'c')).not.toBe(quick('a', 'bc'));
+    expect(quick('ab', 'c')).not.toBe(createQuickDigest('key b')('ab', 'c'));
   });
 });
 

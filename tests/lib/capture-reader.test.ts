@@ -1,0 +1,81 @@
+/**
+ * The capture reader is the matcher then the session analyzer with one host lookup between
+ * them, and a page's own requests turned away before either: it must answer exactly as the
+ * two would, each with its own lookup, on every exchange.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createSessionAnalyzer } from '../../lib/analyzer';
+import { createCaptureReader } from '../../lib/capture-reader';
+import { readHar } from '../../lib/har';
+import { createMatcher, type MatcherOptions } from '../../lib/matcher';
+import type { Exchange } from '../../lib/types';
+import { call } from '../support/session';
+
+async function exchangesOf(fixture: string): Promise<Exchange[]> {
+  const text = readFileSync(new URL(`../fixtures/har/${fixture}`, import.meta.url), 'utf8');
+  const exchanges: Exchange[] = [];
+  for await (const item of readHar([text])) if ('exchange' in item) exchanges.push(item.exchange);
+  return exchanges;
+}
+
+/** The same capture through the reader and through a matcher and an analyzer of their own. */
+function bothWays(exchanges: Exchange[], options: MatcherOptions) {
+  const secret = { secretKey: 'test key' };
+  const reader = createCaptureReader({ ...options, ...secret });
+  const diagnose = createMatcher(options);
+  const analyzer = createSessionAnalyzer({ ...options, ...secret });
+  const read = exchanges.map((exchange, index) => reader.read(exchange, index));
+  const apart = exchanges.map((exchange, index) => {
+    const diagnosis = diagnose(exchange);
+    const analysis = analyzer.observe(exchange, index, diagnosis);
+    return diagnosis ? { diagnosis, analysis } : null;
+  });
+  return { read, apart, warnings: [reader.warnings(), analyzer.warnings()] };
+}
+
+/** Page requests between provider calls, a relayed provider error, a custom host. */
+const mixed: Exchange[] = [
+  call({ method: 'GET', url: 'https://shop.example/assets/app.js', status: 200, body: '(()=>{})()' }),
+  call({
+    url: 'https://api.kiotapay.co/api/v1/payments',
+    status: 401,
+    request: { Authorization: 'Bearer undefined' },
+    body: { status: 'error', code: 'AUTH_INVALID_TOKEN', message: 'Invalid authentication token' },
+  }),
+  call({
+    url: 'https://shop.example/api/pay',
+    status: 401,
+    body: { status: 'error', code: 'AUTH_INVALID_TOKEN', message: 'Invalid authentication token' },
+  }),
+  call({
+    url: 'https://pay.shop.example/v1/payouts',
+    status: 422,
+    body: { error: { type: 'validation_error', message: 'amount must be a positive decimal string' } },
+  }),
+  call({ method: 'OPTIONS', url: 'https://api.kiotapay.co/api/v1/payments', status: 204 }),
+];
+
+describe('the capture reader', () => {
+  it.each([
+    ['session-insights.har', {}],
+    ['session-traffic.har', {}],
+    ['session-traffic.har', { anyHost: true }],
+    ['relayed.har', { anyHost: true }],
+  ] as const)('reads %s with %o as the matcher and the analyzer apart', async (fixture, options) => {
+    const { read, apart, warnings } = bothWays(await exchangesOf(fixture), options);
+    expect(read.some((finding) => finding !== null)).toBe(true);
+    expect(read).toEqual(apart);
+    expect(warnings[0]).toEqual(warnings[1]);
+  });
+
+  it.each([
+    {},
+    { anyHost: true },
+    { hosts: { 'pay.shop.example': 'payfield' } },
+    { providers: ['payfield'] },
+  ])('turns away only what both would, with %o', (options) => {
+    const { read, apart } = bothWays(mixed, options);
+    expect(read).toEqual(apart);
+  });
+});
