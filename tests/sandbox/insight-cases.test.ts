@@ -36,6 +36,14 @@ describe('the shop’s Why here cases', () => {
     },
   );
 
+  it('each have a button on the shop the demo opens, and both environments’ hosts reach the sandbox', async () => {
+    const { text } = await send(sandbox, { host: 'shop.test', path: '/' });
+    for (const { id } of INSIGHT_CASES) expect(text).toContain(`data-insight-case="${id}"`);
+    const rules = sandbox.chromiumArgs.find((arg) => arg.startsWith('--host-resolver-rules=')) ?? '';
+    for (const host of ['public-api.demo.alternativepayments.io', 'public-api.alternativepayments.io'])
+      expect(rules).toContain(`MAP ${host} 127.0.0.1:${sandbox.port}`);
+  });
+
   it('get a token as short-lived as they ask, in the shape Kiotapay documents', async () => {
     const token = scenarioById('kiotapay:token');
     if (!token) throw new Error('no kiotapay:token');
