@@ -21,10 +21,21 @@ export function isJsonMimeType(mimeType: string | undefined): boolean {
 }
 
 /**
+ * A success of a provider with a sandbox and a production returns the ids that a not-found in
+ * the other environment later asks for: JSON, or a type the capture does not state.
+ */
+function returnsIds(provider: Provider, status: number, mimeType: string | undefined): boolean {
+  return (
+    provider.environments.length > 1 && status < 300 && (mimeType === undefined || isJsonMimeType(mimeType))
+  );
+}
+
+/**
  * What is worth keeping of an exchange: its body, when `diagnose` could find a provider
  * failure in it or the session analyzer a token (a token endpoint's success issues the token
- * that later expires); its headers alone, for a provider's other successes, whose timestamp
- * and `Date` headers show a clock drifting before it fails; or nothing.
+ * that later expires) or an id (a success in one environment returns the id the other does
+ * not find); its headers alone, for a provider's other successes, whose timestamp and `Date`
+ * headers show a clock drifting before it fails; or nothing.
  */
 export type Interest = 'body' | 'headers' | null;
 
@@ -41,7 +52,9 @@ export function createInterest(
     if (provider) {
       // A provider's success is no diagnosis, unless it can fail inside a 2xx (Rebell).
       const diagnosable = status >= 400 || failsInside2xx(provider);
-      return diagnosable || issuesTokens(provider, method, url) ? 'body' : 'headers';
+      return diagnosable || issuesTokens(provider, method, url) || returnsIds(provider, status, mimeType)
+        ? 'body'
+        : 'headers';
     }
     return anyHost && isJsonMimeType(mimeType) ? 'body' : null;
   };

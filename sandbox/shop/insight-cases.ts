@@ -4,9 +4,12 @@
  * may be a clock reading, taken in the browser when the button is pressed.
  */
 
-/** `X-Timestamp` as a client with a wrong clock or a wrong unit would send it. */
+/**
+ * A time header as the client sends it at the moment of sending: `X-Timestamp` with a wrong
+ * clock or a wrong unit, or Rebell's `Request-Time` (RFC 3339) read from a right one.
+ */
 export interface ClockReading {
-  clock: 'unix-seconds' | 'unix-milliseconds';
+  clock: 'unix-seconds' | 'unix-milliseconds' | 'rfc-3339';
   offsetSeconds: number;
 }
 
@@ -14,7 +17,16 @@ export interface InsightStep {
   /** A scenario id: its call is sent, with these headers replaced or added. */
   scenario: string;
   headers?: Readonly<Record<string, string | ClockReading>>;
-  /** Waited before this step, so that what the step before issued has aged. */
+  /**
+   * Another host of the scenario's provider than its first: the other environment
+   * (`public-api.demo.alternativepayments.io`, `sandbox-api.rebellapp.com`).
+   */
+  host?: string;
+  /** Top-level fields of the call's JSON body replaced: the same key sent with a new amount. */
+  body?: Readonly<Record<string, unknown>>;
+  /** How many times the call is sent, each once the answer before is in; 1 by default. */
+  times?: number;
+  /** Waited before each sending, so that what was sent before has aged. */
   delayMs?: number;
 }
 
@@ -29,6 +41,16 @@ export interface InsightCase {
 export const TOKEN_LIFETIME_HEADER = 'X-Sandbox-Token-Lifetime';
 
 const SEVEN_MINUTES_BEHIND: ClockReading = { clock: 'unix-seconds', offsetSeconds: -420 };
+/**
+ * The scenarios' time headers are dated when the sandbox starts: sent later unchanged, they
+ * would drift from the server's Date and add a clock-skew insight to the case being shown.
+ */
+const PAYFIELD_NOW: Readonly<Record<string, ClockReading>> = {
+  'X-Timestamp': { clock: 'unix-seconds', offsetSeconds: 0 },
+};
+const REBELL_NOW: Readonly<Record<string, ClockReading>> = {
+  'Request-Time': { clock: 'rfc-3339', offsetSeconds: 0 },
+};
 
 export const INSIGHT_CASES: readonly InsightCase[] = [
   {
@@ -61,6 +83,55 @@ export const INSIGHT_CASES: readonly InsightCase[] = [
     steps: [
       { scenario: 'kiotapay:token', headers: { [TOKEN_LIFETIME_HEADER]: '2' } },
       { scenario: 'kiotapay:AUTH_INVALID_TOKEN', delayMs: 3_000 },
+    ],
+  },
+  {
+    // The id Alternative Payments' sandbox ("demo") returned, then fetched from production.
+    id: 'environment',
+    label: 'Id created in sandbox, fetched in production',
+    steps: [
+      { scenario: 'alternative-payments:success', host: 'public-api.demo.alternativepayments.io' },
+      { scenario: 'alternative-payments:http-404', host: 'public-api.alternativepayments.io' },
+    ],
+  },
+  {
+    id: 'idempotency-conflict',
+    label: 'paymentRequestId reused with a new amount',
+    steps: [
+      { scenario: 'rebell:accepted', headers: REBELL_NOW },
+      {
+        scenario: 'rebell:REPEAT_REQ_INCONSISTENT',
+        headers: REBELL_NOW,
+        body: { paymentAmount: { currency: 'EUR', value: '5990' } },
+      },
+    ],
+  },
+  {
+    // No error: the 200 "already exists" answer raises the session warning.
+    id: 'idempotency-replay',
+    label: 'Payfield external_id reused with a new amount',
+    steps: [
+      { scenario: 'payfield:success', headers: PAYFIELD_NOW },
+      { scenario: 'payfield:already-exists', headers: PAYFIELD_NOW, body: { amount: '7500.00' } },
+    ],
+  },
+  {
+    id: 'retry-storm',
+    label: 'Retry storm after INSUFFICIENT_BALANCE',
+    steps: [{ scenario: 'rebell:INSUFFICIENT_BALANCE', headers: REBELL_NOW, times: 4, delayMs: 150 }],
+  },
+  {
+    id: 'polling',
+    label: 'Polling PAYMENT_IN_PROCESS every 0.2 s',
+    steps: [{ scenario: 'rebell:PAYMENT_IN_PROCESS', headers: REBELL_NOW, times: 4, delayMs: 200 }],
+  },
+  {
+    // Alternative Payments allows 5 a second per key: the fourth warns, the sixth is refused.
+    id: 'rate',
+    label: '6 requests in a second to Alternative Payments',
+    steps: [
+      { scenario: 'alternative-payments:success', times: 5 },
+      { scenario: 'alternative-payments:http-429' },
     ],
   },
 ];

@@ -27,25 +27,47 @@ function record(id, scenario, url, status) {
 function headerValue(value) {
   if (typeof value === 'string') return value;
   const at = Date.now() + value.offsetSeconds * 1000;
+  if (value.clock === 'rfc-3339') return new Date(at).toISOString();
   return String(value.clock === 'unix-milliseconds' ? at : Math.floor(at / 1000));
 }
 
-/** A "Why here" case: its steps in order, each after its delay. */
+/**
+ * A "Why here" case: its steps in order, each sent `times` times, each sending after its
+ * delay, with the step's headers, host and body fields in place of the scenario's.
+ */
 async function runCase(id) {
   const insightCase = insightCases.find((candidate) => candidate.id === id);
   for (const step of insightCase?.steps ?? []) {
-    if (step.delayMs) await new Promise((resolve) => setTimeout(resolve, step.delayMs));
-    const headers = Object.fromEntries(
-      Object.entries(step.headers ?? {}).map(([name, value]) => [name, headerValue(value)]),
-    );
-    await send(step.scenario, headers);
+    for (let sent = 0; sent < (step.times ?? 1); sent++) {
+      if (step.delayMs) await new Promise((resolve) => setTimeout(resolve, step.delayMs));
+      // Read per sending: a clock reading is the time it leaves.
+      const headers = Object.fromEntries(
+        Object.entries(step.headers ?? {}).map(([name, value]) => [name, headerValue(value)]),
+      );
+      await send(step.scenario, headers, { host: step.host, body: step.body });
+    }
   }
+  // Last in the log: every step's answer is in.
+  const item = document.createElement('li');
+  item.dataset.insightCase = id;
+  item.textContent = `Why here: ${insightCase?.label ?? id} done`;
+  log?.prepend(item);
 }
 
-async function send(id, extraHeaders = {}) {
+/** The scenario's JSON body with some top-level fields replaced. */
+function withFields(body, fields) {
+  return fields ? JSON.stringify({ ...JSON.parse(body ?? '{}'), ...fields }) : body;
+}
+
+async function send(id, extraHeaders = {}, { host, body } = {}) {
   const found = scenarios[id];
   if (!found) return;
-  const scenario = { ...found, headers: { ...found.headers, ...extraHeaders } };
+  const scenario = {
+    ...found,
+    host: host ?? found.host,
+    headers: { ...found.headers, ...extraHeaders },
+    body: withFields(found.body, body),
+  };
   const url = urlOf(scenario);
   let status;
   try {

@@ -1,4 +1,6 @@
 /** Why it happened here, in each of the CLI's formats: insights, support ids, session warnings. */
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli';
 
@@ -153,5 +155,42 @@ describe('paylens diagnose, with the kinds that follow the traffic', () => {
     const markdown = (await runTraffic('markdown')).stdout;
     expect(markdown).toContain('**Why it happened here:**\n\n- This paymentRequestId was first sent');
     expect(markdown).toContain('### Session warnings');
+  });
+});
+
+describe('the README’s session-traffic examples', () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  // As the README runs it, from the repository's root: the Markdown warnings name the file so.
+  const file = relative(
+    process.cwd(),
+    new URL('../fixtures/har/session-traffic.har', import.meta.url).pathname,
+  );
+
+  function example(format: string): string {
+    const found = new RegExp(`<!-- session-traffic: ${format} -->\n\`\`\`\\w+\n([\\s\\S]*?)\n\`\`\`\n`).exec(
+      readme,
+    );
+    if (!found?.[1]) throw new Error(`The README has no session-traffic ${format} example`);
+    return found[1];
+  }
+
+  it.each(['text', 'markdown'])('are the CLI’s %s output, lines left out at "..."', async (format) => {
+    const lines = (await runCli(['diagnose', file, '--format', format])).stdout.split('\n');
+    let at = 0;
+    for (const line of example(format).split('\n')) {
+      if (line.trim() === '...') continue;
+      const found = lines.indexOf(line, at);
+      expect(found, `README line not in the output, in order: ${line}`).toBeGreaterThanOrEqual(0);
+      at = found + 1;
+    }
+  });
+
+  it('are the CLI’s JSON, keys left out', async () => {
+    const { diagnoses, summary } = JSON.parse((await runCli(['diagnose', file, '--format', 'json'])).stdout);
+    const shown = JSON.parse(example('json'));
+    expect({
+      diagnoses: diagnoses.filter((diagnosis: { insights: unknown[] }) => diagnosis.insights.length > 0),
+      summary,
+    }).toMatchObject(shown);
   });
 });

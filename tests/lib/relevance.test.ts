@@ -82,11 +82,30 @@ describe('createInterest', () => {
     );
   });
 
+  it('reads the JSON successes of a provider with two environments: they return the ids the other does not find', () => {
+    const created = { status: 201, mimeType: 'application/json; charset=utf-8' };
+    expect(interest(request('https://public-api.demo.alternativepayments.io/payment/request', created))).toBe(
+      'body',
+    );
+    expect(interest(request('https://api.kiotapay.co/api/sandbox/v1/payments', created))).toBe('body');
+    // A capture that states no type may still hold JSON.
+    expect(interest(request('https://api.kiotapay.co/api/v1/payments', { method: 'GET', status: 200 }))).toBe(
+      'body',
+    );
+    expect(
+      interest(
+        request('https://public-api.alternativepayments.io/checkout', { status: 200, mimeType: 'text/html' }),
+      ),
+    ).toBe('headers');
+  });
+
   it('keeps the headers of a provider’s other successes, for their clocks, and reads no body', () => {
     expect(interest(request('https://api.payfield.io/api/v1/payouts', { status: 201 }))).toBe('headers');
-    expect(interest(request('https://api.kiotapay.co/api/v1/payments', { method: 'GET', status: 200 }))).toBe(
-      'headers',
-    );
+    expect(
+      interest(
+        request('https://api.apipay.kz/api/v1/invoices', { status: 200, mimeType: 'application/json' }),
+      ),
+    ).toBe('headers');
   });
 
   it('keeps nothing of other hosts’ traffic, preflights or redirects', () => {
