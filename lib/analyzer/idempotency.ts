@@ -91,6 +91,8 @@ export function createIdempotencyTracker(
     follow(provider, exchange, index, diagnosis) {
       const keys = provider.idempotency;
       if (keys === undefined || typeof exchange.requestBody !== 'string') return undefined;
+      // A status query names the operation it asks about: neither a first use nor a reuse.
+      if (keys.queries?.test(pathOf(exchange.url))) return undefined;
       const body = requestJson(exchange);
       const key = body && keyOf(body, keys);
       if (body === undefined || key === undefined) return undefined;

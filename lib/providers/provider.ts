@@ -108,6 +108,8 @@ export interface IdempotencyKeys {
   conflicts?: DiagnosisSelector;
   /** Creates that answer a reused key with a success that silently returns the first operation. */
   replays?: { method: string; path: RegExp; status: number };
+  /** Endpoints that read an operation by its key: sending the key there does not use it. */
+  queries?: RegExp;
 }
 
 export interface Provider {

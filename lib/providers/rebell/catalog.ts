@@ -205,8 +205,13 @@ export const rebell: Provider = {
   },
   // No token endpoint or lifetime is documented: only a JWT's own claims can date a token.
   bearerTokens: { errors: { codes: ['INVALID_ACCESS_TOKEN', 'EXPIRED_ACCESS_TOKEN'] } },
-  // paymentRequestId, refundRequestId...: the merchant's key for one operation.
-  idempotency: { keyField: /RequestId$/, conflicts: { codes: ['REPEAT_REQ_INCONSISTENT'] } },
+  // paymentRequestId, refundRequestId...: the merchant's key for one operation, which a
+  // status query names too (v1 and v2 paths).
+  idempotency: {
+    keyField: /RequestId$/,
+    conflicts: { codes: ['REPEAT_REQ_INCONSISTENT'] },
+    queries: /\/inquiry[A-Za-z]*$/,
+  },
   successes: [
     { outcome: 'success', title: 'Success', meaning: 'Request completed successfully' },
     { outcome: 'accepted', title: 'Accepted', meaning: 'Request accepted, processing asynchronously' },

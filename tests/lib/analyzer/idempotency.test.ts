@@ -106,6 +106,28 @@ describe('Rebell REPEAT_REQ_INCONSISTENT', () => {
     ]);
     expect(idempotencyOf(results[2])).toEqual([]);
   });
+
+  it('compares with the first create, not a status query that named the same paymentRequestId', () => {
+    const inquiry = call({
+      url: 'https://api.rebellapp.com/v1/payments/inquiryPayment',
+      status: 200,
+      at: 0,
+      sent: { paymentRequestId: PAYMENT.paymentRequestId },
+      body: { result: { resultStatus: 'S', resultCode: 'SUCCESS', resultMessage: 'Success' } },
+    });
+    const changed = { ...PAYMENT, paymentAmount: { currency: 'EUR', value: '5990' } };
+    const { results } = analyse([
+      inquiry,
+      rebellPay(PAYMENT, 'SUCCESS', 'S', 1),
+      rebellPay(changed, 'REPEAT_REQ_INCONSISTENT', 'F', 2),
+    ]);
+    expect(idempotencyOf(results[2])).toEqual([
+      expect.objectContaining({
+        related: [1],
+        figures: { key: 'paymentRequestId', differing: ['paymentAmount.value'] },
+      }),
+    ]);
+  });
 });
 
 describe('Payfield "already exists"', () => {
