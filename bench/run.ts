@@ -78,6 +78,7 @@ if (runs('matcher')) {
       unit: 'ns',
       target: '≤ 60',
       met: matcher.nonProviderNsPerExchange <= 60,
+      floor: `reading a byte of each page request's URL: ${matcher.detail.pageUrlReadNs.toFixed(1)} ns`,
     },
   );
 }
