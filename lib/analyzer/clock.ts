@@ -120,10 +120,12 @@ export function clockInsight(
       figures: { header, problem: 'skew', skewSeconds: reading.skewSeconds },
     };
   }
-  if (!timestampError || reading.problem === 'no-server-date') return undefined;
+  // The contract's problems are those of a timestamp that was sent: without one, the
+  // error's documented meaning ("Timestamp required") says all there is.
+  if (!timestampError || reading.problem === 'no-server-date' || reading.problem === 'missing')
+    return undefined;
   const formats = timestamp.formats.map((format) => FORMAT_NAMES[format]).join(' or ');
   const text = {
-    missing: `The request has no ${header} header, which ${provider.name} requires.`,
     milliseconds: `${header} is a 13-digit UNIX time in milliseconds where ${provider.name} expects seconds.`,
     unparseable: `${header} is in none of the formats ${provider.name} accepts (${formats}).`,
   }[reading.problem];
