@@ -7,9 +7,7 @@ import type { MatcherOptions } from '../lib/matcher';
 import { presentWarning } from '../lib/presentation';
 import { providers as catalog, type Provider, providerIds } from '../lib/providers';
 import { matcherOptionsFrom, validateSettings } from '../lib/settings';
-import { explainCommand } from './explain';
 import { describeFileError, errorMessage, expandInputs, openInput } from './inputs';
-import { providersCommand } from './providers';
 
 const USAGE = `Usage: paylens diagnose <file.har | file.har.gz | file.zip | directory | ->... [options]
        paylens explain <term…> [options]   the documented rows a code, message or status names
@@ -133,10 +131,11 @@ export async function main(
   providers: readonly Provider[] = catalog,
 ): Promise<number> {
   const knownIds = providers.map((provider) => provider.id);
-  // Each of these commands parses its own options.
+  // Each of these commands parses its own options, and is loaded only when it is the one run:
+  // a diagnosis does not pay for the catalog's search.
   const [command, ...rest] = argv;
-  if (command === 'explain') return explainCommand(rest, io);
-  if (command === 'providers') return providersCommand(rest, io);
+  if (command === 'explain') return (await import('./explain')).explainCommand(rest, io);
+  if (command === 'providers') return (await import('./providers')).providersCommand(rest, io);
   let args: ReturnType<typeof parse>;
   try {
     args = parse(argv, knownIds);
