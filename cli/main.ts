@@ -44,7 +44,10 @@ export interface Io {
 const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  stdin: process.stdin,
+  // Opened by the run that reads `-`, not by every start: on a terminal it loads tty and net.
+  get stdin() {
+    return process.stdin;
+  },
 };
 
 function parse(argv: string[], knownIds: readonly string[]) {
