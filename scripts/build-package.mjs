@@ -69,6 +69,8 @@ const bundled = await build({
   // import() of yauzl and zlib as a require: a vm script has no module loader of its own.
   supported: { 'dynamic-import': false },
   external: ['yauzl'],
+  // dist/ may be built outside the repository (the pack test does): its packages are here.
+  nodePaths: [join(root, 'node_modules')],
   logLevel: 'warning',
 });
 const script = `(function (require) {
