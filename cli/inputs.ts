@@ -232,9 +232,12 @@ async function openStdin(stdin: Chunks): Promise<OpenedHar> {
   return { chunks: head && startsWith(head, GZIP_MAGIC) ? gunzip(all()) : all(), close: () => {} };
 }
 
-/** Opens one input for reading; throws HarError or the file system's error. */
-export async function openInput(name: string, stdin: Chunks): Promise<OpenedHar> {
-  if (name === '-') return openStdin(stdin);
+/**
+ * Opens one input for reading; throws HarError or the file system's error. Standard input
+ * is asked for only when it is the input, as opening it costs a start.
+ */
+export async function openInput(name: string, stdin: () => Chunks): Promise<OpenedHar> {
+  if (name === '-') return openStdin(stdin());
   const magic = await magicOf(name);
   if (startsWith(magic, ZIP_MAGIC)) return openZip(name);
   const file = createReadStream(name);

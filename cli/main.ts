@@ -185,7 +185,7 @@ export async function main(
     const reasons = new Map<string, number>();
     try {
       if (input.error !== undefined) throw new HarError(input.error);
-      const opened = await openInput(input.name, io.stdin);
+      const opened = await openInput(input.name, () => io.stdin);
       try {
         const warnings = await scanHar(
           opened.chunks,
