@@ -2,11 +2,12 @@
  * `npm run bench`: measures the matcher (with the session analyzer) against its parse floor,
  * the session analyzer against the matcher, HAR reading at 100 MB and 1 GB (and 1 GB of
  * failing provider entries, in each format) beside `jq` and Python on the same file, the
- * panel at 50,000 and 200,000 diagnoses in real Chromium, and the panel's bundle; prints a
- * table and writes bench/results.json. A benchmark, not a test: it asserts nothing.
+ * panel at 50,000 and 200,000 diagnoses in real Chromium, the panel's bundle, and the CLI's
+ * cold start on a one-entry HAR beside `node -e ''`; prints a table and writes
+ * bench/results.json. A benchmark, not a test: it asserts nothing.
  *
  * `npm run bench -- --only matcher,har` runs some parts only (matcher, analyzer, har, panel,
- * bundle); results.json then holds their keys alone.
+ * bundle, cli); results.json then holds their keys alone.
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { benchAnalyzer } from './analyzer';
 import { benchBundle } from './bundle';
+import { benchCli } from './cli';
 import { benchHar } from './har';
 import { benchMatcher } from './matcher';
 import { benchPanel } from './panel';
@@ -22,7 +24,7 @@ import type { PeerResult } from './peers';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const log = (line: string) => console.error(`bench: ${line}`);
 
-const PARTS = ['matcher', 'analyzer', 'har', 'panel', 'bundle'] as const;
+const PARTS = ['matcher', 'analyzer', 'har', 'panel', 'bundle', 'cli'] as const;
 type Part = (typeof PARTS)[number];
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt < 0 ? PARTS : (process.argv[onlyAt + 1] ?? '').split(',');
@@ -236,6 +238,20 @@ if (runs('bundle')) {
     unit: 'KB',
     target: '< 60',
     met: bundle.panelBundleGzipKb < 60,
+  });
+}
+
+if (runs('cli')) {
+  log('CLI cold start');
+  const cli = benchCli(log);
+  detail.cli = cli.detail;
+  rows.push({
+    key: 'cliColdStartMs',
+    value: cli.cliColdStartMs,
+    unit: 'ms',
+    target: '≤ 120',
+    met: cli.cliColdStartMs <= 120,
+    floor: `node -e '': ${cli.nodeStartMs.toFixed(1)} ms`,
   });
 }
 

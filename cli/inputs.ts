@@ -7,8 +7,7 @@ import { createReadStream } from 'node:fs';
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
-import yauzl from 'yauzl';
+import type * as yauzl from 'yauzl';
 import { MAX_BODY_CHARS } from '../lib/body';
 import type { BodyFileReader } from '../lib/diagnose-har';
 import { type Chunks, HarError } from '../lib/har';
@@ -90,6 +89,8 @@ function isZlibError(error: unknown): boolean {
 }
 
 async function* gunzip(source: AsyncIterable<Uint8Array | string>): AsyncGenerator<Uint8Array> {
+  // zlib is loaded by the runs that read gzip, not by every start of the CLI.
+  const { createGunzip } = await import('node:zlib');
   const input = Readable.from(source);
   const output = createGunzip();
   input.on('error', (error) => output.destroy(error));
@@ -158,11 +159,14 @@ async function* streamOf(zip: yauzl.ZipFile, entry: yauzl.Entry): AsyncGenerator
 /** A zip as Playwright's `recordHar` writes it: one `.har` and the body files it names. */
 async function openZip(path: string): Promise<OpenedHar> {
   const damaged = () => new HarError('it is a zip archive but damaged');
+  // yauzl and what it requires cost more to load than the rest of the CLI together, so only
+  // a zip loads it.
+  const { open: openZipFile } = (await import('yauzl')).default;
   let zip: yauzl.ZipFile;
   let entries: Map<string, yauzl.Entry>;
   try {
     zip = await promised<yauzl.ZipFile>((callback) =>
-      yauzl.open(path, { lazyEntries: true, autoClose: false }, callback),
+      openZipFile(path, { lazyEntries: true, autoClose: false }, callback),
     );
     entries = await zipEntries(zip);
   } catch {
@@ -228,9 +232,12 @@ async function openStdin(stdin: Chunks): Promise<OpenedHar> {
   return { chunks: head && startsWith(head, GZIP_MAGIC) ? gunzip(all()) : all(), close: () => {} };
 }
 
-/** Opens one input for reading; throws HarError or the file system's error. */
-export async function openInput(name: string, stdin: Chunks): Promise<OpenedHar> {
-  if (name === '-') return openStdin(stdin);
+/**
+ * Opens one input for reading; throws HarError or the file system's error. Standard input
+ * is asked for only when it is the input, as opening it costs a start.
+ */
+export async function openInput(name: string, stdin: () => Chunks): Promise<OpenedHar> {
+  if (name === '-') return openStdin(stdin());
   const magic = await magicOf(name);
   if (startsWith(magic, ZIP_MAGIC)) return openZip(name);
   const file = createReadStream(name);

@@ -7,9 +7,7 @@ import type { MatcherOptions } from '../lib/matcher';
 import { presentWarning } from '../lib/presentation';
 import { providers as catalog, type Provider, providerIds } from '../lib/providers';
 import { matcherOptionsFrom, validateSettings } from '../lib/settings';
-import { explainCommand } from './explain';
 import { describeFileError, errorMessage, expandInputs, openInput } from './inputs';
-import { providersCommand } from './providers';
 
 const USAGE = `Usage: paylens diagnose <file.har | file.har.gz | file.zip | directory | ->... [options]
        paylens explain <term…> [options]   the documented rows a code, message or status names
@@ -46,7 +44,10 @@ export interface Io {
 const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  stdin: process.stdin,
+  // Opened by the run that reads `-`, not by every start: on a terminal it loads tty and net.
+  get stdin() {
+    return process.stdin;
+  },
 };
 
 function parse(argv: string[], knownIds: readonly string[]) {
@@ -133,10 +134,11 @@ export async function main(
   providers: readonly Provider[] = catalog,
 ): Promise<number> {
   const knownIds = providers.map((provider) => provider.id);
-  // Each of these commands parses its own options.
+  // Each of these commands parses its own options, and is loaded only when it is the one run:
+  // a diagnosis does not pay for the catalog's search.
   const [command, ...rest] = argv;
-  if (command === 'explain') return explainCommand(rest, io);
-  if (command === 'providers') return providersCommand(rest, io);
+  if (command === 'explain') return (await import('./explain')).explainCommand(rest, io);
+  if (command === 'providers') return (await import('./providers')).providersCommand(rest, io);
   let args: ReturnType<typeof parse>;
   try {
     args = parse(argv, knownIds);
@@ -183,7 +185,7 @@ export async function main(
     const reasons = new Map<string, number>();
     try {
       if (input.error !== undefined) throw new HarError(input.error);
-      const opened = await openInput(input.name, io.stdin);
+      const opened = await openInput(input.name, () => io.stdin);
       try {
         const warnings = await scanHar(
           opened.chunks,

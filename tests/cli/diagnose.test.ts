@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli';
 
@@ -241,4 +242,41 @@ describe('the installed command', () => {
     expect(bad.stderr).not.toMatch(/\bat .*\.(ts|js):\d+/);
     expect(bad.stderr.trimEnd().split('\n')).toHaveLength(1);
   }, 30_000);
+
+  // The bin runs the CLI bundled into one script, whose commands, formats, gzip and zip
+  // readers are loaded only by the runs that use them: each answers as the sources do.
+  it('answers every command and format as the sources do', async () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'paylens-bin-'));
+    const gzipped = join(scratch, 'session.har.gz');
+    writeFileSync(gzipped, gzipSync(readFileSync(EXAMPLE)));
+    const runs = [
+      ...['text', 'json', 'markdown'].map((format) => ['diagnose', EXAMPLE, '--format', format]),
+      ['diagnose', gzipped, '--format', 'json'],
+      ['diagnose', fixture('playwright-recording.zip'), '--format', 'json'],
+      ['explain', 'AUTH_INVALID_TOKEN'],
+      ['explain', '429', '--provider', 'apipay', '--format', 'json'],
+      ['providers'],
+      ['providers', '--format', 'json'],
+      ['--help'],
+    ];
+    try {
+      for (const argv of runs) expect(await paylens(...argv), argv.join(' ')).toEqual(await run(argv));
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('runs from the code cache the build made of it', async () => {
+    // In a child as the bin is run, with no test runner's flags: V8 checks them.
+    const check = `const { readFileSync } = require('node:fs');
+const { Script } = require('node:vm');
+const file = ${JSON.stringify(`${root}dist/cli/paylens.js`)};
+const script = new Script(readFileSync(file, 'utf8'), {
+  filename: file,
+  cachedData: readFileSync(file.replace(/js$/, 'cache')),
+});
+console.log(script.cachedDataRejected);`;
+    const { stdout } = await exec(process.execPath, ['-e', check]);
+    expect(stdout).toBe('false\n');
+  });
 });
