@@ -4,6 +4,8 @@
  * happened here (clock skew, token age and form) and raises session warnings. It keeps
  * bounded digests per provider, never a raw secret.
  */
+
+import { startedMs } from '../har-time';
 import { isAnswered, isPreflight, type MatcherOptions, type ProviderScope, providerScope } from '../matcher';
 import { providers as catalog } from '../providers';
 import type { Provider } from '../providers/provider';
@@ -13,7 +15,6 @@ import { createEnvironmentTracker } from './environment';
 import { createIdempotencyTracker } from './idempotency';
 import { createKeyedDigest, createQuickDigest, randomKey } from './keyed-hash';
 import { createRateTracker } from './rate';
-import { startedMs } from './read';
 import { createRepetitionTracker, polls } from './repeated';
 import { supportIds } from './support-ids';
 import { createTokenTracker, isIssuerRequest } from './token';

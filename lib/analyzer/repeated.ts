@@ -1,8 +1,9 @@
 /** Repetition: the same request sent again against the advice, too soon, or polled too often. */
+
+import { startedMs } from '../har-time';
 import type { Provider } from '../providers/provider';
 import type { Diagnosis, Retry } from '../types';
 import type { QuickDigest } from './keyed-hash';
-import { startedMs } from './read';
 import type { Insight, TrafficFollower } from './types';
 
 /** Distinct requests remembered per provider: retries follow closely, so the latest suffice. */

@@ -1,13 +1,14 @@
 /** Token insights: how the Authorization header is built, and how old its token is. */
 
 import { readBody } from '../body';
+import { startedMs } from '../har-time';
 import { get, isObject, seconds, str } from '../json';
 import type { BearerTokens, Provider, TokenIssuer } from '../providers/provider';
 import { REDACTED } from '../redact';
 import type { Diagnosis, Exchange } from '../types';
 import { pathOf } from '../url';
 import type { KeyedDigest } from './keyed-hash';
-import { headerValue, serverDateMs, startedMs, wholeSeconds } from './read';
+import { headerValue, serverDateMs, wholeSeconds } from './read';
 import { selects } from './select';
 import type { Insight } from './types';
 

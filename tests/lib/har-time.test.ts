@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startedMs } from '../../../lib/analyzer/read';
+import { startedMs } from '../../lib/har-time';
 
 describe('startedMs', () => {
   it('reads the form browsers write exactly as Date.parse does, across years, months and times', () => {
