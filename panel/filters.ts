@@ -1,6 +1,7 @@
 /** What the timeline shows under the current filters, and the counts beside each filter. */
 
 import type { Category, Finding } from '../lib/types';
+import { inRange, timeOf } from './overview';
 import type { Filters } from './ports';
 import type { TimelineItem } from './timeline';
 
@@ -16,13 +17,15 @@ export interface TimelineView {
 
 export const NO_FILTERS: Filters = { providers: [], categories: [], text: '' };
 
-export function isFiltering({ providers, categories, text }: Filters): boolean {
-  return providers.length > 0 || categories.length > 0 || text.trim() !== '';
+export function isFiltering({ providers, categories, text, range }: Filters): boolean {
+  return providers.length > 0 || categories.length > 0 || text.trim() !== '' || range !== undefined;
 }
 
-export function passes({ diagnosis: d }: Finding, filters: Filters, needle: string): boolean {
+export function passes(finding: Finding, filters: Filters, needle: string): boolean {
+  const { diagnosis: d } = finding;
   if (filters.providers.length > 0 && !filters.providers.includes(d.provider)) return false;
   if (filters.categories.length > 0 && !filters.categories.includes(d.category)) return false;
+  if (filters.range && !inRange(timeOf(finding), filters.range)) return false;
   if (needle === '') return true;
   return [d.code, d.message, d.url].some((text) => text?.toLowerCase().includes(needle));
 }
