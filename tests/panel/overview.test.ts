@@ -157,7 +157,10 @@ describe('time ranges', () => {
   it('combines with the other filters, and counts as filtering', () => {
     const range = rangeOfFractions(overview, 0, 0.7);
     const view = viewOf(timeline.items, { ...NO_FILTERS, providers: ['kiotapay'], range });
-    expect(view.shown.map(({ diagnosis }) => diagnosis.code)).toEqual(['kiotapay-auth', 'kiotapay-validation']);
+    expect(view.shown.map(({ diagnosis }) => diagnosis.code)).toEqual([
+      'kiotapay-auth',
+      'kiotapay-validation',
+    ]);
     // The counts beside the chips stay totals.
     expect(view.byProvider).toEqual({ kiotapay: 2, payfield: 2 });
     expect(isFiltering({ ...NO_FILTERS, range })).toBe(true);
