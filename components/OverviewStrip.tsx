@@ -1,6 +1,6 @@
 import { Component } from 'preact';
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { CATEGORIES } from '../lib/types';
+import { CATEGORIES, type Category } from '../lib/types';
 import {
   type BinSummary,
   binOf,
@@ -33,9 +33,19 @@ export const DRAW_MEASURE = 'paylens:overview-draw';
 const clock = (ms: number) => clockTime(new Date(ms).toISOString());
 export const spanText = ({ from, to }: TimeRange) => `${clock(from)}–${clock(to)}`;
 
-/** One lane's bars, one rect per bin and category, stacked, and its two kinds of marks. */
+/** A bin-wide box as a subpath: lanes draw all their boxes of a kind as one path. */
+const box = (x: number, y: number, height: number) => `M${x} ${y.toFixed(2)}h1v${height.toFixed(2)}h-1z`;
+
+/**
+ * One lane: a path per category holding that category's part of every bin, stacked, and a
+ * path each for the rate-limit and warning marks. A few elements per lane, whatever the traffic.
+ */
 function Lane({ lane, top }: { lane: OverviewLane; top: number }) {
-  const shapes = [];
+  const paths = new Map<Category, { d: string; bins: number[] }>();
+  let rateLimits = '';
+  let warnings = '';
+  const rateBins: number[] = [];
+  const warningBins: number[] = [];
   for (const bin of lane.bins) {
     // The square root keeps a lone diagnosis visible beside a burst of thousands.
     const height = Math.max(2, BARS_HEIGHT * Math.sqrt(bin.total / lane.peak));
@@ -45,47 +55,34 @@ function Lane({ lane, top }: { lane: OverviewLane; top: number }) {
       if (!count) continue;
       const part = (height * count) / bin.total;
       y -= part;
-      shapes.push(
-        <rect
-          key={`${bin.index}-${category}`}
-          class={`overview-bar tag-${category}`}
-          data-category={category}
-          data-bin={bin.index}
-          x={bin.index}
-          y={y}
-          width={1}
-          height={part}
-        />,
-      );
+      const path = paths.get(category) ?? { d: '', bins: [] };
+      path.d += box(bin.index, y, part);
+      path.bins.push(bin.index);
+      paths.set(category, path);
     }
-    if (bin.rateLimits > 0)
-      shapes.push(
-        <rect
-          key={`${bin.index}-rate`}
-          class="overview-rate-limit"
-          data-bin={bin.index}
-          x={bin.index}
-          y={top + MARK_TOP}
-          width={1}
-          height={MARK_HEIGHT}
-        />,
-      );
-    if (bin.warnings > 0)
-      shapes.push(
-        <rect
-          key={`${bin.index}-warning`}
-          class="overview-warning"
-          data-bin={bin.index}
-          x={bin.index}
-          y={top + WARNING_TOP}
-          width={1}
-          height={MARK_HEIGHT}
-        />,
-      );
+    if (bin.rateLimits > 0) {
+      rateLimits += box(bin.index, top + MARK_TOP, MARK_HEIGHT);
+      rateBins.push(bin.index);
+    }
+    if (bin.warnings > 0) {
+      warnings += box(bin.index, top + WARNING_TOP, MARK_HEIGHT);
+      warningBins.push(bin.index);
+    }
   }
+  // The bins listed are identifiers for tests and tools, like the rows' data- attributes.
   return (
     <g data-testid="overview-lane" data-provider={lane.provider} data-total={lane.total}>
-      {shapes}
+      {CATEGORIES.filter((category) => paths.has(category)).map((category) => (
+        <path
+          key={category}
+          class={`overview-bar tag-${category}`}
+          data-category={category}
+          data-bins={paths.get(category)?.bins.join(' ')}
+          d={paths.get(category)?.d}
+        />
+      ))}
+      {rateLimits && <path class="overview-rate-limit" data-bins={rateBins.join(' ')} d={rateLimits} />}
+      {warnings && <path class="overview-warning" data-bins={warningBins.join(' ')} d={warnings} />}
     </g>
   );
 }

@@ -69,20 +69,18 @@ describe('the overview strip', () => {
     const [kiotapay, apipay] = lanes() as [HTMLElement, HTMLElement];
     const bars = (lane: Element) =>
       [...lane.querySelectorAll('.overview-bar')].map((bar) => [
-        bar.getAttribute('data-bin'),
         bar.getAttribute('data-category'),
+        bar.getAttribute('data-bins'),
       ]);
-    expect(bars(kiotapay)).toEqual([
-      ['0', 'auth'],
-      [String(OVERVIEW_BINS - 1), 'auth'],
-    ]);
+    // One path per category and lane, whatever the number of diagnoses.
+    expect(bars(kiotapay)).toEqual([['auth', `0 ${OVERVIEW_BINS - 1}`]]);
     // 40 s and 60 s into a span of 100.001 s.
-    expect(bars(apipay)).toEqual([
-      [String(0.4 * OVERVIEW_BINS - 1), 'rate-limit'],
-      [String(0.6 * OVERVIEW_BINS - 1), 'rate-limit'],
-    ]);
-    expect(apipay.querySelectorAll('.overview-rate-limit')).toHaveLength(2);
-    expect(kiotapay.querySelectorAll('.overview-rate-limit')).toHaveLength(0);
+    expect(bars(apipay)).toEqual([['rate-limit', `${0.4 * OVERVIEW_BINS - 1} ${0.6 * OVERVIEW_BINS - 1}`]]);
+    expect(apipay.querySelector('.overview-rate-limit')?.getAttribute('data-bins')).toBe(
+      `${0.4 * OVERVIEW_BINS - 1} ${0.6 * OVERVIEW_BINS - 1}`,
+    );
+    expect(kiotapay.querySelector('.overview-rate-limit')).toBeNull();
+    expect(apipay.querySelector('.overview-bar')?.getAttribute('d')).toMatch(/^M79 \S+h1v\S+h-1zM119 /);
     // Its colours are the theme's, through the category classes of the rows.
     expect(apipay.querySelector('.overview-bar')?.getAttribute('class')).toContain('tag-rate-limit');
     expect(screen.getAllByTestId('overview-label').map((label) => label.textContent)).toEqual([
