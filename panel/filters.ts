@@ -21,11 +21,12 @@ export function isFiltering({ providers, categories, text, range }: Filters): bo
   return providers.length > 0 || categories.length > 0 || text.trim() !== '' || range !== undefined;
 }
 
-export function passes(finding: Finding, filters: Filters, needle: string): boolean {
+/** `time` is the finding's, as the timeline read it; only the range filter needs it. */
+export function passes(finding: Finding, filters: Filters, needle: string, time = timeOf(finding)): boolean {
   const { diagnosis: d } = finding;
   if (filters.providers.length > 0 && !filters.providers.includes(d.provider)) return false;
   if (filters.categories.length > 0 && !filters.categories.includes(d.category)) return false;
-  if (filters.range && !inRange(timeOf(finding), filters.range)) return false;
+  if (filters.range && !inRange(time, filters.range)) return false;
   if (needle === '') return true;
   return [d.code, d.message, d.url].some((text) => text?.toLowerCase().includes(needle));
 }
@@ -42,7 +43,7 @@ export function viewOf(items: readonly TimelineItem[], filters: Filters): Timeli
     const { provider, category } = item.finding.diagnosis;
     view.byProvider[provider] = (view.byProvider[provider] ?? 0) + 1;
     view.byCategory[category] = (view.byCategory[category] ?? 0) + 1;
-    if (!passes(item.finding, filters, needle)) continue;
+    if (!passes(item.finding, filters, needle, item.time)) continue;
     // A separator is shown only above a section that has something to show.
     if (pendingSeparator) view.rows.push(pendingSeparator);
     pendingSeparator = undefined;

@@ -93,8 +93,6 @@ export const timeOf = (finding: Finding): number => isoTime(finding.diagnosis.st
 /** A span this short or shorter is widened to it, so a lone diagnosis gets a bin in the middle. */
 const MIN_SPAN_MS = 1_000;
 
-const warningKey = (file: string | undefined, index: number) => `${file ?? ''}\u0000${index}`;
-
 const CATEGORY_INDEX = Object.fromEntries(CATEGORIES.map((category, index) => [category, index])) as Record<
   Category,
   number
@@ -119,7 +117,7 @@ export function overviewOf(
   let last = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < items.length; i++) {
     const item = items[i] as TimelineItem;
-    const time = item.kind === 'finding' ? timeOf(item.finding) : Number.NaN;
+    const time = item.kind === 'finding' ? item.time : Number.NaN;
     times[i] = time;
     if (time < first) first = time;
     if (time > last) last = time;
@@ -135,9 +133,16 @@ export function overviewOf(
   }
   const binMs = (to - from) / bins;
 
-  const cited = new Set<string>();
-  for (const warning of warnings)
-    for (const index of warning.related) cited.add(warningKey(warning.file, index));
+  // Entries cited by a session warning, per file ('' for the live capture): numbers, no keys to build.
+  const cited = new Map<string, Set<number>>();
+  for (const warning of warnings) {
+    const file = warning.file ?? '';
+    const indexes = cited.get(file) ?? new Set<number>();
+    for (const index of warning.related) indexes.add(index);
+    cited.set(file, indexes);
+  }
+  let citedFile: string | undefined;
+  let citedHere: Set<number> | undefined;
 
   const categories = CATEGORIES.length;
   const byProvider = new Map<string, Tally>();
@@ -162,11 +167,15 @@ export function overviewOf(
       const at = bin * categories + categoryIndex;
       tally.counts[at] = (tally.counts[at] as number) + 1;
     }
-    const warned =
-      (finding.analysis !== undefined && finding.analysis.insights.length > 0) ||
-      (cited.size > 0 &&
-        finding.entryIndex !== undefined &&
-        cited.has(warningKey(finding.file, finding.entryIndex)));
+    let warned = finding.analysis !== undefined && finding.analysis.insights.length > 0;
+    if (!warned && cited.size > 0 && finding.entryIndex !== undefined) {
+      const file = finding.file ?? '';
+      if (file !== citedFile) {
+        citedFile = file;
+        citedHere = cited.get(file);
+      }
+      warned = citedHere?.has(finding.entryIndex) ?? false;
+    }
     if (warned) tally.warnings[bin] = (tally.warnings[bin] as number) + 1;
   }
 
