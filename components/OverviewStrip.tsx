@@ -29,6 +29,7 @@ const MIN_DRAG_PX = 3;
 
 export const START_MARK = 'paylens:overview-start';
 export const DRAW_MEASURE = 'paylens:overview-draw';
+export const AGGREGATE_MEASURE = 'paylens:overview-aggregate';
 
 const clock = (ms: number) => clockTime(new Date(ms).toISOString());
 export const spanText = ({ from, to }: TimeRange) => `${clock(from)}–${clock(to)}`;
@@ -138,8 +139,11 @@ export function OverviewStrip({ timeline, version, range, onRange }: OverviewStr
   const overview = useMemo(() => {
     performance.clearMarks(START_MARK);
     performance.clearMeasures(DRAW_MEASURE);
+    performance.clearMeasures(AGGREGATE_MEASURE);
     performance.mark(START_MARK);
-    return overviewOf(timeline.items, timeline.warnings);
+    const aggregate = overviewOf(timeline.items, timeline.warnings);
+    performance.measure(AGGREGATE_MEASURE, START_MARK);
+    return aggregate;
   }, [timeline, version]);
   const plot = useRef<HTMLDivElement>(null);
   const [hover, setHover] = useState<{ lane: number; bin: number } | null>(null);
