@@ -17,13 +17,13 @@ import type { Timeline } from '../panel/timeline';
 import { clockTime } from './TimelineRow';
 
 /** Pixels per lane; the drawing's vertical units are pixels, its horizontal ones bins. */
-export const LANE_HEIGHT = 16;
-/** Bands of a lane, top to bottom: the rate-limit mark, the bars, the warning mark. */
+export const LANE_HEIGHT = 18;
+/** Bands of a lane, top to bottom, a pixel apart: the rate-limit mark, the bars, the warning mark. */
 const MARK_TOP = 0;
 const MARK_HEIGHT = 2;
 const BARS_TOP = 3;
 const BARS_HEIGHT = 10;
-const WARNING_TOP = 13;
+const WARNING_TOP = 14;
 /** A drag shorter than this is a click, not a range. */
 const MIN_DRAG_PX = 3;
 
@@ -286,7 +286,7 @@ export function OverviewStrip({ timeline, version, range, onRange }: OverviewStr
           height={height}
           aria-hidden="true"
         >
-          <Lanes overview={overview} />
+          {/* Under the bars, which keep their colours inside the range. */}
           {range && (
             <rect
               class="overview-range"
@@ -297,6 +297,7 @@ export function OverviewStrip({ timeline, version, range, onRange }: OverviewStr
               height={height}
             />
           )}
+          <Lanes overview={overview} />
           {pending && (
             <rect
               class="overview-pending"

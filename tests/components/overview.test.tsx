@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../components/App';
+import { LANE_HEIGHT } from '../../components/OverviewStrip';
 import { OVERVIEW_BINS } from '../../panel/overview';
 import {
   apipayRateLimited,
@@ -91,8 +92,8 @@ describe('the overview strip', () => {
 
   it('shows the counts under the pointer, never a URL', async () => {
     const { plot } = await mount();
-    // ApiPay's lane is the second, 16 px high; 40 s of 100 is just under 40 % across.
-    fireEvent.pointerMove(plot, { clientX: 0.4 * PLOT_WIDTH - 1, clientY: 20 });
+    // ApiPay's lane is the second; 40 s of 100 is just under 40 % across.
+    fireEvent.pointerMove(plot, { clientX: 0.4 * PLOT_WIDTH - 1, clientY: LANE_HEIGHT + 4 });
     expect(counts()).toMatch(/^\d\d:\d\d:39\.\d{3}–\d\d:\d\d:40\.\d{3} · ApiPay\.kz: 1 \(1 rate-limit\)/);
     fireEvent.pointerMove(plot, { clientX: 1, clientY: 4 });
     expect(counts()).toMatch(/ · Kiotapay: 1 \(1 auth\)/);
@@ -106,10 +107,15 @@ describe('the overview strip', () => {
   it('filters the list to a range dragged across it, shown as a chip that removes it', async () => {
     const { plot } = await mount();
     expect(screen.queryByTestId('range-chip')).toBeNull();
-    fireEvent.pointerDown(plot, { clientX: 0.3 * PLOT_WIDTH, clientY: 20, button: 0, pointerId: 1 });
-    fireEvent.pointerMove(plot, { clientX: 0.7 * PLOT_WIDTH, clientY: 20, pointerId: 1 });
+    fireEvent.pointerDown(plot, {
+      clientX: 0.3 * PLOT_WIDTH,
+      clientY: LANE_HEIGHT + 4,
+      button: 0,
+      pointerId: 1,
+    });
+    fireEvent.pointerMove(plot, { clientX: 0.7 * PLOT_WIDTH, clientY: LANE_HEIGHT + 4, pointerId: 1 });
     expect(counts()).toMatch(/ · ApiPay\.kz: 2 \(2 rate-limit\)(, \d warnings?)?$/);
-    fireEvent.pointerUp(plot, { clientX: 0.7 * PLOT_WIDTH, clientY: 20, pointerId: 1 });
+    fireEvent.pointerUp(plot, { clientX: 0.7 * PLOT_WIDTH, clientY: LANE_HEIGHT + 4, pointerId: 1 });
 
     expect(providersShown()).toEqual(['apipay', 'apipay']);
     expect(screen.getByTestId('live-count').textContent).toBe('4 diagnoses · 2 shown');
