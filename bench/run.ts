@@ -227,6 +227,13 @@ if (runs('panel')) {
     target: 'a few hundred at most',
     met: panel.panelDomRows <= 300,
   });
+  rows.push({
+    key: 'overviewDrawMs',
+    value: panel.overviewDrawMs,
+    unit: 'ms',
+    target: '< 50',
+    met: panel.overviewDrawMs < 50,
+  });
 }
 
 if (runs('bundle')) {

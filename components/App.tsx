@@ -14,6 +14,7 @@ import { DetailsPane } from './DetailsPane';
 import { EmptyState } from './EmptyState';
 import { FilterBar } from './FilterBar';
 import { downloadText, fileChunks } from './files';
+import { OverviewStrip } from './OverviewStrip';
 import { SessionWarnings } from './SessionWarnings';
 import { TimelineList } from './TimelineList';
 import { Toolbar } from './Toolbar';
@@ -110,6 +111,8 @@ export function App({ ports }: { ports: PanelPorts }) {
     session.clear();
     ports.clearCaptured();
     setSelectedId(null);
+    // A time range names the traffic just cleared.
+    if (filters.range) setFilters({ ...filters, range: undefined });
     changed();
   };
 
@@ -191,6 +194,12 @@ export function App({ ports }: { ports: PanelPorts }) {
         warnings={timeline.warnings}
         dismissed={dismissed}
         onDismiss={(key) => setDismissed(new Set([...dismissed, key]))}
+      />
+      <OverviewStrip
+        timeline={timeline}
+        version={version}
+        range={filters.range}
+        onRange={(range) => setFilters({ ...filters, range })}
       />
       <div class={detailsOpen && selected ? 'main with-details' : 'main'}>
         <div class="list">

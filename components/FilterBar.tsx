@@ -1,6 +1,7 @@
 import type { Provider } from '../lib/providers';
 import { CATEGORIES, type Category } from '../lib/types';
 import type { Filters } from '../panel/ports';
+import { spanText } from './OverviewStrip';
 
 interface FilterBarProps {
   providers: readonly Provider[];
@@ -14,7 +15,7 @@ function toggled<T>(list: readonly T[], value: T): T[] {
   return list.includes(value) ? list.filter((item) => item !== value) : [...list, value];
 }
 
-/** Provider and category toggles; none pressed means everything is shown. */
+/** Provider and category toggles, none pressed meaning everything, and the strip's time range. */
 export function FilterBar({ providers, filters, byProvider, byCategory, onChange }: FilterBarProps) {
   return (
     <div class="filter-bar">
@@ -48,6 +49,20 @@ export function FilterBar({ providers, filters, byProvider, byCategory, onChange
           </button>
         ))}
       </fieldset>
+      {filters.range && (
+        <span class="chip range-chip" data-testid="range-chip">
+          <span class="range-label">Time {spanText(filters.range)}</span>
+          <button
+            type="button"
+            class="icon"
+            aria-label="Remove the time range"
+            title="Remove the time range"
+            onClick={() => onChange({ ...filters, range: undefined })}
+          >
+            ×
+          </button>
+        </span>
+      )}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PanelPorts, PanelState } from '../panel/ports';
-import { DEFAULT_PANEL_STATE, panelStateFrom } from '../panel/settings';
+import { DEFAULT_PANEL_STATE, panelStateFrom, persistedState } from '../panel/settings';
 
 /** Typing in the search box should not write to storage on every key. */
 const SAVE_DELAY_MS = 300;
@@ -41,7 +41,7 @@ export function usePanelState(ports: PanelPorts): [PanelState, (state: PanelStat
     const save = () => {
       saved = true;
       ports
-        .saveState(state)
+        .saveState(persistedState(state))
         .catch((error: unknown) => console.error('PayLens: could not save the filters', error));
     };
     const timer = setTimeout(save, SAVE_DELAY_MS);

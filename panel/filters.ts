@@ -1,6 +1,7 @@
 /** What the timeline shows under the current filters, and the counts beside each filter. */
 
 import type { Category, Finding } from '../lib/types';
+import { inRange, timeOf } from './overview';
 import type { Filters } from './ports';
 import type { TimelineItem } from './timeline';
 
@@ -16,13 +17,16 @@ export interface TimelineView {
 
 export const NO_FILTERS: Filters = { providers: [], categories: [], text: '' };
 
-export function isFiltering({ providers, categories, text }: Filters): boolean {
-  return providers.length > 0 || categories.length > 0 || text.trim() !== '';
+export function isFiltering({ providers, categories, text, range }: Filters): boolean {
+  return providers.length > 0 || categories.length > 0 || text.trim() !== '' || range !== undefined;
 }
 
-export function passes({ diagnosis: d }: Finding, filters: Filters, needle: string): boolean {
+/** `time` is the finding's, as the timeline read it; only the range filter needs it. */
+export function passes(finding: Finding, filters: Filters, needle: string, time = timeOf(finding)): boolean {
+  const { diagnosis: d } = finding;
   if (filters.providers.length > 0 && !filters.providers.includes(d.provider)) return false;
   if (filters.categories.length > 0 && !filters.categories.includes(d.category)) return false;
+  if (filters.range && !inRange(time, filters.range)) return false;
   if (needle === '') return true;
   return [d.code, d.message, d.url].some((text) => text?.toLowerCase().includes(needle));
 }
@@ -39,7 +43,7 @@ export function viewOf(items: readonly TimelineItem[], filters: Filters): Timeli
     const { provider, category } = item.finding.diagnosis;
     view.byProvider[provider] = (view.byProvider[provider] ?? 0) + 1;
     view.byCategory[category] = (view.byCategory[category] ?? 0) + 1;
-    if (!passes(item.finding, filters, needle)) continue;
+    if (!passes(item.finding, filters, needle, item.time)) continue;
     // A separator is shown only above a section that has something to show.
     if (pendingSeparator) view.rows.push(pendingSeparator);
     pendingSeparator = undefined;

@@ -43,9 +43,17 @@ export interface Filters {
   categories: Category[];
   /** Matched against code, message and URL, case-insensitively. */
   text: string;
+  /** The span chosen on the overview strip; all times when absent. Not saved: it is this session's. */
+  range?: TimeRange;
 }
 
-/** What survives a reload of the panel. */
+/** Epoch milliseconds, `from` included and `to` excluded. */
+export interface TimeRange {
+  from: number;
+  to: number;
+}
+
+/** What survives a reload of the panel: the filters without their time range. */
 export interface PanelState {
   filters: Filters;
   preserveLog: boolean;

@@ -26,6 +26,14 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 
+/** The state as saved: a time range names this session's traffic, so it is not kept. */
+export function persistedState({
+  filters: { providers, categories, text },
+  preserveLog,
+}: PanelState): PanelState {
+  return { filters: { providers, categories, text }, preserveLog };
+}
+
 export function panelStateFrom(stored: unknown): PanelState {
   if (!isRecord(stored)) return DEFAULT_PANEL_STATE;
   const filters: Filters = isRecord(stored.filters)

@@ -7,9 +7,16 @@ import type { FileWarning } from '../lib/format/summary';
 import { presentWarning } from '../lib/presentation';
 import { DEFAULT_RETENTION } from '../lib/settings';
 import type { Finding } from '../lib/types';
+import { timeOf } from './overview';
 
 export type TimelineItem =
-  | { kind: 'finding'; id: number; finding: Finding }
+  | {
+      kind: 'finding';
+      id: number;
+      finding: Finding;
+      /** When it happened, epoch ms (NaN when unreadable): read once, for the overview and the range filter. */
+      time: number;
+    }
   | { kind: 'separator'; id: number; label: string; at: string };
 
 export class Timeline {
@@ -82,7 +89,7 @@ export class Timeline {
   }
 
   add(finding: Finding): void {
-    this.#items.push({ kind: 'finding', id: this.#nextId++, finding });
+    this.#items.push({ kind: 'finding', id: this.#nextId++, finding, time: timeOf(finding) });
     this.#findings++;
     this.#trim();
     this.#version++;

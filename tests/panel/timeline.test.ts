@@ -4,7 +4,8 @@ import type { Finding } from '../../lib/types';
 import { Timeline, type TimelineItem } from '../../panel/timeline';
 
 function finding(code: string): Finding {
-  return { code } as unknown as Finding;
+  // The timeline reads each diagnosis's time as it adds it.
+  return { code, diagnosis: { startedDateTime: '2025-01-01T00:00:00.000Z' } } as unknown as Finding;
 }
 
 const codes = (items: readonly TimelineItem[]) =>
@@ -13,6 +14,15 @@ const codes = (items: readonly TimelineItem[]) =>
   );
 
 describe('Timeline', () => {
+  it('reads the time of each diagnosis once, as it is added', () => {
+    const timeline = new Timeline();
+    timeline.add(finding('A'));
+    expect(timeline.items[0]).toMatchObject({
+      kind: 'finding',
+      time: Date.parse('2025-01-01T00:00:00.000Z'),
+    });
+  });
+
   it('keeps diagnoses oldest first with unique ids', () => {
     const timeline = new Timeline();
     timeline.add(finding('A'));
