@@ -5,6 +5,7 @@
  * only: nothing here carries a URL, a body or a message.
  */
 import type { FileWarning } from '../lib/format/summary';
+import { startedMs } from '../lib/har-time';
 import { providers as catalog } from '../lib/providers';
 import { CATEGORIES, type Category, type Finding } from '../lib/types';
 import type { TimeRange } from './ports';
@@ -45,50 +46,9 @@ export interface Overview {
 
 export const EMPTY_OVERVIEW: Overview = { from: 0, to: 0, bins: OVERVIEW_BINS, binMs: 0, lanes: [] };
 
-/** A parsed day, kept: the diagnoses of a session mostly share their date. */
-let lastDay = { y: -1, m: -1, d: -1, ms: 0 };
-
-const digits = (text: string, at: number, count: number): number => {
-  let value = 0;
-  for (let i = at; i < at + count; i++) {
-    const digit = text.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
-};
-
-/**
- * Epoch ms of `2026-11-22T10:00:00.000Z`, the form browsers and HAR writers give, read from
- * its digits; anything else through `Date.parse`. `Date.parse` on each of 50,000 rows would
- * be half the strip's drawing time.
- */
-export function isoTime(text: string): number {
-  if (
-    text.length !== 24 ||
-    text.charCodeAt(23) !== 90 /* Z */ ||
-    text.charCodeAt(10) !== 84 /* T */ ||
-    text.charCodeAt(19) !== 46 /* . */
-  )
-    return Date.parse(text);
-  const y = digits(text, 0, 4);
-  const m = digits(text, 5, 2);
-  const d = digits(text, 8, 2);
-  const h = digits(text, 11, 2);
-  const min = digits(text, 14, 2);
-  const sec = digits(text, 17, 2);
-  const ms = digits(text, 20, 3);
-  if ((y | m | d | h | min | sec | ms) < 0 || h > 23 || min > 59 || sec > 59) return Date.parse(text);
-  if (y !== lastDay.y || m !== lastDay.m || d !== lastDay.d) {
-    const day = Date.parse(text.slice(0, 10));
-    if (Number.isNaN(day)) return Number.NaN;
-    lastDay = { y, m, d, ms: day };
-  }
-  return lastDay.ms + ((h * 60 + min) * 60 + sec) * 1000 + ms;
-}
-
 /** When a diagnosis happened, in epoch ms; NaN when its time is unreadable. */
-export const timeOf = (finding: Finding): number => isoTime(finding.diagnosis.startedDateTime);
+export const timeOf = (finding: Finding): number =>
+  startedMs(finding.diagnosis.startedDateTime) ?? Number.NaN;
 
 /** A span this short or shorter is widened to it, so a lone diagnosis gets a bin in the middle. */
 const MIN_SPAN_MS = 1_000;
