@@ -3,7 +3,7 @@
  * ten are the page's own (scripts, images, the shop's API) and one in ten goes to a
  * provider, half of those failing. Deterministic, so runs compare.
  */
-import { exchangeFromEntry } from '../lib/har';
+import { exchangeFromEntry } from '../lib/har-exchange';
 import { alternativePaymentsError } from '../lib/providers/alternative-payments/examples';
 import { apipayMessage } from '../lib/providers/apipay/examples';
 import { kiotapayError, kiotapaySuccess } from '../lib/providers/kiotapay/examples';

@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { diagnoseHar } from '../lib/diagnose-har';
 import { formats } from '../lib/format';
 import { presentationOf } from '../lib/presentation';
 import { providers as catalog } from '../lib/providers';
@@ -8,12 +7,13 @@ import type { Category, Finding } from '../lib/types';
 import { NO_FILTERS, viewOf } from '../panel/filters';
 import type { CopyFormat, Filters, PanelPorts } from '../panel/ports';
 import type { Timeline } from '../panel/timeline';
-import { type CatalogFilter, CatalogView, WHOLE_CATALOG } from './CatalogView';
+import { type CatalogFilter, WHOLE_CATALOG } from './catalog-filter';
 import { copyText } from './clipboard';
 import { DetailsPane } from './DetailsPane';
 import { EmptyState } from './EmptyState';
 import { FilterBar } from './FilterBar';
 import { downloadText, fileChunks } from './files';
+import { LazyCatalogView } from './LazyCatalogView';
 import { OverviewStrip } from './OverviewStrip';
 import { SessionWarnings } from './SessionWarnings';
 import { TimelineList } from './TimelineList';
@@ -128,6 +128,8 @@ export function App({ ports }: { ports: PanelPorts }) {
 
   const importHar = async (file: File) => {
     try {
+      // HAR reading is loaded the first time a file is, not with the panel.
+      const { diagnoseHar } = await import('../lib/diagnose-har');
       const result = await diagnoseHar(fileChunks(file), settings.matcher);
       // Shows in DevTools' Performance panel, and lets the benchmark time the render alone.
       performance.clearMarks('paylens:har-diagnosed');
@@ -241,7 +243,7 @@ export function App({ ports }: { ports: PanelPorts }) {
       </div>
       {/* The timeline stays mounted under the catalog, so it keeps its place and its rows. */}
       {catalogOpen && (
-        <CatalogView filter={catalogFilter} onFilter={setCatalogFilter} searchRef={catalogSearchRef} />
+        <LazyCatalogView filter={catalogFilter} onFilter={setCatalogFilter} searchRef={catalogSearchRef} />
       )}
       <output class={notice ? 'notice visible' : 'notice'} data-testid="notice">
         {notice}

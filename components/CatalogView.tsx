@@ -11,15 +11,9 @@ import {
 import { describeRetry } from '../lib/format/describe';
 import { providers } from '../lib/providers';
 import { CATEGORIES, type Category } from '../lib/types';
+import type { CatalogFilter } from './catalog-filter';
 
 /** What the catalog view shows: the search of `paylens explain`, narrowed to a provider and a category. */
-export interface CatalogFilter {
-  text: string;
-  provider: string | null;
-  category: Category | null;
-}
-
-export const WHOLE_CATALOG: CatalogFilter = { text: '', provider: null, category: null };
 
 interface CatalogGroup {
   key: string;

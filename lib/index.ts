@@ -18,7 +18,8 @@ export {
   summarise,
 } from './format';
 export { type JsonDiagnosis, jsonDiagnosis } from './format/json';
-export { type Chunks, exchangeFromEntry, HarError, readHar } from './har';
+export { type Chunks, HarError, readHar } from './har';
+export { exchangeFromEntry } from './har-exchange';
 export { harDocument, harEntryOf } from './har-write';
 export { createMatcher, type Diagnose, diagnose, type MatcherOptions } from './matcher';
 export { createPipeline, type Pipeline } from './pipeline';

@@ -6,7 +6,7 @@
  */
 
 import { BACKEND_HEADER, backendFindings, readBackendHeader } from '../lib/backend-header';
-import { exchangeFromEntry } from '../lib/har';
+import { exchangeFromEntry } from '../lib/har-exchange';
 import { get } from '../lib/json';
 import { createInterest, type Interest } from '../lib/relevance';
 import type { Exchange } from '../lib/types';

@@ -19,12 +19,15 @@ const entries = () => Array.from(document.querySelectorAll<HTMLElement>('[data-t
 const named = () => entries().map(({ dataset }) => `${dataset.provider}:${dataset.code}`);
 const catalogSearch = () => screen.getByRole('searchbox', { name: 'Search the catalog' });
 const search = (text: string) => fireEvent.input(catalogSearch(), { target: { value: text } });
+/** The view's code is loaded when it is first opened. */
+const shown = () => screen.findByTestId('catalog-view');
 
 describe('catalog view', () => {
   it('lists every rule, grouped by provider and table, with no traffic at all', async () => {
     await mount();
     expect(screen.getByTestId('empty-state')).toBeTruthy();
     press('b');
+    await shown();
     expect(entries()).toHaveLength(catalogEntries.length);
     expect(screen.getByTestId('catalog-count').textContent).toBe(`${catalogEntries.length} documented rows`);
     const headings = within(screen.getByTestId('catalog-view'))
@@ -40,6 +43,7 @@ describe('catalog view', () => {
   it('shows each entry’s meaning, remedy, retry advice, note and docs link', async () => {
     await mount();
     press('b');
+    await shown();
     search('REQUEST_TIME_INVALID');
     const [entry] = entries();
     expect(entries()).toHaveLength(1);
@@ -59,6 +63,7 @@ describe('catalog view', () => {
   it('searches as paylens explain does: codes without case or underscores, messages with values', async () => {
     await mount();
     press('b');
+    await shown();
     search('invalid signature');
     expect(named().slice(0, 2)).toEqual(['rebell:INVALID_SIGNATURE', 'payfield:']);
     const expected = searchCatalog({ text: 'invalid signature' });
@@ -74,6 +79,7 @@ describe('catalog view', () => {
   it('narrows to a provider and a category', async () => {
     await mount();
     press('b');
+    await shown();
     fireEvent.change(screen.getByRole('combobox', { name: 'Provider' }), { target: { value: 'apipay' } });
     fireEvent.change(screen.getByRole('combobox', { name: 'Category' }), { target: { value: 'rate-limit' } });
     // In the catalog's order: the Common Errors row, the business code, the status row.
@@ -88,6 +94,7 @@ describe('catalog view', () => {
   it('suggests the closest codes for a near miss, and a suggestion searches for it', async () => {
     await mount();
     press('b');
+    await shown();
     search('INVALD_AUTH_CODE');
     expect(entries()).toHaveLength(0);
     expect(screen.getByTestId('catalog-view').textContent).toContain('No documented row matches.');
@@ -103,6 +110,7 @@ describe('catalog view', () => {
     await mount(fake);
     fireEvent.mouseDown(rows()[0] as HTMLElement);
     fireEvent.click(screen.getByRole('button', { name: 'All Kiotapay auth errors' }));
+    await shown();
     expect(screen.getByTestId('toggle-catalog').getAttribute('aria-pressed')).toBe('true');
     expect((screen.getByRole('combobox', { name: 'Provider' }) as HTMLSelectElement).value).toBe('kiotapay');
     expect((screen.getByRole('combobox', { name: 'Category' }) as HTMLSelectElement).value).toBe('auth');
@@ -122,7 +130,7 @@ describe('catalog view', () => {
     const toggle = screen.getByTestId('toggle-catalog');
     expect(toggle.getAttribute('title')).toContain('(b)');
     fireEvent.click(toggle);
-    expect(screen.queryByTestId('catalog-view')).not.toBeNull();
+    await shown();
     press('/');
     expect(document.activeElement).toBe(catalogSearch());
     // Typed into the search, b is a letter, not the shortcut.

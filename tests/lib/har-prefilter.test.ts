@@ -6,7 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exchangeFromEntry, readHar } from '../../lib/har';
+import { readHar } from '../../lib/har';
+import { exchangeFromEntry } from '../../lib/har-exchange';
 import { createEntryPrefilter } from '../../lib/har-prefilter';
 import { providerScope } from '../../lib/matcher';
 

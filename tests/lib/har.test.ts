@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { diagnoseHar } from '../../lib/diagnose-har';
-import { exchangeFromEntry, HarError, type HarItem, readHar } from '../../lib/har';
+import { HarError, type HarItem, readHar } from '../../lib/har';
+import { exchangeFromEntry } from '../../lib/har-exchange';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/har/${name}`, import.meta.url), 'utf8');
 
