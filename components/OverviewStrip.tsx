@@ -1,11 +1,12 @@
 import { Component } from 'preact';
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { CATEGORIES, type Category } from '../lib/types';
 import {
   type BinSummary,
   binOf,
   countsIn,
   describeCounts,
+  EMPTY_OVERVIEW,
   type Overview,
   type OverviewLane,
   overviewOf,
@@ -27,9 +28,11 @@ const WARNING_TOP = 14;
 /** A drag shorter than this is a click, not a range. */
 const MIN_DRAG_PX = 3;
 
-export const START_MARK = 'paylens:overview-start';
-export const DRAW_MEASURE = 'paylens:overview-draw';
+/** User Timing names: the aggregate, then the drawing of the lanes it gave. */
+const AGGREGATE_START = 'paylens:overview-aggregate-start';
+const DRAW_START = 'paylens:overview-draw-start';
 export const AGGREGATE_MEASURE = 'paylens:overview-aggregate';
+export const DRAW_MEASURE = 'paylens:overview-draw';
 
 const clock = (ms: number) => clockTime(new Date(ms).toISOString());
 export const spanText = ({ from, to }: TimeRange) => `${clock(from)}–${clock(to)}`;
@@ -97,6 +100,8 @@ abstract class OnNewOverview extends Component<{ overview: Overview }> {
 
 class Lanes extends OnNewOverview {
   override render() {
+    performance.clearMarks(DRAW_START);
+    performance.mark(DRAW_START);
     return this.props.overview.lanes.map((lane, index) => (
       <Lane key={lane.provider} lane={lane} top={index * LANE_HEIGHT} />
     ));
@@ -109,7 +114,8 @@ class Lanes extends OnNewOverview {
  */
 class DrawnMark extends OnNewOverview {
   override render() {
-    if (performance.getEntriesByName(START_MARK).length > 0) performance.measure(DRAW_MEASURE, START_MARK);
+    performance.clearMeasures(DRAW_MEASURE);
+    performance.measure(DRAW_MEASURE, DRAW_START);
     return null;
   }
 }
@@ -135,15 +141,16 @@ function hoverText(summaries: BinSummary[], span: TimeRange): string {
  * across it, or selecting bins from the keyboard, filters the list to that time range.
  */
 export function OverviewStrip({ timeline, version, range, onRange }: OverviewStripProps) {
-  // The timeline changes in place; its version says when to aggregate again.
-  const overview = useMemo(() => {
-    performance.clearMarks(START_MARK);
-    performance.clearMeasures(DRAW_MEASURE);
+  // The timeline changes in place; its version says when to aggregate again. After the
+  // panel has painted: at 200,000 diagnoses the aggregate takes some 50 ms, which the list's
+  // first frame and each new row should not wait for; the strip follows a frame later.
+  const [overview, setOverview] = useState<Overview>(EMPTY_OVERVIEW);
+  useEffect(() => {
+    performance.clearMarks(AGGREGATE_START);
     performance.clearMeasures(AGGREGATE_MEASURE);
-    performance.mark(START_MARK);
-    const aggregate = overviewOf(timeline.items, timeline.warnings);
-    performance.measure(AGGREGATE_MEASURE, START_MARK);
-    return aggregate;
+    performance.mark(AGGREGATE_START);
+    setOverview(overviewOf(timeline.items, timeline.warnings));
+    performance.measure(AGGREGATE_MEASURE, AGGREGATE_START);
   }, [timeline, version]);
   const plot = useRef<HTMLDivElement>(null);
   const [hover, setHover] = useState<{ lane: number; bin: number } | null>(null);

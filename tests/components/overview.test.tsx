@@ -33,7 +33,8 @@ const PLOT_WIDTH = 400;
 async function mount(fake = seeded()) {
   render(<App ports={fake.ports} />);
   await waitFor(() => expect(fake.listening()).toBe(true));
-  const plot = screen.getByTestId('overview-plot');
+  // The strip is drawn once the panel has painted.
+  const plot = await screen.findByTestId('overview-plot');
   // happy-dom does no layout: the strip is 400 px wide at the left of the page.
   plot.getBoundingClientRect = () =>
     ({
