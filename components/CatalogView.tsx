@@ -10,7 +10,7 @@ import {
 } from '../lib/catalog';
 import { describeRetry } from '../lib/format/describe';
 import { providers } from '../lib/providers';
-import { CATEGORIES, type Category } from '../lib/types';
+import { CATEGORIES } from '../lib/types';
 import type { CatalogFilter } from './catalog-filter';
 
 /** What the catalog view shows: the search of `paylens explain`, narrowed to a provider and a category. */

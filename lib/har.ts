@@ -7,7 +7,7 @@ import { JSONParser } from '@streamparser/json';
 import { EntrySplitter, ExtraDataError } from './har-entries';
 import { exchangeFromEntry } from './har-exchange';
 import type { EntryPrefilter } from './har-prefilter';
-import { get, isObject, str } from './json';
+import { get, str } from './json';
 import type { Exchange } from './types';
 
 /** A file that cannot be read as a HAR at all; its message is one line for the user. */
