@@ -240,7 +240,8 @@ export async function openInput(name: string, stdin: () => Chunks): Promise<Open
   if (name === '-') return openStdin(stdin());
   const magic = await magicOf(name);
   if (startsWith(magic, ZIP_MAGIC)) return openZip(name);
-  const file = createReadStream(name);
+  // Large reads: each chunk is a round trip to the thread pool, which the parser waits for.
+  const file = createReadStream(name, { highWaterMark: 1 << 20 });
   return {
     chunks: startsWith(magic, GZIP_MAGIC) ? gunzip(file) : file,
     readBodyFile: bodiesBeside(name),
