@@ -4,7 +4,6 @@
  * happened here (clock skew, token age and form) and raises session warnings. It keeps
  * bounded digests per provider, never a raw secret.
  */
-
 import { startedMs } from '../har-time';
 import { isAnswered, isPreflight, type MatcherOptions, type ProviderScope, providerScope } from '../matcher';
 import { providers as catalog } from '../providers';
