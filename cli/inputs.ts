@@ -16,7 +16,7 @@ import { type Chunks, HarError } from '../lib/har';
 export type Input = { name: string; error?: string };
 
 /** What a directory contributes, matched case-insensitively. */
-const HAR_FILE = /\.(har|har\.gz|zip)$/i;
+const HAR_FILE = /\.(har|harp|har\.gz|zip)$/i;
 
 const GZIP_MAGIC = [0x1f, 0x8b];
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -64,7 +64,7 @@ export async function expandInputs(args: readonly string[]): Promise<Input[]> {
         continue;
       }
       const files = await walk(arg);
-      if (files.length === 0) inputs.push({ name: arg, error: 'no .har, .har.gz or .zip file in it' });
+      if (files.length === 0) inputs.push({ name: arg, error: 'no .har, .harp, .har.gz or .zip file in it' });
       for (const name of files) inputs.push({ name });
     } catch (error) {
       inputs.push({ name: arg, error: describeFileError(error) });

@@ -13,8 +13,9 @@ const USAGE = `Usage: paylens diagnose <file.har | file.har.gz | file.zip | dire
        paylens explain <term…> [options]   the documented rows a code, message or status names
        paylens providers [--format F]      the providers in the catalog
 
-Explains the payment-provider errors recorded in HAR files: plain, gzip-compressed, or
-Playwright's zip recordings; directories are searched for *.har, *.har.gz and *.zip.
+Explains the payment-provider errors recorded in HAR files: plain, gzip-compressed or
+wrapped as HARP, and Playwright's zip recordings; directories are searched for *.har,
+*.harp, *.har.gz and *.zip.
 
 Options:
   --format text|json|markdown  output format (default: text)

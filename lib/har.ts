@@ -118,6 +118,78 @@ async function* utf8(chunks: Chunks, bom: (length: number) => void): AsyncGenera
   if (transcoder) yield encoder.encode(transcoder.decode());
 }
 
+/** A JSONP callback's name and its parenthesis: `onInputData(`, as HAR viewers serve HARP. */
+const JSONP_OPENING = /^\s*[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\s*\(/;
+/** What may close it: the parenthesis, a semicolon, white space. */
+const JSONP_CLOSING = /\)\s*;?\s*$/;
+/** A callback's name is short: past this, the input is not JSONP. */
+const MAX_JSONP_OPENING = 256;
+/** Bytes held back at the end of a JSONP input, where its closing is. */
+const JSONP_TAIL = 64;
+
+function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const joined = new Uint8Array(a.length + b.length);
+  joined.set(a);
+  joined.set(b, a.length);
+  return joined;
+}
+
+/**
+ * The HAR inside HARP (`onInputData({...});`, a HAR wrapped in a JSONP callback, as HAR
+ * viewers load files), passed on as plain HAR; anything else passes unchanged. `opening`
+ * receives the wrapper's length, so offsets can still count the file's bytes.
+ */
+async function* unwrapJsonp(
+  input: AsyncIterable<Uint8Array>,
+  opening: (length: number) => void,
+): AsyncGenerator<Uint8Array> {
+  const latin1 = new TextDecoder('latin1');
+  /** The first bytes, until they show whether a callback's name opens the input; null after. */
+  let head: Uint8Array | null = new Uint8Array(0);
+  let wrapped = false;
+  let tail: Uint8Array = new Uint8Array(0);
+  for await (const chunk of input) {
+    let bytes = chunk;
+    if (head !== null) {
+      head = concatBytes(head, chunk);
+      const text = latin1.decode(head.subarray(0, MAX_JSONP_OPENING));
+      const first = text.trimStart().charAt(0);
+      const match = JSONP_OPENING.exec(text);
+      const undecided =
+        first === '' || (!match && /^[A-Za-z_$]/.test(first) && head.length < MAX_JSONP_OPENING);
+      if (undecided) continue;
+      wrapped = match !== null;
+      bytes = match ? head.subarray(match[0].length) : head;
+      if (match) opening(match[0].length);
+      head = null;
+    }
+    if (!wrapped) {
+      yield bytes;
+      continue;
+    }
+    // The closing is in the last bytes: hold them back until the input ends.
+    if (bytes.length >= JSONP_TAIL) {
+      if (tail.length > 0) yield tail;
+      yield bytes.subarray(0, bytes.length - JSONP_TAIL);
+      tail = bytes.slice(bytes.length - JSONP_TAIL);
+    } else {
+      const pending = concatBytes(tail, bytes);
+      const cut = Math.max(0, pending.length - JSONP_TAIL);
+      if (cut > 0) yield pending.subarray(0, cut);
+      tail = pending.slice(cut);
+    }
+  }
+  if (head !== null) {
+    if (head.length > 0) yield head;
+    return;
+  }
+  if (!wrapped) return;
+  const closing = JSONP_CLOSING.exec(latin1.decode(tail));
+  if (!closing)
+    throw new HarError('it opens as JSONP (a callback\'s name and "(") but does not close with ")"');
+  yield tail.subarray(0, tail.length - closing[0].length);
+}
+
 function isAscii(bytes: Uint8Array): boolean {
   for (let i = 0; i < bytes.length; i++) if ((bytes[i] as number) >= 0x80) return false;
   return true;
@@ -187,7 +259,8 @@ export async function* readHar(
     },
   });
   let sawContent = false;
-  let bomLength = 0;
+  /** Bytes of the file before the HAR: a BOM, a JSONP callback's opening. */
+  let prefixLength = 0;
 
   /** Only parsing complaints are about the HAR; a failing source is rethrown as is. */
   const parse = (feed: () => void) => {
@@ -195,14 +268,19 @@ export async function* readHar(
       feed();
     } catch (error) {
       if (error instanceof ExtraDataError) {
-        throw new HarError(`extra data after the HAR at byte ${error.offset + bomLength}`);
+        throw new HarError(`extra data after the HAR at byte ${error.offset + prefixLength}`);
       }
       throw new HarError(describeParseError(error));
     }
   };
-  const input = utf8(chunks, (length) => {
-    bomLength = length;
-  });
+  const input = unwrapJsonp(
+    utf8(chunks, (length) => {
+      prefixLength += length;
+    }),
+    (length) => {
+      prefixLength += length;
+    },
+  );
   for await (const chunk of input) {
     sawContent ||= !isBlank(chunk);
     try {

@@ -56,6 +56,18 @@ describe('paylens diagnose', () => {
     );
   });
 
+  it('reads HARP, the HAR in a JSONP callback that HAR viewers load, as the HAR itself', async () => {
+    const diagnosesOf = async (name: string) => {
+      const { status, stdout, stderr } = await run(['diagnose', fixture(name), '--format', 'json']);
+      expect([status, stderr]).toEqual([0, '']);
+      const { diagnoses } = JSON.parse(stdout);
+      return diagnoses.map(({ file: _, ...rest }: { file: string }) => rest);
+    };
+    const wrapped = await diagnosesOf('one-error.harp');
+    expect(wrapped).toHaveLength(1);
+    expect(wrapped).toEqual(await diagnosesOf('one-error.har'));
+  });
+
   it('reads standard input with -', async () => {
     const { status, stdout } = await run(
       ['diagnose', '-', '--format', 'json'],
@@ -120,7 +132,7 @@ describe('paylens diagnose', () => {
     ],
     [
       ['diagnose', `${root}tests/support`],
-      /^paylens: cannot read .*support: no \.har, \.har\.gz or \.zip file in it\n$/,
+      /^paylens: cannot read .*support: no \.har, \.harp, \.har\.gz or \.zip file in it\n$/,
     ],
     [
       ['diagnose'],

@@ -143,6 +143,44 @@ describe('readHar', () => {
     }
   });
 
+  it('reads HARP, a HAR inside a JSONP callback as HAR viewers load it, whatever the chunking', async () => {
+    const har = fixture('chrome-export.har');
+    const count = JSON.parse(har).log.entries.length;
+    for (const wrapped of [
+      `onInputData(${har});`,
+      `onInputData(${har})`,
+      `\n window.har.load ( ${har} ) ;\n`,
+    ]) {
+      for (const size of [1, 7, 70, wrapped.length]) {
+        const items = await readAll(wrapped, size);
+        expect(items.map((item) => item.index)).toEqual([...Array(count).keys()]);
+      }
+    }
+  });
+
+  it.each([
+    [
+      'a JSONP opening never closed',
+      `onInputData(${'{"log":{"entries":[]}}'}`,
+      'it opens as JSONP (a callback\'s name and "(") but does not close with ")"',
+    ],
+    [
+      'something after the closing',
+      'onInputData({"log":{"entries":[]}}); more',
+      'it opens as JSONP (a callback\'s name and "(") but does not close with ")"',
+    ],
+    [
+      'a word that opens no callback',
+      'onInputData {"log":{"entries":[]}}',
+      'it is not valid JSON (unexpected "o")',
+    ],
+    ['two wrapped values', 'f({"log":{"entries":[]}}, 1)', 'extra data after the HAR at byte 24'],
+  ])('names %s', async (_, text, message) => {
+    for (const size of [1, 5, text.length]) {
+      await expect(readAll(text, size)).rejects.toThrow(new HarError(message));
+    }
+  });
+
   it('passes a failing source’s own error through', async () => {
     async function* failing(): AsyncGenerator<string> {
       yield '{"log":';
