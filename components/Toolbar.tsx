@@ -64,7 +64,7 @@ export function Toolbar(props: ToolbarProps) {
         Import HAR…
         <input
           type="file"
-          accept=".har,application/json"
+          accept=".har,.harp,application/json"
           class="visually-hidden"
           data-testid="har-input"
           onChange={(event) => {

@@ -85,6 +85,15 @@ describe('HAR import', () => {
     expect(document.querySelector('.panel.dragging')).toBeNull();
   });
 
+  it('imports HARP, a HAR wrapped in a JSONP callback, from the file picker', async () => {
+    await mount();
+    const input = screen.getByTestId('har-input') as HTMLInputElement;
+    expect(input.accept.split(',')).toContain('.harp');
+    const har = await harFile().text();
+    pick(new File([`onInputData(${har});`], 'session.harp'));
+    await waitFor(() => expect(codesOf(rows())).toEqual(['RESOURCE_NOT_FOUND', 'unauthorized']));
+  });
+
   it('says why a file cannot be imported', async () => {
     await mount();
     pick(new File(['{"not": "a har"}'], 'notes.json'));
