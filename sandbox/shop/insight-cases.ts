@@ -26,6 +26,11 @@ export interface InsightStep {
   body?: Readonly<Record<string, unknown>>;
   /** How many times the call is sent, each once the answer before is in; 1 by default. */
   times?: number;
+  /**
+   * The `times` sendings leave at once, as a burst does, rather than each after the answer
+   * before: they fall inside a rate window however slow the machine.
+   */
+  together?: boolean;
   /** Waited before each sending, so that what was sent before has aged. */
   delayMs?: number;
 }
@@ -130,7 +135,7 @@ export const INSIGHT_CASES: readonly InsightCase[] = [
     id: 'rate',
     label: '6 requests in a second to Alternative Payments',
     steps: [
-      { scenario: 'alternative-payments:success', times: 5 },
+      { scenario: 'alternative-payments:success', times: 5, together: true },
       { scenario: 'alternative-payments:http-429' },
     ],
   },

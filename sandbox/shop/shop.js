@@ -38,14 +38,18 @@ function headerValue(value) {
 async function runCase(id) {
   const insightCase = insightCases.find((candidate) => candidate.id === id);
   for (const step of insightCase?.steps ?? []) {
+    const sendings = [];
     for (let sent = 0; sent < (step.times ?? 1); sent++) {
       if (step.delayMs) await new Promise((resolve) => setTimeout(resolve, step.delayMs));
       // Read per sending: a clock reading is the time it leaves.
       const headers = Object.fromEntries(
         Object.entries(step.headers ?? {}).map(([name, value]) => [name, headerValue(value)]),
       );
-      await send(step.scenario, headers, { host: step.host, body: step.body });
+      const sending = send(step.scenario, headers, { host: step.host, body: step.body });
+      if (step.together) sendings.push(sending);
+      else await sending;
     }
+    await Promise.all(sendings);
   }
   // Last in the log: every step's answer is in.
   const item = document.createElement('li');
