@@ -29,7 +29,8 @@ const encoder = new TextEncoder();
 const ZERO = encoder.encode('0');
 const COMMA_ZERO = encoder.encode(',0');
 
-function isSpace(byte: number): boolean {
+/** JSON's white space. */
+export function isSpace(byte: number): boolean {
   return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
 }
 

@@ -4,7 +4,7 @@
  * file stream and the panel a dropped File's stream.
  */
 import { JSONParser } from '@streamparser/json';
-import { EntrySplitter, ExtraDataError } from './har-entries';
+import { EntrySplitter, ExtraDataError, isSpace } from './har-entries';
 import { exchangeFromEntry } from './har-exchange';
 import type { EntryPrefilter } from './har-prefilter';
 import { get, str } from './json';
@@ -152,15 +152,22 @@ async function* unwrapJsonp(
     let bytes = chunk;
     if (head !== null) {
       head = concatBytes(head, chunk);
-      const text = latin1.decode(head.subarray(0, MAX_JSONP_OPENING));
-      const first = text.trimStart().charAt(0);
+      let start = 0;
+      while (start < head.length && isSpace(head[start] as number)) start++;
+      if (start === head.length) {
+        // White space so far, which JSON allows too: passed on, so none of it piles up.
+        yield head;
+        head = new Uint8Array(0);
+        continue;
+      }
+      const text = latin1.decode(head.subarray(start, start + MAX_JSONP_OPENING));
       const match = JSONP_OPENING.exec(text);
-      const undecided =
-        first === '' || (!match && /^[A-Za-z_$]/.test(first) && head.length < MAX_JSONP_OPENING);
+      const undecided = !match && /^[A-Za-z_$]/.test(text) && head.length - start < MAX_JSONP_OPENING;
       if (undecided) continue;
       wrapped = match !== null;
-      bytes = match ? head.subarray(match[0].length) : head;
-      if (match) opening(match[0].length);
+      const skipped = match ? start + match[0].length : 0;
+      bytes = head.subarray(skipped);
+      if (match) opening(skipped);
       head = null;
     }
     if (!wrapped) {
@@ -196,7 +203,7 @@ function isAscii(bytes: Uint8Array): boolean {
 }
 
 function isBlank(bytes: Uint8Array): boolean {
-  return bytes.every((byte) => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09);
+  return bytes.every(isSpace);
 }
 
 /**

@@ -158,6 +158,16 @@ describe('readHar', () => {
     }
   });
 
+  it('passes leading white space on as it comes, however much of it', async () => {
+    const har =
+      '{"log":{"entries":[{"request":{"method":"GET","url":"https://x.test/"},"response":{"status":500}}]}}';
+    for (const text of [`${' '.repeat(5000)}${har}`, `${'\n'.repeat(5000)}f(${har});`]) {
+      for (const size of [1, 300, text.length]) {
+        expect(await readAll(text, size)).toMatchObject([{ index: 0, exchange: { url: 'https://x.test/' } }]);
+      }
+    }
+  });
+
   it.each([
     [
       'a JSONP opening never closed',
