@@ -34,7 +34,8 @@ export function isSpace(byte: number): boolean {
   return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
+/** The parts' bytes, one after the other, in one array. */
+export function concat(parts: readonly Uint8Array[]): Uint8Array {
   if (parts.length === 1) return parts[0] as Uint8Array;
   let length = 0;
   for (const part of parts) length += part.length;

@@ -4,7 +4,7 @@
  * file stream and the panel a dropped File's stream.
  */
 import { JSONParser } from '@streamparser/json';
-import { EntrySplitter, ExtraDataError, isSpace } from './har-entries';
+import { concat, EntrySplitter, ExtraDataError, isSpace } from './har-entries';
 import { exchangeFromEntry } from './har-exchange';
 import type { EntryPrefilter } from './har-prefilter';
 import { get, str } from './json';
@@ -107,9 +107,7 @@ async function* utf8(chunks: Chunks, bom: (length: number) => void): AsyncGenera
     } else if (head === null) {
       yield transcoded(chunk);
     } else {
-      const joined: Uint8Array = new Uint8Array(head.length + chunk.length);
-      joined.set(head);
-      joined.set(chunk, head.length);
+      const joined = concat([head, chunk]);
       head = joined.length < UTF8_BOM.length ? joined : null;
       if (head === null) yield sniff(joined);
     }
@@ -126,13 +124,6 @@ const JSONP_CLOSING = /\)\s*;?\s*$/;
 const MAX_JSONP_OPENING = 256;
 /** Bytes held back at the end of a JSONP input, where its closing is. */
 const JSONP_TAIL = 64;
-
-function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const joined = new Uint8Array(a.length + b.length);
-  joined.set(a);
-  joined.set(b, a.length);
-  return joined;
-}
 
 /**
  * The HAR inside HARP (`onInputData({...});`, a HAR wrapped in a JSONP callback, as HAR
@@ -151,7 +142,7 @@ async function* unwrapJsonp(
   for await (const chunk of input) {
     let bytes = chunk;
     if (head !== null) {
-      head = concatBytes(head, chunk);
+      head = concat([head, chunk]);
       let start = 0;
       while (start < head.length && isSpace(head[start] as number)) start++;
       if (start === head.length) {
@@ -180,7 +171,7 @@ async function* unwrapJsonp(
       yield bytes.subarray(0, bytes.length - JSONP_TAIL);
       tail = bytes.slice(bytes.length - JSONP_TAIL);
     } else {
-      const pending = concatBytes(tail, bytes);
+      const pending = concat([tail, bytes]);
       const cut = Math.max(0, pending.length - JSONP_TAIL);
       if (cut > 0) yield pending.subarray(0, cut);
       tail = pending.slice(cut);

@@ -1,7 +1,7 @@
 /** Environments: an id created in the sandbox is not found in production, and the other way round. */
 import type { Environment, Provider } from '../providers/provider';
 import type { Exchange } from '../types';
-import { type HostBounds, pathOf, pathStartAfterHost, readHostBounds } from '../url';
+import { hostOf, pathOf, pathStartAfterHost } from '../url';
 import type { QuickDigest } from './keyed-hash';
 import { idValues } from './request';
 import type { Insight, SessionWarning, TrafficFollower } from './types';
@@ -24,12 +24,10 @@ function place(environment: Environment): string {
   return `${environment.hosts[0] ?? ''}${environment.pathPrefix?.replace(/\/$/, '') ?? ''}`;
 }
 
-const bounds: HostBounds = { start: 0, end: 0, upper: false };
-
 /** The environment of a URL in any form: its host read whole, then its path. */
 function environmentOfAnyForm(provider: Provider, url: string): Environment | undefined {
-  if (!readHostBounds(url, bounds)) return undefined;
-  const host = url.slice(bounds.start, bounds.end).toLowerCase();
+  const host = hostOf(url);
+  if (host === '') return undefined;
   let path: string | undefined;
   for (const environment of provider.environments) {
     if (!environment.hosts.includes(host)) continue;
