@@ -168,12 +168,30 @@ function utcTime(seconds: number): string | null {
   return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} UTC`;
 }
 
-/** The claims of a JWT's payload, or null when it does not decode to a JSON object. */
+/** Longer than any JWT a header carries: not decoded. */
+const MAX_JWT_CHARS = 8 * 1024;
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
+
+/**
+ * The claims of a JWT's payload, or null when the text is not a JWT (three base64url parts,
+ * the signature possibly empty) whose payload is a JSON object; never throws.
+ */
 export function jwtClaims(jwt: string): Record<string, unknown> | null {
-  const payload = jwt.split('.')[1];
-  if (!payload || payload.length > 8_000) return null;
+  if (jwt.length > MAX_JWT_CHARS) return null;
+  const [header = '', payload = '', ...rest] = jwt.split('.');
+  if (
+    rest.length !== 1 ||
+    header === '' ||
+    payload === '' ||
+    ![header, payload, ...rest].every((part) => BASE64URL.test(part))
+  )
+    return null;
   try {
-    const claims: unknown = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/')));
+    const base64 = payload.replaceAll('-', '+').replaceAll('_', '/');
+    const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
+    const claims: unknown = JSON.parse(
+      new TextDecoder().decode(Uint8Array.from(binary, (char) => char.charCodeAt(0))),
+    );
     return typeof claims === 'object' && claims !== null && !Array.isArray(claims)
       ? (claims as Record<string, unknown>)
       : null;

@@ -2,9 +2,9 @@
 
 import { readBody } from '../body';
 import { startedMs } from '../har-time';
-import { get, isObject, seconds, str } from '../json';
+import { get, seconds, str } from '../json';
 import type { BearerTokens, Provider, TokenIssuer } from '../providers/provider';
-import { REDACTED } from '../redact';
+import { jwtClaims, REDACTED } from '../redact';
 import type { Diagnosis, Exchange } from '../types';
 import { pathOf } from '../url';
 import type { KeyedDigest } from './keyed-hash';
@@ -16,8 +16,6 @@ import type { Insight } from './types';
 export const TOKENS_KEPT_PER_PROVIDER = 16;
 /** Token replies are small; a larger body is not parsed. */
 const MAX_ISSUER_BODY_CHARS = 64 * 1024;
-/** A JWT's payload longer than this is not decoded. */
-const MAX_JWT_CHARS = 8 * 1024;
 
 type Scheme = 'Basic' | 'Bearer';
 
@@ -94,23 +92,11 @@ const SENT_TEXT: Record<Scheme | 'other' | 'none', string> = {
   none: 'a bare value without a scheme word',
 };
 
-/** The claims of a JWT, when the token is one; never throws. */
-function jwtClaims(token: string): { exp: number; iat: number | null } | undefined {
-  if (token.length > MAX_JWT_CHARS) return undefined;
-  const parts = token.split('.');
-  if (parts.length !== 3 || !parts.every((part) => /^[A-Za-z0-9_-]+$/.test(part))) return undefined;
-  const payload = parts[1] ?? '';
-  let claims: unknown;
-  try {
-    const base64 = payload.replaceAll('-', '+').replaceAll('_', '/');
-    const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
-    claims = JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (char) => char.charCodeAt(0))));
-  } catch {
-    return undefined;
-  }
-  if (!isObject(claims)) return undefined;
-  const exp = get(claims, 'exp');
-  const iat = get(claims, 'iat');
+/** The expiry and issue times a JWT carries, when the token is one with an `exp`. */
+function jwtTimes(token: string): { exp: number; iat: number | null } | undefined {
+  const claims = jwtClaims(token);
+  const exp = claims?.exp;
+  const iat = claims?.iat;
   if (typeof exp !== 'number' || !Number.isFinite(exp)) return undefined;
   return { exp, iat: typeof iat === 'number' && Number.isFinite(iat) ? iat : null };
 }
@@ -168,7 +154,7 @@ export function createTokenTracker(digest: KeyedDigest): TokenTracker {
       };
     }
 
-    const claims = jwtClaims(token);
+    const claims = jwtTimes(token);
     // The server's Date is the issuer's clock, as exp is; the start is the fallback.
     const nowMs = serverDateMs(exchange.responseHeaders) ?? startMs;
     if (claims && nowMs !== undefined) {
