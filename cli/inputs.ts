@@ -10,7 +10,7 @@ import { Readable } from 'node:stream';
 import type * as yauzl from 'yauzl';
 import { MAX_BODY_CHARS } from '../lib/body';
 import type { BodyFileReader } from '../lib/diagnose-har';
-import { type Chunks, HarError } from '../lib/har';
+import { type Chunks, GZIP_MAGIC, HarError, startsWithBytes } from '../lib/har';
 
 /** A file to diagnose, named as the user gave it, or why that argument yields none. */
 export type Input = { name: string; error?: string };
@@ -18,7 +18,6 @@ export type Input = { name: string; error?: string };
 /** What a directory contributes, matched case-insensitively. */
 const HAR_FILE = /\.(har|harp|har\.gz|zip)$/i;
 
-const GZIP_MAGIC = [0x1f, 0x8b];
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
 /** Larger body files are left unread, as the matcher would not read such a body anyway. */
@@ -77,10 +76,6 @@ export interface OpenedHar {
   chunks: Chunks;
   readBodyFile?: BodyFileReader;
   close(): void;
-}
-
-function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
-  return magic.every((byte, i) => bytes[i] === byte);
 }
 
 /** zlib's own errors (Z_DATA_ERROR, Z_BUF_ERROR...) are about the file, not the disk. */
@@ -226,10 +221,10 @@ async function openStdin(stdin: Chunks): Promise<OpenedHar> {
     yield* iterator;
   }
   const head = first.done || typeof first.value === 'string' ? undefined : first.value;
-  if (head && startsWith(head, ZIP_MAGIC)) {
+  if (head && startsWithBytes(head, ZIP_MAGIC)) {
     throw new HarError('it is a zip archive, which is read from its path, not a pipe');
   }
-  return { chunks: head && startsWith(head, GZIP_MAGIC) ? gunzip(all()) : all(), close: () => {} };
+  return { chunks: head && startsWithBytes(head, GZIP_MAGIC) ? gunzip(all()) : all(), close: () => {} };
 }
 
 /**
@@ -239,11 +234,11 @@ async function openStdin(stdin: Chunks): Promise<OpenedHar> {
 export async function openInput(name: string, stdin: () => Chunks): Promise<OpenedHar> {
   if (name === '-') return openStdin(stdin());
   const magic = await magicOf(name);
-  if (startsWith(magic, ZIP_MAGIC)) return openZip(name);
+  if (startsWithBytes(magic, ZIP_MAGIC)) return openZip(name);
   // Large reads: each chunk is a round trip to the thread pool, which the parser waits for.
   const file = createReadStream(name, { highWaterMark: 1 << 20 });
   return {
-    chunks: startsWith(magic, GZIP_MAGIC) ? gunzip(file) : file,
+    chunks: startsWithBytes(magic, GZIP_MAGIC) ? gunzip(file) : file,
     readBodyFile: bodiesBeside(name),
     close: () => file.destroy(),
   };

@@ -30,7 +30,7 @@ const ZERO = encoder.encode('0');
 const COMMA_ZERO = encoder.encode(',0');
 
 /** JSON's white space. */
-export function isSpace(byte: number): boolean {
+export function isSpace(byte: number | undefined): boolean {
   return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
 }
 

@@ -18,6 +18,7 @@ import {
   CLOSE_OBJECT,
   COLON,
   COMMA,
+  isSpace,
   nextQuote,
   OPEN_ARRAY,
   OPEN_OBJECT,
@@ -37,10 +38,6 @@ const RESPONSE = word('response');
 const METHOD = word('method');
 const URL_KEY = word('url');
 const STATUS = word('status');
-
-function isSpace(byte: number | undefined): boolean {
-  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
-}
 
 function skipSpace(bytes: Uint8Array, at: number): number {
   let i = at;

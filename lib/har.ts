@@ -65,17 +65,19 @@ function describeParseError(error: unknown): string {
 }
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
-const GZIP_MAGIC = [0x1f, 0x8b];
+/** gzip's magic number: a compressed HAR is told by it, not by its name. */
+export const GZIP_MAGIC = [0x1f, 0x8b];
 
-function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+/** The bytes begin with `prefix` (a magic number, a BOM). */
+export function startsWithBytes(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((byte, i) => bytes[i] === byte);
 }
 
 /** The encoding a BOM names, and how many bytes it takes; UTF-8 without one. */
 function sniffEncoding(head: Uint8Array): { encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; bom: number } {
-  if (startsWith(head, UTF8_BOM)) return { encoding: 'utf-8', bom: 3 };
-  if (startsWith(head, [0xff, 0xfe])) return { encoding: 'utf-16le', bom: 2 };
-  if (startsWith(head, [0xfe, 0xff])) return { encoding: 'utf-16be', bom: 2 };
+  if (startsWithBytes(head, UTF8_BOM)) return { encoding: 'utf-8', bom: 3 };
+  if (startsWithBytes(head, [0xff, 0xfe])) return { encoding: 'utf-16le', bom: 2 };
+  if (startsWithBytes(head, [0xfe, 0xff])) return { encoding: 'utf-16be', bom: 2 };
   return { encoding: 'utf-8', bom: 0 };
 }
 
@@ -92,7 +94,7 @@ async function* utf8(chunks: Chunks, bom: (length: number) => void): AsyncGenera
   const transcoded = (bytes: Uint8Array) =>
     transcoder ? encoder.encode(transcoder.decode(bytes, { stream: true })) : bytes;
   const sniff = (bytes: Uint8Array) => {
-    if (startsWith(bytes, GZIP_MAGIC)) throw new HarError('it is gzip-compressed: decompress it first');
+    if (startsWithBytes(bytes, GZIP_MAGIC)) throw new HarError('it is gzip-compressed: decompress it first');
     const { encoding, bom: length } = sniffEncoding(bytes);
     bom(length);
     if (encoding !== 'utf-8') transcoder = new TextDecoder(encoding);
