@@ -54,7 +54,7 @@ export function entryKey(entry: unknown, { startedDateTime, method, url, status 
   return `${startedDateTime} ${method} ${status} ${url} ${get(entry, 'time')}`;
 }
 
-function timeOf(event: CaptureEvent): number {
+function startOfEvent(event: CaptureEvent): number {
   return Date.parse(event.kind === 'exchange' ? event.exchange.startedDateTime : event.at);
 }
 
@@ -184,8 +184,8 @@ export class Capture {
     this.#remember(event);
     let index = this.#events.length;
     if (inTimeOrder) {
-      const time = timeOf(event);
-      while (index > 0 && timeOf(this.#events[index - 1] as CaptureEvent) > time) index--;
+      const time = startOfEvent(event);
+      while (index > 0 && startOfEvent(this.#events[index - 1] as CaptureEvent) > time) index--;
     }
     this.#events.splice(index, 0, event);
     this.#trim();
