@@ -2,7 +2,9 @@
  * Cuts the entries of `log.entries` out of a HAR byte stream. Entries are nearly all of a
  * HAR's bytes, so they are found by a byte scanner and handed over whole, for the native
  * JSON.parse; everything around them (the small skeleton: log, version, creator, pages)
- * is passed on with each entry replaced by `0`, for a real JSON parser to check.
+ * is passed on with the entries array reduced to `[0]`, for a real JSON parser to check.
+ * The one scan also notes where an entry's shallow containers open and close, so that a
+ * reader of its top levels (the prefilter) need not scan it again.
  */
 
 /** JSON's structural bytes, shared with the prefilter that reads entries the same way. */
@@ -17,17 +19,71 @@ export const CLOSE_ARRAY = 0x5d;
 
 /** Depth of an entry's own bytes: root object 1, log 2, entries array 3. */
 const ENTRIES_DEPTH = 3;
+/** Depth inside an entry object, where its members' containers (`request`, `timings`) open. */
+const ENTRY_DEPTH = 4;
+/** Depth inside those, where their members' containers (`headers`, `content`) open. */
+const MEMBER_DEPTH = 5;
+
+/**
+ * Where the containers at the entry's two shallowest levels open and close, as offsets in
+ * the entry's bytes, in the order they open. Reset for each entry.
+ */
+export class ContainerSpans {
+  private opens = new Int32Array(32);
+  private closes = new Int32Array(32);
+  private count = 0;
+  /** Per depth, the span the next close at that depth ends. */
+  private readonly openAt = [0, 0, 0, 0, 0, 0];
+  /** Where `endOf` looks first: readers ask in the order containers open. */
+  private cursor = 0;
+
+  reset(): void {
+    this.count = 0;
+    this.cursor = 0;
+  }
+
+  open(offset: number, depth: number): void {
+    if (this.count === this.opens.length) {
+      const opens = new Int32Array(this.count * 2);
+      const closes = new Int32Array(this.count * 2);
+      opens.set(this.opens);
+      closes.set(this.closes);
+      this.opens = opens;
+      this.closes = closes;
+    }
+    this.opens[this.count] = offset;
+    this.openAt[depth] = this.count++;
+  }
+
+  /** `offset` is just past the closing bracket. */
+  close(offset: number, depth: number): void {
+    this.closes[this.openAt[depth] as number] = offset;
+  }
+
+  /** Just past the container opening at `offset`, or -1 when none was noted there. */
+  endOf(offset: number): number {
+    // Asked out of order, the search starts over.
+    if (this.cursor > 0 && (this.opens[this.cursor - 1] as number) >= offset) this.cursor = 0;
+    while (this.cursor < this.count && (this.opens[this.cursor] as number) < offset) this.cursor++;
+    return this.cursor < this.count && this.opens[this.cursor] === offset
+      ? (this.closes[this.cursor] as number)
+      : -1;
+  }
+}
 
 export interface EntrySink {
-  /** The skeleton's bytes, in order, with every entry replaced by `0`. */
+  /** The skeleton's bytes, in order, with the entries array reduced to `[0]` (or `[]`). */
   skeleton(bytes: Uint8Array): void;
-  /** One entry's bytes (a JSON value), in order. */
-  entry(bytes: Uint8Array): void;
+  /** One entry's bytes (a JSON value), in order, and its shallow containers' spans. */
+  entry(bytes: Uint8Array, spans: ContainerSpans): void;
 }
 
 const encoder = new TextEncoder();
 const ZERO = encoder.encode('0');
-const COMMA_ZERO = encoder.encode(',0');
+
+/** 1 for the bytes that change the entry scanner's state: quotes, brackets and commas. */
+const STRUCTURAL = new Uint8Array(256);
+for (const byte of [QUOTE, COMMA, OPEN_OBJECT, CLOSE_OBJECT, OPEN_ARRAY, CLOSE_ARRAY]) STRUCTURAL[byte] = 1;
 
 /** JSON's white space. */
 export function isSpace(byte: number | undefined): boolean {
@@ -83,6 +139,9 @@ export class EntrySplitter {
   private entryCount = 0;
   /** Bytes of the entry being read, from earlier chunks; null between entries. */
   private entryParts: Uint8Array[] | null = null;
+  /** The bytes in `entryParts`, so offsets in a later chunk count from the entry's start. */
+  private entryLength = 0;
+  private readonly spans = new ContainerSpans();
   /** Bytes written before the current chunk, to place extra data in the input. */
   private written = 0;
   /** The root value has closed: anything but whitespace after it is extra data. */
@@ -175,23 +234,31 @@ export class EntrySplitter {
     }
   }
 
-  /** Scans inside the entries array until it closes or the chunk ends; returns where it stopped. */
+  /**
+   * Scans inside the entries array until it closes or the chunk ends; returns where it
+   * stopped. The hot loop of reading a HAR: its state lives in locals while it runs.
+   */
   private scanEntries(bytes: Uint8Array, from: number): number {
+    const spans = this.spans;
+    let depth = this.depth;
     let start = this.entryParts ? from : -1;
-    for (let i = from; i < bytes.length; i++) {
-      if (this.inString) {
-        // Jump from quote to quote: strings are most of an entry's bytes.
-        const end = this.stringEnd(bytes, i);
-        if (end < 0) break;
-        this.inString = false;
-        i = end;
-        continue;
-      }
+    /** Added to a byte's index in this chunk, gives its offset in the entry. */
+    let base = this.entryLength;
+    let i = from;
+    if (this.inString) {
+      const end = this.stringEnd(bytes, from);
+      i = end < 0 ? bytes.length : end + 1;
+      this.inString = end < 0;
+    }
+    for (; i < bytes.length; i++) {
       const byte = bytes[i] as number;
-      if (this.depth === ENTRIES_DEPTH && start < 0 && !isSpace(byte)) {
+      const between = depth === ENTRIES_DEPTH && start < 0;
+      if (STRUCTURAL[byte] === 0 && !(between && !isSpace(byte))) continue;
+      if (between) {
         // Between entries only `,` and `]` may come, each in its place.
         if (byte === CLOSE_ARRAY && !(this.valueNext && this.entryCount > 0)) {
-          this.closeEntries();
+          this.depth = depth - 1;
+          this.inEntries = false;
           this.sink.skeleton(bytes.subarray(i, i + 1));
           return i + 1;
         }
@@ -203,28 +270,45 @@ export class EntrySplitter {
           throw new SyntaxError(`unexpected "${String.fromCharCode(byte)}" in log.entries`);
         }
         start = i;
+        base = -i;
         this.entryParts = [];
         this.valueNext = false;
+        spans.reset();
       }
-      if (byte === QUOTE) this.inString = true;
-      else if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) this.depth++;
-      else if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
-        if (this.depth === ENTRIES_DEPTH) {
+      if (byte === QUOTE) {
+        // Jump from quote to quote: strings are most of an entry's bytes.
+        const end = this.stringEnd(bytes, i + 1);
+        if (end < 0) {
+          this.inString = true;
+          break;
+        }
+        i = end;
+      } else if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) {
+        if (depth === ENTRY_DEPTH || depth === MEMBER_DEPTH) spans.open(i + base, depth);
+        depth++;
+      } else if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
+        if (depth === ENTRIES_DEPTH) {
           // `]` right after a primitive entry, as in `[1,null]`.
           this.finishEntry(bytes.subarray(start, i));
-          start = -1;
-          this.closeEntries();
+          this.depth = depth - 1;
+          this.inEntries = false;
           this.sink.skeleton(bytes.subarray(i, i + 1));
           return i + 1;
         }
-        this.depth--;
-      } else if (byte === COMMA && this.depth === ENTRIES_DEPTH) {
+        depth--;
+        if (depth === ENTRY_DEPTH || depth === MEMBER_DEPTH) spans.close(i + 1 + base, depth);
+      } else if (byte === COMMA && depth === ENTRIES_DEPTH) {
         this.finishEntry(bytes.subarray(start, i));
         start = -1;
         this.valueNext = true;
       }
     }
-    if (start >= 0) this.entryParts?.push(bytes.slice(start));
+    this.depth = depth;
+    if (start >= 0) {
+      const part = bytes.slice(start);
+      this.entryParts?.push(part);
+      this.entryLength += part.length;
+    }
     return bytes.length;
   }
 
@@ -260,12 +344,10 @@ export class EntrySplitter {
     const parts = this.entryParts ?? [];
     parts.push(last);
     this.entryParts = null;
-    this.sink.entry(concat(parts));
-    this.sink.skeleton(this.entryCount++ === 0 ? ZERO : COMMA_ZERO);
-  }
-
-  private closeEntries(): void {
-    this.inEntries = false;
-    this.depth--;
+    this.entryLength = 0;
+    this.sink.entry(concat(parts), this.spans);
+    // The splitter has checked the commas between entries: the skeleton parser needs only
+    // to see an array with something in it, and is spared a call per entry.
+    if (this.entryCount++ === 0) this.sink.skeleton(ZERO);
   }
 }

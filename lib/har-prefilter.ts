@@ -1,8 +1,9 @@
 /**
  * Decides from an entry's raw bytes, before any JSON.parse, that nothing would come of
- * parsing it: a usable entry whose request goes to no provider host (nor a user's), which
- * the matcher and the session analyzer both ignore. Nine entries in ten of a browsing
- * session are the page's own: they are counted without being decoded or parsed.
+ * parsing it: a usable entry the matcher and the session analyzer both ignore, as its
+ * request goes to no provider host (nor a user's), is a preflight, or got no answer (a
+ * blocked request's status 0, a redirect). Nine entries in ten of a browsing session are
+ * the page's own: they are counted without being decoded or parsed.
  *
  * It answers "skip" only when sure: the entry is an object whose `request` and `response`
  * (each once) are objects, with a non-empty `method`, a `url` that is no `data:` or `blob:`
@@ -11,6 +12,7 @@
  * gives the entry its reason. Values below those fields are not checked byte by byte, only
  * that their brackets and strings close, as the splitter already checked: an entry to
  * another host damaged inside a value is counted, where parsing it would refuse the file.
+ * Given the spans the splitter noted, it jumps over those values without reading them.
  */
 import {
   BACKSLASH,
@@ -18,6 +20,7 @@ import {
   CLOSE_OBJECT,
   COLON,
   COMMA,
+  type ContainerSpans,
   isSpace,
   nextQuote,
   OPEN_ARRAY,
@@ -25,9 +28,10 @@ import {
   QUOTE,
 } from './har-entries';
 import type { HostLookup } from './hosts';
+import { isAnswered } from './matcher';
 
 /** True when the entry can be counted without being parsed. */
-export type EntryPrefilter = (bytes: Uint8Array) => boolean;
+export type EntryPrefilter = (bytes: Uint8Array, spans?: ContainerSpans) => boolean;
 
 /** Returned instead of an index: leave the entry to JSON.parse. */
 const DOUBT = -1;
@@ -59,8 +63,13 @@ function stringEnd(bytes: Uint8Array, at: number): number {
   }
 }
 
+/** The splitter's spans of the entry being read, when it came from the splitter. */
+let knownSpans: ContainerSpans | undefined;
+
 /** Just past the object or array opening at `at`, counting brackets and jumping strings. */
 function containerEnd(bytes: Uint8Array, at: number): number {
+  const known = knownSpans ? knownSpans.endOf(at) : -1;
+  if (known >= 0) return known;
   let depth = 0;
   for (let i = at; i < bytes.length; i++) {
     const byte = bytes[i];
@@ -196,6 +205,24 @@ function isPlainInteger(bytes: Uint8Array, start: number, end: number): boolean 
   return true;
 }
 
+/** The value of the integer `isPlainInteger` accepted. */
+function integerAt(bytes: Uint8Array, start: number, end: number): number {
+  const negative = bytes[start] === 0x2d;
+  let value = 0;
+  for (let i = negative ? start + 1 : start; i < end; i++) value = value * 10 + ((bytes[i] as number) - 0x30);
+  return negative ? -value : value;
+}
+
+const OPTIONS = word('options');
+
+/** The method, a plain string, is OPTIONS in any case, as `isPreflight` reads it. */
+function isPreflightMethod(bytes: Uint8Array, start: number, end: number): boolean {
+  if (end - start !== OPTIONS.length + 2) return false;
+  for (let i = 0; i < OPTIONS.length; i++)
+    if (((bytes[start + 1 + i] as number) | 0x20) !== OPTIONS[i]) return false;
+  return true;
+}
+
 /** A non-empty string without escapes or control characters: what it says is what JSON.parse reads. */
 function isPlainString(bytes: Uint8Array, start: number, end: number): boolean {
   if (bytes[start] !== QUOTE || end - start < 3) return false;
@@ -271,7 +298,8 @@ export function createEntryPrefilter(lookup: HostLookup): EntryPrefilter {
     return answer;
   }
 
-  return (bytes) => {
+  return (bytes, spans) => {
+    knownSpans = spans;
     if (!readFields(bytes)) return false;
     // Each once: with a key twice JSON.parse keeps the last, and only it should decide.
     if (fields.requests !== 1 || fields.responses !== 1 || fields.methods !== 1) return false;
@@ -279,12 +307,17 @@ export function createEntryPrefilter(lookup: HostLookup): EntryPrefilter {
     // A method written with escapes may still read as empty: JSON.parse decides.
     if (!isPlainString(bytes, fields.methodStart, fields.methodEnd)) return false;
     if (!isPlainInteger(bytes, fields.statusStart, fields.statusEnd)) return false;
+    // Both ignore a preflight, and a status that answers nothing (a blocked request's 0, a
+    // redirect), whatever the host: only the URL must still make the entry a usable one.
+    const ignoredOnAnyHost =
+      isPreflightMethod(bytes, fields.methodStart, fields.methodEnd) ||
+      !isAnswered(integerAt(bytes, fields.statusStart, fields.statusEnd));
     const { urlStart, urlEnd } = fields;
     if (bytes[urlStart] !== QUOTE) return false;
     const originEnd = plainOriginEnd(bytes, urlStart, urlEnd);
-    if (originEnd >= 0) return ignoredOrigin(bytes, urlStart + 1, originEnd);
+    if (originEnd >= 0) return ignoredOnAnyHost || ignoredOrigin(bytes, urlStart + 1, originEnd);
     const url = urlText(bytes, urlStart, urlEnd, decoder);
     if (url === null || url === '' || INLINE_URL.test(url)) return false;
-    return lookup(url) === undefined;
+    return ignoredOnAnyHost || lookup(url) === undefined;
   };
 }

@@ -233,9 +233,9 @@ export async function* readHar(
   let count = 0;
   const splitter = new EntrySplitter({
     skeleton: (bytes) => skeleton.write(skeletonText(bytes)),
-    entry: (bytes) => {
+    entry: (bytes, spans) => {
       const index = count++;
-      if (prefilter?.(bytes)) {
+      if (prefilter?.(bytes, spans)) {
         ready.push({ index, unparsed: true });
         return;
       }
