@@ -1,8 +1,8 @@
 /**
  * The CLI's cold start: `node bin/paylens.js diagnose` on a HAR of one failing provider
  * entry, wall-clock from spawn to exit, beside `node -e ''` timed the same way: the floor,
- * as no Node program starts faster. The package is built first, so the bin runs what
- * `npm run build:package` makes of the sources as they are.
+ * as no Node program starts faster. bench/run.ts builds the package first, so the bin runs
+ * what `npm run build:package` makes of the sources as they are.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -48,9 +48,8 @@ function median(values: readonly number[]): number {
     : (sorted[Math.floor(middle)] as number);
 }
 
-export function benchCli(log: (line: string) => void) {
-  log('building the package');
-  execFileSync(process.execPath, [join(root, 'scripts/build-package.mjs')], { stdio: 'ignore' });
+/** Times `bin/paylens.js`, as `npm run build:package` last built it. */
+export function benchCli() {
   const dir = mkdtempSync(join(tmpdir(), 'paylens-bench-cli-'));
   try {
     const har = join(dir, 'one.har');

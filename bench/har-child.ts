@@ -1,10 +1,19 @@
 /**
  * Runs in a child process so its peak memory is its own: either the CLI's path over a
  * HAR (diagnose, JSON output unless another format is named) or the floor,
- * JSON.parse(readFileSync()). Prints one JSON line.
+ * JSON.parse(readFileSync()). Prints one JSON line. The CLI is the one that ships, the
+ * bundle bin/paylens.js runs, which bench/run.ts has just built.
  */
 import { readFileSync } from 'node:fs';
-import { main } from '../cli/main';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
+import type { main as cliMain } from '../cli/main';
+
+const bundle = fileURLToPath(new URL('../dist/cli/paylens.js', import.meta.url));
+const { main }: { main: typeof cliMain } = new Script(readFileSync(bundle, 'utf8'), {
+  filename: bundle,
+}).runInThisContext()(createRequire(bundle));
 
 const [mode, file, format = 'json'] = process.argv.slice(2);
 if (!file || (mode !== 'cli' && mode !== 'floor'))

@@ -105,7 +105,7 @@ export function concat(parts: readonly Uint8Array[]): Uint8Array {
 }
 
 /** Closer quotes than this are found byte by byte: a call to indexOf costs more. */
-const NEAR = 48;
+export const NEAR = 48;
 
 /** The index of the next `"` at or after `from` in `bytes`, or -1. */
 export function nextQuote(bytes: Uint8Array, from: number): number {
@@ -276,7 +276,15 @@ export class EntrySplitter {
         spans.reset();
       }
       if (byte === QUOTE) {
-        // Jump from quote to quote: strings are most of an entry's bytes.
+        // Most strings are short and plain (header names, values): read them here, and
+        // leave escapes and long bodies to the search from quote to quote.
+        const near = Math.min(i + 1 + NEAR, bytes.length);
+        let j = i + 1;
+        while (j < near && bytes[j] !== QUOTE && bytes[j] !== BACKSLASH) j++;
+        if (j < near && bytes[j] === QUOTE) {
+          i = j;
+          continue;
+        }
         const end = this.stringEnd(bytes, i + 1);
         if (end < 0) {
           this.inString = true;

@@ -22,6 +22,7 @@ import {
   COMMA,
   type ContainerSpans,
   isSpace,
+  NEAR,
   nextQuote,
   OPEN_ARRAY,
   OPEN_OBJECT,
@@ -51,6 +52,11 @@ function skipSpace(bytes: Uint8Array, at: number): number {
 
 /** Just past the string whose opening quote is at `at`; DOUBT when it does not close. */
 function stringEnd(bytes: Uint8Array, at: number): number {
+  // Keys and most values are short and plain: read them here, as the splitter does.
+  const near = Math.min(at + 1 + NEAR, bytes.length);
+  let i = at + 1;
+  while (i < near && bytes[i] !== QUOTE && bytes[i] !== BACKSLASH) i++;
+  if (i < near && bytes[i] === QUOTE) return i + 1;
   let from = at + 1;
   for (;;) {
     const quote = nextQuote(bytes, from);
@@ -168,13 +174,12 @@ function readObject(bytes: Uint8Array, at: number, object: number): number {
   if (bytes[i] === CLOSE_OBJECT) return i + 1;
   for (;;) {
     if (bytes[i] !== QUOTE) return DOUBT;
-    const afterKey = stringEnd(bytes, i);
-    if (afterKey === DOUBT) return DOUBT;
     const keyStart = i + 1;
-    const keyEnd = afterKey - 1;
+    let keyEnd = keyStart;
+    while (keyEnd < bytes.length && bytes[keyEnd] !== QUOTE && bytes[keyEnd] !== BACKSLASH) keyEnd++;
     // A key written with escapes may spell `request`: only JSON.parse reads it right.
-    for (let k = keyStart; k < keyEnd; k++) if (bytes[k] === BACKSLASH) return DOUBT;
-    i = skipSpace(bytes, afterKey);
+    if (bytes[keyEnd] !== QUOTE) return DOUBT;
+    i = skipSpace(bytes, keyEnd + 1);
     if (bytes[i] !== COLON) return DOUBT;
     i = skipSpace(bytes, i + 1);
     const end = readMember(bytes, object, keyStart, keyEnd, i);
