@@ -193,9 +193,9 @@ export async function main(
           options,
           {
             readBodyFile: opened.readBodyFile,
-            entry: () => {
-              file.entries++;
-              summary.entries++;
+            entries: (count) => {
+              file.entries += count;
+              summary.entries += count;
             },
             skipped: (_, reason) => {
               file.skipped++;

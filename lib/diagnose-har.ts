@@ -22,8 +22,8 @@ export type BodyFileReader = (name: string) => Promise<{ body: string; encoding?
 
 /** Where each entry of a HAR goes as soon as it is read, so nothing has to be kept. */
 export interface HarSink {
-  /** Every entry of `log.entries`, usable or not, before its diagnosis or skip. */
-  entry(): void;
+  /** Entries of `log.entries`, usable or not, counted as they are read, before their diagnosis or skip. */
+  entries(count: number): void;
   finding(finding: Finding): void;
   skipped(index: number, reason: string): void;
   /** Reads `content._file` bodies; without it such entries are diagnosed without their body. */
@@ -52,8 +52,11 @@ export async function scanHar(
     ? undefined
     : createEntryPrefilter(providerScope(options, providers).lookup);
   for await (const item of readHar(chunks, { prefilter })) {
-    sink.entry();
-    if ('unparsed' in item) continue;
+    if ('unparsed' in item) {
+      sink.entries(item.unparsed);
+      continue;
+    }
+    sink.entries(1);
     if ('invalid' in item) {
       sink.skipped(item.index, item.invalid);
       continue;
@@ -85,8 +88,8 @@ export async function diagnoseHar(
     chunks,
     options,
     {
-      entry: () => {
-        entries++;
+      entries: (count) => {
+        entries += count;
       },
       finding: (finding) => findings.push(finding),
       skipped: (index, reason) => skipped.push({ index, reason }),

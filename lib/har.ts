@@ -22,8 +22,11 @@ export type HarItem =
   /** `bodyFile`: Playwright's `content._file`, a body stored beside the HAR rather than in it. */
   { index: number; exchange: Exchange; bodyFile?: string } | { index: number; invalid: string };
 
-/** A usable entry the prefilter showed to be of no interest, counted but never parsed. */
-export type UnparsedItem = { index: number; unparsed: true };
+/**
+ * Usable entries the prefilter showed to be of no interest, counted but never parsed: the
+ * `unparsed` entries from `index` on, as one item, since most of a capture comes so.
+ */
+export type UnparsedItem = { index: number; unparsed: number };
 
 export interface ReadHarOptions {
   /** Entries to count without parsing them: see `createEntryPrefilter`. */
@@ -247,7 +250,9 @@ export async function* readHar(
     entry: (bytes, spans) => {
       const index = count++;
       if (prefilter?.(bytes, spans)) {
-        ready.push({ index, unparsed: true });
+        const last = ready.at(-1);
+        if (last !== undefined && 'unparsed' in last && last.index + last.unparsed === index) last.unparsed++;
+        else ready.push({ index, unparsed: 1 });
         return;
       }
       let value: unknown;
