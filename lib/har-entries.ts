@@ -285,7 +285,8 @@ export class EntrySplitter {
           i = j;
           continue;
         }
-        const end = this.stringEnd(bytes, i + 1);
+        // What came before `j` holds neither quote nor backslash: the search goes on from it.
+        const end = this.stringEnd(bytes, j);
         if (end < 0) {
           this.inString = true;
           break;
