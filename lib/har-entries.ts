@@ -3,8 +3,8 @@
  * HAR's bytes, so they are found by a byte scanner and handed over whole, for the native
  * JSON.parse; everything around them (the small skeleton: log, version, creator, pages)
  * is passed on with the entries array reduced to `[0]`, for a real JSON parser to check.
- * The one scan also notes where an entry's shallow containers open and close, so that a
- * reader of its top levels (the prefilter) need not scan it again.
+ * The one scan also notes the fields that decide whether an entry is worth parsing, so
+ * that the prefilter need not scan it again.
  */
 
 /** JSON's structural bytes, shared with the prefilter that reads entries the same way. */
@@ -19,63 +19,126 @@ export const CLOSE_ARRAY = 0x5d;
 
 /** Depth of an entry's own bytes: root object 1, log 2, entries array 3. */
 const ENTRIES_DEPTH = 3;
-/** Depth inside an entry object, where its members' containers (`request`, `timings`) open. */
+/** Depth inside an entry object, where its keys (`request`, `response`) are. */
 const ENTRY_DEPTH = 4;
-/** Depth inside those, where their members' containers (`headers`, `content`) open. */
+/** Depth inside the objects those open, where their keys (`method`, `url`, `status`) are. */
 const MEMBER_DEPTH = 5;
 
+const word = (text: string) => new TextEncoder().encode(text);
+const REQUEST = word('request');
+const RESPONSE = word('response');
+const METHOD = word('method');
+const URL_KEY = word('url');
+const STATUS = word('status');
+
+/** The bytes from `start` to `end` spell `key`. */
+function keyIs(bytes: Uint8Array, start: number, end: number, key: Uint8Array): boolean {
+  if (end - start !== key.length) return false;
+  for (let i = 0; i < key.length; i++) if (bytes[start + i] !== key[i]) return false;
+  return true;
+}
+
+/** Which object a depth-5 key belongs to. */
+const OTHER_OBJECT = 0;
+const REQUEST_OBJECT = 1;
+const RESPONSE_OBJECT = 2;
+
 /**
- * Where the containers at the entry's two shallowest levels open and close, as offsets in
- * the entry's bytes, in the order they open. Reset for each entry.
+ * The fields that decide whether an entry is worth parsing, as the splitter saw them go
+ * by: whether the entry is an object, how often its `request` and `response`, their
+ * `method`, `url` and `status` came (those three counted in the one object opened as
+ * `request` or `response`), and where each one's key ends (an offset in the entry's bytes),
+ * so the prefilter reads their values without scanning the entry again. For JSON that
+ * parses, this is what JSON.parse reads.
  */
-export class ContainerSpans {
-  private opens = new Int32Array(32);
-  private closes = new Int32Array(32);
-  private count = 0;
-  /** Per depth, the span the next close at that depth ends. */
-  private readonly openAt = [0, 0, 0, 0, 0, 0];
-  /** Where `endOf` looks first: readers ask in the order containers open. */
-  private cursor = 0;
+export class EntryFields {
+  /** The entry opens with `{`. */
+  object = false;
+  /** Just past the entry object's closing brace: only white space may follow. */
+  objectEnd = 0;
+  /** A key at these levels was written with escapes (it may spell `request`), or was not read in one piece. */
+  unreadKey = false;
+  requests = 0;
+  responses = 0;
+  methods = 0;
+  urls = 0;
+  statuses = 0;
+  methodKeyEnd = 0;
+  urlKeyEnd = 0;
+  statusKeyEnd = 0;
+  /** A key comes next in the entry object, in the object at depth 5. */
+  private entryKeyNext = false;
+  private memberKeyNext = false;
+  /** The container at depth 5 is an object (arrays hold no keys). */
+  private memberIsObject = false;
+  /** The entry's key read last, and what the container at depth 5 is the value of. */
+  private lastEntryKey = OTHER_OBJECT;
+  private member = OTHER_OBJECT;
 
-  reset(): void {
-    this.count = 0;
-    this.cursor = 0;
+  /** A new entry, whose first byte is `first`. */
+  reset(first: number): void {
+    this.object = first === OPEN_OBJECT;
+    this.entryKeyNext = this.object;
+    this.unreadKey = false;
+    this.requests = this.responses = this.methods = this.urls = this.statuses = 0;
   }
 
-  open(offset: number, depth: number): void {
-    if (this.count === this.opens.length) {
-      const opens = new Int32Array(this.count * 2);
-      const closes = new Int32Array(this.count * 2);
-      opens.set(this.opens);
-      closes.set(this.closes);
-      this.opens = opens;
-      this.closes = closes;
+  /** A container opens inside the entry object. */
+  memberOpens(byte: number): void {
+    this.memberIsObject = byte === OPEN_OBJECT;
+    this.memberKeyNext = this.memberIsObject;
+    this.member = this.memberIsObject ? this.lastEntryKey : OTHER_OBJECT;
+  }
+
+  comma(depth: number): void {
+    if (depth === ENTRY_DEPTH) this.entryKeyNext = this.object;
+    else this.memberKeyNext = this.memberIsObject;
+  }
+
+  /** A string from `start` to its closing quote at `end`; `at` is the offset just past that quote. */
+  string(bytes: Uint8Array, start: number, end: number, depth: number, at: number): void {
+    if (depth === ENTRY_DEPTH) {
+      if (!this.entryKeyNext) return;
+      this.entryKeyNext = false;
+      this.lastEntryKey = OTHER_OBJECT;
+      if (keyIs(bytes, start, end, REQUEST)) {
+        this.lastEntryKey = REQUEST_OBJECT;
+        this.requests++;
+      } else if (keyIs(bytes, start, end, RESPONSE)) {
+        this.lastEntryKey = RESPONSE_OBJECT;
+        this.responses++;
+      }
+      return;
     }
-    this.opens[this.count] = offset;
-    this.openAt[depth] = this.count++;
+    if (!this.memberKeyNext) return;
+    this.memberKeyNext = false;
+    if (this.member === REQUEST_OBJECT) {
+      if (keyIs(bytes, start, end, METHOD)) {
+        this.methods++;
+        this.methodKeyEnd = at;
+      } else if (keyIs(bytes, start, end, URL_KEY)) {
+        this.urls++;
+        this.urlKeyEnd = at;
+      }
+    } else if (this.member === RESPONSE_OBJECT && keyIs(bytes, start, end, STATUS)) {
+      this.statuses++;
+      this.statusKeyEnd = at;
+    }
   }
 
-  /** `offset` is just past the closing bracket. */
-  close(offset: number, depth: number): void {
-    this.closes[this.openAt[depth] as number] = offset;
-  }
-
-  /** Just past the container opening at `offset`, or -1 when none was noted there. */
-  endOf(offset: number): number {
-    // Asked out of order, the search starts over.
-    if (this.cursor > 0 && (this.opens[this.cursor - 1] as number) >= offset) this.cursor = 0;
-    while (this.cursor < this.count && (this.opens[this.cursor] as number) < offset) this.cursor++;
-    return this.cursor < this.count && this.opens[this.cursor] === offset
-      ? (this.closes[this.cursor] as number)
-      : -1;
+  /** A string at these levels with escapes in it, or cut by the chunk's end: a key there is in doubt. */
+  unreadString(depth: number): void {
+    if (depth === ENTRY_DEPTH ? this.entryKeyNext : this.memberKeyNext) this.unreadKey = true;
+    if (depth === ENTRY_DEPTH) this.entryKeyNext = false;
+    else this.memberKeyNext = false;
   }
 }
 
 export interface EntrySink {
   /** The skeleton's bytes, in order, with the entries array reduced to `[0]` (or `[]`). */
   skeleton(bytes: Uint8Array): void;
-  /** One entry's bytes (a JSON value), in order, and its shallow containers' spans. */
-  entry(bytes: Uint8Array, spans: ContainerSpans): void;
+  /** One entry's bytes (a JSON value), in order, and its deciding fields as they went by. */
+  entry(bytes: Uint8Array, fields: EntryFields): void;
 }
 
 const encoder = new TextEncoder();
@@ -141,7 +204,7 @@ export class EntrySplitter {
   private entryParts: Uint8Array[] | null = null;
   /** The bytes in `entryParts`, so offsets in a later chunk count from the entry's start. */
   private entryLength = 0;
-  private readonly spans = new ContainerSpans();
+  private readonly fields = new EntryFields();
   /** Bytes written before the current chunk, to place extra data in the input. */
   private written = 0;
   /** The root value has closed: anything but whitespace after it is extra data. */
@@ -239,13 +302,14 @@ export class EntrySplitter {
    * stopped. The hot loop of reading a HAR: its state lives in locals while it runs.
    */
   private scanEntries(bytes: Uint8Array, from: number): number {
-    const spans = this.spans;
+    const fields = this.fields;
     let depth = this.depth;
     let start = this.entryParts ? from : -1;
     /** Added to a byte's index in this chunk, gives its offset in the entry. */
     let base = this.entryLength;
     let i = from;
     if (this.inString) {
+      // A string cut by the chunk's end was already noted as unread.
       const end = this.stringEnd(bytes, from);
       i = end < 0 ? bytes.length : end + 1;
       this.inString = end < 0;
@@ -273,7 +337,7 @@ export class EntrySplitter {
         base = -i;
         this.entryParts = [];
         this.valueNext = false;
-        spans.reset();
+        fields.reset(byte);
       }
       if (byte === QUOTE) {
         // Most strings are short and plain (header names, values): read them here, and
@@ -282,9 +346,12 @@ export class EntrySplitter {
         let j = i + 1;
         while (j < near && bytes[j] !== QUOTE && bytes[j] !== BACKSLASH) j++;
         if (j < near && bytes[j] === QUOTE) {
+          if (depth === ENTRY_DEPTH || depth === MEMBER_DEPTH)
+            fields.string(bytes, i + 1, j, depth, j + 1 + base);
           i = j;
           continue;
         }
+        if (depth === ENTRY_DEPTH || depth === MEMBER_DEPTH) fields.unreadString(depth);
         // What came before `j` holds neither quote nor backslash: the search goes on from it.
         const end = this.stringEnd(bytes, j);
         if (end < 0) {
@@ -293,7 +360,7 @@ export class EntrySplitter {
         }
         i = end;
       } else if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) {
-        if (depth === ENTRY_DEPTH || depth === MEMBER_DEPTH) spans.open(i + base, depth);
+        if (depth === ENTRY_DEPTH) fields.memberOpens(byte);
         depth++;
       } else if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
         if (depth === ENTRIES_DEPTH) {
@@ -305,11 +372,13 @@ export class EntrySplitter {
           return i + 1;
         }
         depth--;
-        if (depth === ENTRY_DEPTH || depth === MEMBER_DEPTH) spans.close(i + 1 + base, depth);
-      } else if (byte === COMMA && depth === ENTRIES_DEPTH) {
-        this.finishEntry(bytes.subarray(start, i));
-        start = -1;
-        this.valueNext = true;
+        if (depth === ENTRIES_DEPTH) fields.objectEnd = i + 1 + base;
+      } else if (byte === COMMA) {
+        if (depth === ENTRIES_DEPTH) {
+          this.finishEntry(bytes.subarray(start, i));
+          start = -1;
+          this.valueNext = true;
+        } else if (depth === ENTRY_DEPTH || depth === MEMBER_DEPTH) fields.comma(depth);
       }
     }
     this.depth = depth;
@@ -354,7 +423,7 @@ export class EntrySplitter {
     parts.push(last);
     this.entryParts = null;
     this.entryLength = 0;
-    this.sink.entry(concat(parts), this.spans);
+    this.sink.entry(concat(parts), this.fields);
     // The splitter has checked the commas between entries: the skeleton parser needs only
     // to see an array with something in it, and is spared a call per entry.
     if (this.entryCount++ === 0) this.sink.skeleton(ZERO);

@@ -1,48 +1,28 @@
 /**
- * Decides from an entry's raw bytes, before any JSON.parse, that nothing would come of
- * parsing it: a usable entry the matcher and the session analyzer both ignore, as its
- * request goes to no provider host (nor a user's), is a preflight, or got no answer (a
- * blocked request's status 0, a redirect). Nine entries in ten of a browsing session are
- * the page's own: they are counted without being decoded or parsed.
+ * Decides, before any JSON.parse, that nothing would come of parsing an entry: a usable
+ * entry the matcher and the session analyzer both ignore, as its request goes to no
+ * provider host (nor a user's), is a preflight, or got no answer (a blocked request's
+ * status 0, a redirect). Nine entries in ten of a browsing session are the page's own:
+ * they are counted without being decoded or parsed.
  *
- * It answers "skip" only when sure: the entry is an object whose `request` and `response`
- * (each once) are objects, with a non-empty `method`, a `url` that is no `data:` or `blob:`
- * URL, and a numeric `status`, exactly what `exchangeFromEntry` requires. Anything else (a
- * key written with escapes, a key twice, a missing field) is left to JSON.parse, which
- * gives the entry its reason. Values below those fields are not checked byte by byte, only
- * that their brackets and strings close, as the splitter already checked: an entry to
- * another host damaged inside a value is counted, where parsing it would refuse the file.
- * Given the spans the splitter noted, it jumps over those values without reading them.
+ * It decides on the fields the splitter noted as the entry went by (see `EntryFields`)
+ * and answers "skip" only when sure: the entry is an object whose `request` and `response`
+ * (each once) hold a plain non-empty `method`, a `url` that is no `data:` or `blob:` URL,
+ * and an integer `status`, each once, exactly what `exchangeFromEntry` requires. Anything
+ * else (a key written with escapes, a key twice, a missing field) is left to JSON.parse,
+ * which gives the entry its reason. The splitter checks strings and brackets, not every
+ * colon and comma: an entry to another host damaged so is counted, where parsing it
+ * would refuse the file.
  */
-import {
-  BACKSLASH,
-  CLOSE_ARRAY,
-  CLOSE_OBJECT,
-  COLON,
-  COMMA,
-  type ContainerSpans,
-  isSpace,
-  NEAR,
-  nextQuote,
-  OPEN_ARRAY,
-  OPEN_OBJECT,
-  QUOTE,
-} from './har-entries';
+import { BACKSLASH, COLON, type EntryFields, isSpace, NEAR, nextQuote, QUOTE } from './har-entries';
 import type { HostLookup } from './hosts';
 import { isAnswered } from './matcher';
 
 /** True when the entry can be counted without being parsed. */
-export type EntryPrefilter = (bytes: Uint8Array, spans?: ContainerSpans) => boolean;
+export type EntryPrefilter = (bytes: Uint8Array, fields: EntryFields) => boolean;
 
 /** Returned instead of an index: leave the entry to JSON.parse. */
 const DOUBT = -1;
-
-const word = (text: string) => new TextEncoder().encode(text);
-const REQUEST = word('request');
-const RESPONSE = word('response');
-const METHOD = word('method');
-const URL_KEY = word('url');
-const STATUS = word('status');
 
 function skipSpace(bytes: Uint8Array, at: number): number {
   let i = at;
@@ -50,9 +30,16 @@ function skipSpace(bytes: Uint8Array, at: number): number {
   return i;
 }
 
-/** Just past the string whose opening quote is at `at`; DOUBT when it does not close. */
+/** Where the value of the member whose key ends at `keyEnd` starts; DOUBT without a colon. */
+function valueStart(bytes: Uint8Array, keyEnd: number): number {
+  const colon = skipSpace(bytes, keyEnd);
+  return bytes[colon] === COLON ? skipSpace(bytes, colon + 1) : DOUBT;
+}
+
+/** Just past the string whose opening quote is at `at`; DOUBT when there is none, or it does not close. */
 function stringEnd(bytes: Uint8Array, at: number): number {
-  // Keys and most values are short and plain: read them here, as the splitter does.
+  if (bytes[at] !== QUOTE) return DOUBT;
+  // Methods and most URLs are short and plain: read them here, as the splitter does.
   const near = Math.min(at + 1 + NEAR, bytes.length);
   let i = at + 1;
   while (i < near && bytes[i] !== QUOTE && bytes[i] !== BACKSLASH) i++;
@@ -69,133 +56,14 @@ function stringEnd(bytes: Uint8Array, at: number): number {
   }
 }
 
-/** The splitter's spans of the entry being read, when it came from the splitter. */
-let knownSpans: ContainerSpans | undefined;
-
-/** Just past the object or array opening at `at`, counting brackets and jumping strings. */
-function containerEnd(bytes: Uint8Array, at: number): number {
-  const known = knownSpans ? knownSpans.endOf(at) : -1;
-  if (known >= 0) return known;
-  let depth = 0;
-  for (let i = at; i < bytes.length; i++) {
-    const byte = bytes[i];
-    if (byte === QUOTE) {
-      const end = stringEnd(bytes, i);
-      if (end === DOUBT) return DOUBT;
-      i = end - 1;
-    } else if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) depth++;
-    else if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
-      depth--;
-      if (depth === 0) return i + 1;
-    }
-  }
-  return DOUBT;
-}
-
-/** Just past a number, literal or other bare token starting at `at`. */
+/** Just past a number or other bare token starting at `at`. */
 function tokenEnd(bytes: Uint8Array, at: number): number {
   let i = at;
   for (; i < bytes.length; i++) {
     const byte = bytes[i] as number;
-    if (byte === COMMA || byte === CLOSE_OBJECT || byte === CLOSE_ARRAY || isSpace(byte)) break;
+    if (byte === 0x2c /* , */ || byte === 0x7d /* } */ || byte === 0x5d /* ] */ || isSpace(byte)) break;
   }
-  return i > at ? i : DOUBT;
-}
-
-function valueEnd(bytes: Uint8Array, at: number): number {
-  const byte = bytes[at];
-  if (byte === QUOTE) return stringEnd(bytes, at);
-  if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) return containerEnd(bytes, at);
-  return tokenEnd(bytes, at);
-}
-
-function keyIs(bytes: Uint8Array, start: number, end: number, key: Uint8Array): boolean {
-  if (end - start !== key.length) return false;
-  for (let i = 0; i < key.length; i++) if (bytes[start + i] !== key[i]) return false;
-  return true;
-}
-
-/** Which object `readObject` is in, which decides the keys it notes. */
-const ENTRY = 0;
-const REQUEST_OBJECT = 1;
-const RESPONSE_OBJECT = 2;
-
-/** The fields of an entry that decide it: how often each key came, and its value's bounds. */
-const fields = {
-  requests: 0,
-  responses: 0,
-  methods: 0,
-  urls: 0,
-  statuses: 0,
-  methodStart: 0,
-  methodEnd: 0,
-  urlStart: 0,
-  urlEnd: 0,
-  statusStart: 0,
-  statusEnd: 0,
-};
-
-/** Notes the member whose key is at `keyStart..keyEnd`; returns where its value ends. */
-function readMember(bytes: Uint8Array, object: number, keyStart: number, keyEnd: number, at: number): number {
-  if (object === ENTRY) {
-    if (keyIs(bytes, keyStart, keyEnd, REQUEST)) {
-      fields.requests++;
-      return readObject(bytes, at, REQUEST_OBJECT);
-    }
-    if (keyIs(bytes, keyStart, keyEnd, RESPONSE)) {
-      fields.responses++;
-      return readObject(bytes, at, RESPONSE_OBJECT);
-    }
-    return valueEnd(bytes, at);
-  }
-  const end = valueEnd(bytes, at);
-  if (object === REQUEST_OBJECT) {
-    if (keyIs(bytes, keyStart, keyEnd, METHOD)) {
-      fields.methods++;
-      fields.methodStart = at;
-      fields.methodEnd = end;
-    } else if (keyIs(bytes, keyStart, keyEnd, URL_KEY)) {
-      fields.urls++;
-      fields.urlStart = at;
-      fields.urlEnd = end;
-    }
-  } else if (keyIs(bytes, keyStart, keyEnd, STATUS)) {
-    fields.statuses++;
-    fields.statusStart = at;
-    fields.statusEnd = end;
-  }
-  return end;
-}
-
-/** Reads the object opening at `at`, noting its members; returns just past it, or DOUBT. */
-function readObject(bytes: Uint8Array, at: number, object: number): number {
-  if (bytes[at] !== OPEN_OBJECT) return DOUBT;
-  let i = skipSpace(bytes, at + 1);
-  if (bytes[i] === CLOSE_OBJECT) return i + 1;
-  for (;;) {
-    if (bytes[i] !== QUOTE) return DOUBT;
-    const keyStart = i + 1;
-    let keyEnd = keyStart;
-    while (keyEnd < bytes.length && bytes[keyEnd] !== QUOTE && bytes[keyEnd] !== BACKSLASH) keyEnd++;
-    // A key written with escapes may spell `request`: only JSON.parse reads it right.
-    if (bytes[keyEnd] !== QUOTE) return DOUBT;
-    i = skipSpace(bytes, keyEnd + 1);
-    if (bytes[i] !== COLON) return DOUBT;
-    i = skipSpace(bytes, i + 1);
-    const end = readMember(bytes, object, keyStart, keyEnd, i);
-    if (end === DOUBT) return DOUBT;
-    i = skipSpace(bytes, end);
-    if (bytes[i] === CLOSE_OBJECT) return i + 1;
-    if (bytes[i] !== COMMA) return DOUBT;
-    i = skipSpace(bytes, i + 1);
-  }
-}
-
-/** Reads the entry's deciding fields into `fields`; false when it is not one object. */
-function readFields(bytes: Uint8Array): boolean {
-  fields.requests = fields.responses = fields.methods = fields.urls = fields.statuses = 0;
-  const end = readObject(bytes, skipSpace(bytes, 0), ENTRY);
-  return end !== DOUBT && skipSpace(bytes, end) === bytes.length;
+  return i;
 }
 
 /** A status as browsers record it: an integer of a few digits, `-1` or `0` included. */
@@ -218,7 +86,7 @@ function integerAt(bytes: Uint8Array, start: number, end: number): number {
   return negative ? -value : value;
 }
 
-const OPTIONS = word('options');
+const OPTIONS = new TextEncoder().encode('options');
 
 /** The method, a plain string, is OPTIONS in any case, as `isPreflight` reads it. */
 function isPreflightMethod(bytes: Uint8Array, start: number, end: number): boolean {
@@ -303,22 +171,27 @@ export function createEntryPrefilter(lookup: HostLookup): EntryPrefilter {
     return answer;
   }
 
-  return (bytes, spans) => {
-    knownSpans = spans;
-    if (!readFields(bytes)) return false;
+  return (bytes, fields) => {
+    if (!fields.object || fields.unreadKey || skipSpace(bytes, fields.objectEnd) !== bytes.length)
+      return false;
     // Each once: with a key twice JSON.parse keeps the last, and only it should decide.
     if (fields.requests !== 1 || fields.responses !== 1 || fields.methods !== 1) return false;
     if (fields.urls !== 1 || fields.statuses !== 1) return false;
+    const methodStart = valueStart(bytes, fields.methodKeyEnd);
+    const methodEnd = stringEnd(bytes, methodStart);
+    const statusStart = valueStart(bytes, fields.statusKeyEnd);
+    const statusEnd = tokenEnd(bytes, statusStart);
+    const urlStart = valueStart(bytes, fields.urlKeyEnd);
+    const urlEnd = stringEnd(bytes, urlStart);
+    if (methodEnd === DOUBT || statusStart === DOUBT || urlEnd === DOUBT) return false;
     // A method written with escapes may still read as empty: JSON.parse decides.
-    if (!isPlainString(bytes, fields.methodStart, fields.methodEnd)) return false;
-    if (!isPlainInteger(bytes, fields.statusStart, fields.statusEnd)) return false;
+    if (!isPlainString(bytes, methodStart, methodEnd)) return false;
+    if (!isPlainInteger(bytes, statusStart, statusEnd)) return false;
     // Both ignore a preflight, and a status that answers nothing (a blocked request's 0, a
     // redirect), whatever the host: only the URL must still make the entry a usable one.
     const ignoredOnAnyHost =
-      isPreflightMethod(bytes, fields.methodStart, fields.methodEnd) ||
-      !isAnswered(integerAt(bytes, fields.statusStart, fields.statusEnd));
-    const { urlStart, urlEnd } = fields;
-    if (bytes[urlStart] !== QUOTE) return false;
+      isPreflightMethod(bytes, methodStart, methodEnd) ||
+      !isAnswered(integerAt(bytes, statusStart, statusEnd));
     const originEnd = plainOriginEnd(bytes, urlStart, urlEnd);
     if (originEnd >= 0) return ignoredOnAnyHost || ignoredOrigin(bytes, urlStart + 1, originEnd);
     const url = urlText(bytes, urlStart, urlEnd, decoder);

@@ -247,9 +247,9 @@ export async function* readHar(
   let count = 0;
   const splitter = new EntrySplitter({
     skeleton: (bytes) => skeleton.write(skeletonText(bytes)),
-    entry: (bytes, spans) => {
+    entry: (bytes, fields) => {
       const index = count++;
-      if (prefilter?.(bytes, spans)) {
+      if (prefilter?.(bytes, fields)) {
         const last = ready.at(-1);
         if (last !== undefined && 'unparsed' in last && last.index + last.unparsed === index) last.unparsed++;
         else ready.push({ index, unparsed: 1 });
