@@ -200,8 +200,10 @@ export class EntrySplitter {
   private valueNext = false;
   private entriesSeen = false;
   private entryCount = 0;
-  /** Bytes of the entry being read, from earlier chunks; null between entries. */
-  private entryParts: Uint8Array[] | null = null;
+  /** An entry is being read. */
+  private inEntry = false;
+  /** Bytes of the entry being read, from earlier chunks; one array for all entries. */
+  private readonly entryParts: Uint8Array[] = [];
   /** The bytes in `entryParts`, so offsets in a later chunk count from the entry's start. */
   private entryLength = 0;
   private readonly fields = new EntryFields();
@@ -219,7 +221,7 @@ export class EntrySplitter {
 
   /** The index of the entry the input ended inside, or null when it is between entries. */
   get openEntry(): number | null {
-    return this.inEntries && this.entryParts !== null ? this.entryCount : null;
+    return this.inEntries && this.inEntry ? this.entryCount : null;
   }
 
   write(bytes: Uint8Array): void {
@@ -304,7 +306,7 @@ export class EntrySplitter {
   private scanEntries(bytes: Uint8Array, from: number): number {
     const fields = this.fields;
     let depth = this.depth;
-    let start = this.entryParts ? from : -1;
+    let start = this.inEntry ? from : -1;
     /** Added to a byte's index in this chunk, gives its offset in the entry. */
     let base = this.entryLength;
     let i = from;
@@ -335,7 +337,7 @@ export class EntrySplitter {
         }
         start = i;
         base = -i;
-        this.entryParts = [];
+        this.inEntry = true;
         this.valueNext = false;
         fields.reset(byte);
       }
@@ -384,7 +386,7 @@ export class EntrySplitter {
     this.depth = depth;
     if (start >= 0) {
       const part = bytes.slice(start);
-      this.entryParts?.push(part);
+      this.entryParts.push(part);
       this.entryLength += part.length;
     }
     return bytes.length;
@@ -419,11 +421,13 @@ export class EntrySplitter {
   }
 
   private finishEntry(last: Uint8Array): void {
-    const parts = this.entryParts ?? [];
+    const parts = this.entryParts;
     parts.push(last);
-    this.entryParts = null;
+    const bytes = concat(parts);
+    parts.length = 0;
+    this.inEntry = false;
     this.entryLength = 0;
-    this.sink.entry(concat(parts), this.fields);
+    this.sink.entry(bytes, this.fields);
     // The splitter has checked the commas between entries: the skeleton parser needs only
     // to see an array with something in it, and is spared a call per entry.
     if (this.entryCount++ === 0) this.sink.skeleton(ZERO);
