@@ -21,7 +21,8 @@ try {
 }
 // V8 rejects a cache built by another version or with other flags, and compiles instead.
 const script = new Script(readFileSync(file, 'utf8'), { filename: file, cachedData });
-const { main } = script.runInThisContext()(createRequire(file));
-main(process.argv.slice(2)).then((status) => {
+const { main, processIo, startHarThreads } = script.runInThisContext()(createRequire(file));
+// A large HAR is cut into entries in a second thread, which runs this same script.
+main(process.argv.slice(2), processIo(startHarThreads({ file, cachedData }))).then((status) => {
   process.exitCode = status;
 });

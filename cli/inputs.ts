@@ -10,7 +10,7 @@ import { Readable } from 'node:stream';
 import type * as yauzl from 'yauzl';
 import { MAX_BODY_CHARS } from '../lib/body';
 import type { BodyFileReader } from '../lib/diagnose-har';
-import { type Chunks, GZIP_MAGIC, HarError, startsWithBytes } from '../lib/har';
+import { type Chunks, type CutHar, GZIP_MAGIC, HarError, startsWithBytes } from '../lib/har';
 
 /** A file to diagnose, named as the user gave it, or why that argument yields none. */
 export type Input = { name: string; error?: string };
@@ -73,7 +73,8 @@ export async function expandInputs(args: readonly string[]): Promise<Input[]> {
 }
 
 export interface OpenedHar {
-  chunks: Chunks;
+  /** The file's bytes, or its entries when a thread cuts them. */
+  chunks: Chunks | CutHar;
   readBodyFile?: BodyFileReader;
   close(): void;
 }
@@ -227,19 +228,38 @@ async function openStdin(stdin: Chunks): Promise<OpenedHar> {
   return { chunks: head && startsWithBytes(head, GZIP_MAGIC) ? gunzip(all()) : all(), close: () => {} };
 }
 
+/** A plain or gzip-compressed file's bytes, and how to stop reading them. */
+function readFileBytes(path: string, magic: Uint8Array) {
+  // Large reads: each chunk is a round trip to the thread pool, which the parser waits for.
+  const file = createReadStream(path, { highWaterMark: 1 << 20 });
+  return { chunks: startsWithBytes(magic, GZIP_MAGIC) ? gunzip(file) : file, close: () => file.destroy() };
+}
+
+/** The bytes of a file that is no zip, gzip-compressed or not: what a thread cutting it reads. */
+export async function fileChunks(path: string): Promise<AsyncIterable<Uint8Array>> {
+  return readFileBytes(path, await magicOf(path)).chunks;
+}
+
+/** From this size on, a file is cut into entries in a thread of its own, when one is offered. */
+const THREAD_MIN_BYTES = 16 * 1024 * 1024;
+
 /**
  * Opens one input for reading; throws HarError or the file system's error. Standard input
- * is asked for only when it is the input, as opening it costs a start.
+ * is asked for only when it is the input, as opening it costs a start. `cutInThread` cuts a
+ * large file in a thread of its own; without it, every file is read here.
  */
-export async function openInput(name: string, stdin: () => Chunks): Promise<OpenedHar> {
+export async function openInput(
+  name: string,
+  stdin: () => Chunks,
+  cutInThread?: (path: string) => Promise<CutHar & { close(): void }>,
+): Promise<OpenedHar> {
   if (name === '-') return openStdin(stdin());
   const magic = await magicOf(name);
   if (startsWithBytes(magic, ZIP_MAGIC)) return openZip(name);
-  // Large reads: each chunk is a round trip to the thread pool, which the parser waits for.
-  const file = createReadStream(name, { highWaterMark: 1 << 20 });
-  return {
-    chunks: startsWithBytes(magic, GZIP_MAGIC) ? gunzip(file) : file,
-    readBodyFile: bodiesBeside(name),
-    close: () => file.destroy(),
-  };
+  const readBodyFile = bodiesBeside(name);
+  if (cutInThread && (await stat(name)).size >= THREAD_MIN_BYTES) {
+    const { cut, close } = await cutInThread(name);
+    return { chunks: { cut }, readBodyFile, close };
+  }
+  return { ...readFileBytes(name, magic), readBodyFile };
 }

@@ -7,7 +7,11 @@ import type { MatcherOptions } from '../lib/matcher';
 import { presentWarning } from '../lib/presentation';
 import { providers as catalog, type Provider, providerIds } from '../lib/providers';
 import { matcherOptionsFrom, validateSettings } from '../lib/settings';
+import { cutHarThread, type HarCutter, startHarThreads } from './har-thread';
 import { describeFileError, errorMessage, expandInputs, openInput } from './inputs';
+
+// For bin/paylens.js, which runs this bundled: it starts the threads, which run it too.
+export { cutHarThread, startHarThreads };
 
 const USAGE = `Usage: paylens diagnose <file.har | file.har.gz | file.zip | directory | ->... [options]
        paylens explain <term…> [options]   the documented rows a code, message or status names
@@ -40,16 +44,22 @@ export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   stdin: Chunks;
+  /** Cuts a large file into entries in a thread of its own; without it, all is read here. */
+  cutHarInThread?: HarCutter;
 }
 
-const processIo: Io = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  // Opened by the run that reads `-`, not by every start: on a terminal it loads tty and net.
-  get stdin() {
-    return process.stdin;
-  },
-};
+/** The process's own streams; bin/paylens.js adds the threads that cut large files. */
+export function processIo(cutHarInThread?: HarCutter): Io {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    // Opened by the run that reads `-`, not by every start: on a terminal it loads tty and net.
+    get stdin() {
+      return process.stdin;
+    },
+    ...(cutHarInThread ? { cutHarInThread } : {}),
+  };
+}
 
 function parse(argv: string[], knownIds: readonly string[]) {
   const { values, positionals } = parseArgs({
@@ -131,7 +141,7 @@ function skippedLine(count: number, reasons: Map<string, number>): string {
  */
 export async function main(
   argv: string[],
-  io: Io = processIo,
+  io: Io = processIo(),
   providers: readonly Provider[] = catalog,
 ): Promise<number> {
   const knownIds = providers.map((provider) => provider.id);
@@ -186,7 +196,13 @@ export async function main(
     const reasons = new Map<string, number>();
     try {
       if (input.error !== undefined) throw new HarError(input.error);
-      const opened = await openInput(input.name, () => io.stdin);
+      // The thread cuts with the catalog's providers: a caller's own are read here.
+      const { cutHarInThread } = io;
+      const opened = await openInput(
+        input.name,
+        () => io.stdin,
+        cutHarInThread && providers === catalog ? (path) => cutHarInThread(path, options) : undefined,
+      );
       try {
         const warnings = await scanHar(
           opened.chunks,

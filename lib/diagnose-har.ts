@@ -1,7 +1,7 @@
 import type { SessionWarning } from './analyzer';
 import { createCaptureReader } from './capture-reader';
-import { type Chunks, readHar } from './har';
-import { createEntryPrefilter } from './har-prefilter';
+import { type Chunks, type CutHar, parseEntries, readHar } from './har';
+import { createEntryPrefilter, type EntryPrefilter } from './har-prefilter';
 import { type MatcherOptions, providerScope } from './matcher';
 import { providers as catalog, type Provider } from './providers';
 import { createRelevance } from './relevance';
@@ -31,13 +31,26 @@ export interface HarSink {
 }
 
 /**
+ * The prefilter for these options: other hosts' entries are of no use to the matcher nor
+ * the analyzer, unless relayed errors are on, when any entry may hold one and every entry
+ * is parsed.
+ */
+export function entryPrefilterFor(
+  options: MatcherOptions,
+  providers: readonly Provider[] = catalog,
+): EntryPrefilter | undefined {
+  return options.anyHost ? undefined : createEntryPrefilter(providerScope(options, providers).lookup);
+}
+
+/**
  * Diagnoses every entry of a HAR stream, handing each diagnosis and each unusable entry to
  * the sink as it comes, so memory stays flat and a file that breaks off keeps what it gave.
  * Every usable entry goes through one session analyzer, successes too; its warnings come
- * back at the end. `providers` is the catalog's unless a caller brings its own.
+ * back at the end. `providers` is the catalog's unless a caller brings its own. A HAR cut
+ * elsewhere must have been cut with `entryPrefilterFor` the same options and providers.
  */
 export async function scanHar(
-  chunks: Chunks,
+  input: Chunks | CutHar,
   options: MatcherOptions,
   sink: HarSink,
   providers: readonly Provider[] = catalog,
@@ -46,12 +59,11 @@ export async function scanHar(
   // A body file is read only when its exchange could be diagnosed: a recording's images
   // and scripts are left on disk.
   const relevant = createRelevance(options, providers);
-  // Other hosts' entries are of no use to the matcher nor the analyzer, unless relayed
-  // errors are on: then any entry may hold one, and every entry is parsed.
-  const prefilter = options.anyHost
-    ? undefined
-    : createEntryPrefilter(providerScope(options, providers).lookup);
-  for await (const item of readHar(chunks, { prefilter })) {
+  const items =
+    'cut' in input
+      ? parseEntries(input.cut)
+      : readHar(input, { prefilter: entryPrefilterFor(options, providers) });
+  for await (const item of items) {
     if ('unparsed' in item) {
       sink.entries(item.unparsed);
       continue;

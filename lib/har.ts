@@ -28,6 +28,17 @@ export type HarItem =
  */
 export type UnparsedItem = { index: number; unparsed: number };
 
+/** An entry cut out of a HAR's bytes, still to be parsed. */
+export type CutEntry = { index: number; bytes: Uint8Array };
+
+/**
+ * A HAR already cut into its entries elsewhere (the CLI cuts large files in a thread of
+ * their own), to be parsed here.
+ */
+export interface CutHar {
+  readonly cut: AsyncIterable<CutEntry | UnparsedItem>;
+}
+
 export interface ReadHarOptions {
   /** Entries to count without parsing them: see `createEntryPrefilter`. */
   prefilter?: EntryPrefilter;
@@ -221,18 +232,53 @@ function isBlank(bytes: Uint8Array): boolean {
 export function readHar(chunks: Chunks): AsyncGenerator<HarItem>;
 /** With a prefilter, the entries it turns away come as UnparsedItems, in their place. */
 export function readHar(chunks: Chunks, options: ReadHarOptions): AsyncGenerator<HarItem | UnparsedItem>;
-export async function* readHar(
+export function readHar(
+  chunks: Chunks,
+  options: ReadHarOptions = {},
+): AsyncGenerator<HarItem | UnparsedItem> {
+  return parseEntries(cutHar(chunks, options));
+}
+
+/** Parses each cut entry as it comes, turned-away ones passed on as they are. */
+export async function* parseEntries(
+  cut: AsyncIterable<CutEntry | UnparsedItem>,
+): AsyncGenerator<HarItem | UnparsedItem> {
+  // It replaces invalid UTF-8 rather than throw, as the skeleton's decoder does: a stray
+  // Latin-1 byte reads the same in a page title as in an entry.
+  const decoder = new TextDecoder();
+  for await (const item of cut) yield 'bytes' in item ? parseEntry(item, decoder) : item;
+}
+
+function parseEntry({ index, bytes }: CutEntry, decoder: TextDecoder): HarItem {
+  let value: unknown;
+  try {
+    value = JSON.parse(decoder.decode(bytes));
+  } catch {
+    // V8's message quotes the entry's text, which may hold a token: not for a terminal.
+    throw new HarError(describeParseError(new SyntaxError(`entry ${index} is not valid JSON`)));
+  }
+  const exchange = exchangeFromEntry(value);
+  if (typeof exchange === 'string') return { index, invalid: exchange };
+  const bodyFile =
+    exchange.responseBody === undefined ? str(get(get(get(value, 'response'), 'content'), '_file')) : null;
+  return bodyFile === null ? { index, exchange } : { index, exchange, bodyFile };
+}
+
+/**
+ * Cuts every entry of `log.entries` out of the input, in order, unparsed; with a
+ * prefilter, the entries it turns away come as UnparsedItems instead. Throws HarError when
+ * the input is not JSON, is truncated, or is not a HAR, after the entries before the fault.
+ */
+export async function* cutHar(
   chunks: Chunks,
   { prefilter }: ReadHarOptions = {},
-): AsyncGenerator<HarItem | UnparsedItem> {
+): AsyncGenerator<CutEntry | UnparsedItem> {
   // The skeleton around the entries goes through a real streaming JSON parser, which
-  // checks the document is JSON; the entries are parsed one by one below.
+  // checks the document is JSON; the entries are parsed one by one, by `parseEntries`.
   const skeleton = new JSONParser({ paths: ['$'], keepStack: false });
   skeleton.onValue = () => {
     // Only its checking is wanted.
   };
-  // Both decoders replace invalid UTF-8 rather than throw: a stray Latin-1 byte reads the
-  // same in a page title as in an entry.
   const skeletonDecoder = new TextDecoder();
   /** The decoder may hold the start of a character: what follows must go through it too. */
   let decoderPending = false;
@@ -242,36 +288,19 @@ export async function* readHar(
     decoderPending = bytes.length > 0 && (bytes[bytes.length - 1] as number) >= 0x80;
     return skeletonDecoder.decode(bytes, { stream: true });
   };
-  const entryDecoder = new TextDecoder();
-  const ready: Array<HarItem | UnparsedItem> = [];
+  const ready: Array<CutEntry | UnparsedItem> = [];
   let count = 0;
   const splitter = new EntrySplitter({
     skeleton: (bytes) => skeleton.write(skeletonText(bytes)),
     entry: (bytes, fields) => {
       const index = count++;
-      if (prefilter?.(bytes, fields)) {
-        const last = ready.at(-1);
-        if (last !== undefined && 'unparsed' in last && last.index + last.unparsed === index) last.unparsed++;
-        else ready.push({ index, unparsed: 1 });
+      if (!prefilter?.(bytes, fields)) {
+        ready.push({ index, bytes });
         return;
       }
-      let value: unknown;
-      try {
-        value = JSON.parse(entryDecoder.decode(bytes));
-      } catch {
-        // V8's message quotes the entry's text, which may hold a token: not for a terminal.
-        throw new SyntaxError(`entry ${index} is not valid JSON`);
-      }
-      const exchange = exchangeFromEntry(value);
-      if (typeof exchange === 'string') {
-        ready.push({ index, invalid: exchange });
-        return;
-      }
-      const bodyFile =
-        exchange.responseBody === undefined
-          ? str(get(get(get(value, 'response'), 'content'), '_file'))
-          : null;
-      ready.push(bodyFile === null ? { index, exchange } : { index, exchange, bodyFile });
+      const last = ready.at(-1);
+      if (last !== undefined && 'unparsed' in last && last.index + last.unparsed === index) last.unparsed++;
+      else ready.push({ index, unparsed: 1 });
     },
   });
   let sawContent = false;

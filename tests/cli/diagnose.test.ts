@@ -235,7 +235,10 @@ describe('paylens diagnose --config', () => {
 describe('the installed command', () => {
   const exec = promisify(execFile);
   const paylens = (...args: string[]) =>
-    exec(process.execPath, [`${root}bin/paylens.js`, ...args], { cwd: root }).then(
+    exec(process.execPath, [`${root}bin/paylens.js`, ...args], {
+      cwd: root,
+      maxBuffer: 256 * 1024 * 1024,
+    }).then(
       (result) => ({ status: 0, ...result }),
       (error: { code: number; stdout: string; stderr: string }) => ({
         status: error.code,
@@ -277,6 +280,30 @@ describe('the installed command', () => {
       rmSync(scratch, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('cuts a large HAR in a thread of its own, and answers as the sources do', async () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'paylens-bin-'));
+    try {
+      // Past the 16 MB from which the bin hands a file to a second thread.
+      const har = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as { log: { entries: unknown[] } };
+      const entries = har.log.entries;
+      const copies = Math.ceil((17 * 1024 * 1024) / readFileSync(EXAMPLE).length);
+      har.log.entries = Array.from({ length: copies }, () => entries).flat();
+      const large = join(scratch, 'large.har');
+      const text = JSON.stringify(har);
+      writeFileSync(large, text);
+      const truncated = join(scratch, 'truncated.har');
+      writeFileSync(truncated, text.slice(0, Math.floor(text.length * 0.7)));
+      for (const argv of [
+        ['diagnose', large, '--format', 'json'],
+        ['diagnose', large, '--any-host', '--format', 'markdown'],
+        ['diagnose', truncated],
+      ])
+        expect(await paylens(...argv), argv.join(' ')).toEqual(await run(argv));
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('runs from the code cache the build made of it', async () => {
     // In a child as the bin is run, with no test runner's flags: V8 checks them.
