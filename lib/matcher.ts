@@ -284,7 +284,8 @@ export function isAnswered(status: unknown): status is number {
 
 /** CORS preflights are the browser's, not the integration's. */
 export function isPreflight(method: string): boolean {
-  return method.length === 7 && method.toUpperCase() === 'OPTIONS';
+  // Browsers write it in capitals: one comparison, before lower-casing hand-written ones.
+  return method === 'OPTIONS' || (method.length === 7 && method.toUpperCase() === 'OPTIONS');
 }
 
 export interface ProviderScope {
