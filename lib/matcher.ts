@@ -202,6 +202,22 @@ export function failsInside2xx(provider: Provider): boolean {
   return provider.rules.some((rule) => rule.when.outcome !== undefined);
 }
 
+/**
+ * Whether a 2xx body may report a failure, as far as the provider's cheap look at its text
+ * tells: most successes of a provider that can fail inside a 2xx are spared the parse.
+ */
+function mayReportFailure(provider: Provider, exchange: Exchange): boolean {
+  const { responseBody, responseEncoding } = exchange;
+  // Base64 and bodies of other types are left to readBody.
+  if (
+    provider.mayReportFailure === undefined ||
+    typeof responseBody !== 'string' ||
+    responseEncoding === 'base64'
+  )
+    return true;
+  return provider.mayReportFailure(responseBody);
+}
+
 /** A diagnosis and the rule behind it, when one applied. */
 export interface DiagnosisWithRule {
   diagnosis: Diagnosis;
@@ -328,7 +344,8 @@ export function createMatcher(
     if ((!provider && !anyHost) || isPreflight(method)) return null;
 
     if (provider) {
-      if (status < 300 && !readsSuccessBodies.has(provider)) return null;
+      if (status < 300 && !(readsSuccessBodies.has(provider) && mayReportFailure(provider, exchange)))
+        return null;
       return explain(
         exchange,
         provider,

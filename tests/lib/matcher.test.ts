@@ -81,6 +81,17 @@ describe('what is a failure', () => {
     expect(diagnose(exchange(REBELL, 202, rebellResult('A', 'ACCEPT', 'message')))).toBeNull();
   });
 
+  it('reads a 2xx Rebell status however the JSON spells it, in base64 too', () => {
+    const escaped = '{"result":{"resultStatus":"\\u0046","resultCode":"RISK_REJECT"}}';
+    expect(diagnose(exchange(REBELL, 200, escaped))?.outcome).toBe('failed');
+    const spaced = '{ "result" : { "resultStatus" : "U" } }';
+    expect(diagnose(exchange(REBELL, 200, spaced))?.outcome).toBe('unknown');
+    const encoded = Buffer.from(JSON.stringify(rebellResult('F', 'RISK_REJECT', 'message'))).toString(
+      'base64',
+    );
+    expect(diagnose(exchange(REBELL, 200, encoded, { responseEncoding: 'base64' }))?.outcome).toBe('failed');
+  });
+
   it('explains Rebell’s HTTP statuses by status, and a body’s result before them', () => {
     expect(diagnose(exchange(REBELL, 401, ''))).toMatchObject({
       title: 'Unauthorized',

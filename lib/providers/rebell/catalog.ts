@@ -177,6 +177,16 @@ function readError(body: unknown): ReportedError {
   };
 }
 
+/** How a JSON string holding a failing result status alone ends: `F"`, `U"`. */
+const FAILING_STATUS_ENDINGS = Object.entries(outcomes).flatMap(([status, outcome]) =>
+  outcome === 'failed' || outcome === 'unknown' ? [`${status}"`] : [],
+);
+
+/** A failing status is written with its letter and a quote, or with escapes. */
+function mayReportFailure(text: string): boolean {
+  return text.includes('\\') || FAILING_STATUS_ENDINGS.some((ending) => text.includes(ending));
+}
+
 export const rebell: Provider = {
   id: 'rebell',
   name: 'Rebell OpenAPI',
@@ -196,6 +206,7 @@ export const rebell: Provider = {
     const { code, outcome } = readError(body);
     return code !== null && outcome !== undefined;
   },
+  mayReportFailure,
   rules,
   timestamp: {
     header: 'Request-Time',
