@@ -182,12 +182,15 @@ const rules: Rule[] = [
 /** Laravel style `errors: {field: ["detail", ...]}`. */
 function fieldErrors(value: unknown): FieldError[] {
   if (!isObject(value)) return [];
-  return Object.entries(value).flatMap(([field, details]) =>
-    (Array.isArray(details) ? details : [details])
-      .map(str)
-      .filter((message) => message !== null)
-      .map((message) => ({ field, message })),
-  );
+  // Loops, not chained array methods: every failing ApiPay response is read through here.
+  const fields: FieldError[] = [];
+  for (const [field, details] of Object.entries(value)) {
+    for (const detail of Array.isArray(details) ? details : [details]) {
+      const message = str(detail);
+      if (message !== null) fields.push({ field, message });
+    }
+  }
+  return fields;
 }
 
 /** Both generations: `{message, errors, retry_after}` and `{error, error_code, message}`. */
