@@ -1,5 +1,5 @@
 import type { Provider } from './providers/provider';
-import { authorityStart, compareHostAt, type HostBounds, quickAuthorityStart, readHostBounds } from './url';
+import { type HostBounds, quickAuthorityStart, readHostBounds } from './url';
 
 /** A user's host pattern: an exact host, or `*.` followed by a parent domain. */
 export type HostPattern = { kind: 'exact'; host: string } | { kind: 'wildcard'; parent: string };
@@ -33,8 +33,8 @@ export function parseHostPattern(input: string): HostPattern | { error: string }
 export type HostLookup = (url: string) => Provider | undefined;
 
 /**
- * Host names compared in place: lower-case ASCII, no trailing dot, and 4 characters or more,
- * as `quickAuthorityStart` needs.
+ * Host names that turn traffic away by their first two characters: lower-case ASCII, no
+ * trailing dot, and 4 characters or more, as `quickAuthorityStart` needs.
  */
 const PLAIN_HOST = /^[a-z0-9.-]{3,}[a-z0-9-]$/;
 const SLASH = 47;
@@ -42,8 +42,8 @@ const SLASH = 47;
 /**
  * Exact hosts from the catalog and the user's own; wildcards match any subdomain of their
  * parent, never the parent itself nor a look-alike such as `evilpay.example.com` for
- * `*.pay.example.com`. Runs on every request the page makes: without wildcards, hosts are
- * compared in place in the URL, so most traffic is turned away by its host's first character.
+ * `*.pay.example.com`. Runs on every request the page makes: without wildcards, most traffic
+ * is turned away by its host's first two characters, and the rest read whole.
  */
 export function createHostLookup(
   providers: readonly Provider[],
@@ -63,7 +63,7 @@ export function createHostLookup(
     else wildcards.push([`.${pattern.parent}`, provider]);
   }
 
-  // Indexed by length: an array read is the cheapest way to turn most traffic away.
+  // Indexed by length: a host read whole is compared with the exact hosts of its length alone.
   const byLength: Array<Array<[host: string, provider: Provider]> | undefined> = [];
   for (const [host, provider] of exact) {
     const same = byLength[host.length] ?? [];
@@ -86,22 +86,15 @@ export function createHostLookup(
     return exact.get(host) ?? wildcards.find(([suffix]) => host.endsWith(suffix))?.[1];
   };
 
-  const inPlace = wildcards.length === 0 && [...exact.keys()].every((host) => PLAIN_HOST.test(host));
-  // Exact hosts by their first character, ASCII only (128 slots); and for each first
-  // character in either case, the second characters that follow it as bits, by code mod 32
-  // (so an upper-case letter has its lower case's bit): a host lower-cased is still turned
-  // away, and a character sharing a bit is only compared in full.
-  const byFirstChar: Array<Array<[host: string, provider: Provider]> | undefined> = Array.from(
-    { length: 128 },
-    () => undefined,
-  );
+  // For each first character of an exact host, in either case, the second characters that
+  // follow it as bits, by code mod 32 (an upper-case letter has its lower case's bit): a
+  // character sharing a bit is only read whole. With wildcards, any host may end in one.
+  const byPrefix = wildcards.length === 0 && [...exact.keys()].every((host) => PLAIN_HOST.test(host));
   const secondChars = new Int32Array(128);
-  for (const [host, provider] of exact) {
-    const first = host.charCodeAt(0);
-    byFirstChar[first] = [...(byFirstChar[first] ?? []), [host, provider]];
+  for (const host of exact.keys()) {
     const bit = 1 << (host.charCodeAt(1) & 31);
-    for (const either of [first, host.toUpperCase().charCodeAt(0)])
-      secondChars[either] = (secondChars[either] as number) | bit;
+    for (const first of [host.charCodeAt(0), host.toUpperCase().charCodeAt(0)])
+      secondChars[first] = (secondChars[first] as number) | bit;
   }
 
   /** No exact host can be the URL's: none starts with its host's first two characters. */
@@ -120,30 +113,14 @@ export function createHostLookup(
     );
   };
 
-  /** Compares the host in place with the exact hosts that start alike, else reads it whole. */
-  const findInPlace = (url: string): Provider | undefined => {
-    const start = quickAuthorityStart(url);
-    if (start < 0 || url.indexOf('@', start) >= 0) return find(url);
-    const first = url.charCodeAt(start);
-    const candidates = first < 128 ? byFirstChar[first] : undefined;
-    if (candidates === undefined) return find(url);
-    for (const [host, provider] of candidates) {
-      const compared = compareHostAt(url, start, host);
-      if (compared === 'same') return authorityStart(url) === start ? provider : find(url);
-      if (compared === 'unsure') return find(url);
-    }
-    return undefined;
-  };
-
   // The matcher and the session analyzer look up each exchange's URL in turn: the second
   // asks what the first just did.
   let lastUrl: string | undefined;
   let lastProvider: Provider | undefined;
-  const lookup = inPlace ? findInPlace : find;
   return (url) => {
-    if (inPlace && turnedAway(url)) return undefined;
+    if (byPrefix && turnedAway(url)) return undefined;
     if (url !== lastUrl) {
-      lastProvider = lookup(url);
+      lastProvider = find(url);
       lastUrl = url;
     }
     return lastProvider;

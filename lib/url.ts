@@ -12,10 +12,9 @@ const AT = 64;
 const COLON = 58;
 const OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93;
-const DOT = 46;
 
 /** Just after `scheme://` at the very start; -1 for `data:...https://x` and other URLs without an authority. */
-export function authorityStart(url: string): number {
+function authorityStart(url: string): number {
   // Nearly every URL a page loads: answer without scanning, and without a call to
   // startsWith, which costs more than the few character reads.
   if (
@@ -103,7 +102,7 @@ export function readHostBounds(url: string, bounds: HostBounds): boolean {
     }
   }
   if (hostEnd < 0) hostEnd = i;
-  if (hostEnd > hostStart && url.charCodeAt(hostEnd - 1) === DOT) hostEnd--;
+  if (hostEnd > hostStart && url.charCodeAt(hostEnd - 1) === 46 /* . */) hostEnd--;
   bounds.start = hostStart;
   bounds.end = hostEnd;
   bounds.upper = upper;
@@ -122,36 +121,6 @@ export function pathStartAfterHost(url: string, host: string): number {
   const at = start + host.length;
   const next = url.charCodeAt(at);
   return Number.isNaN(next) || next === SLASH || next === QUESTION || next === HASH ? at : -1;
-}
-
-/** What comparing a URL's host in place with a host name settles. */
-export type HostComparison = 'same' | 'different' | 'unsure';
-
-/**
- * Compares the host of a URL whose authority starts at `start` and holds no user info with
- * `host` (lower-case ASCII letters, digits, dots and hyphens, no trailing dot), in place. A
- * difference in an upper-case or non-ASCII character, or a dot after the name, is `unsure`:
- * lower-casing or a trailing dot may make the hosts equal, which only `readHostBounds` settles.
- */
-export function compareHostAt(url: string, start: number, host: string): HostComparison {
-  // The native comparison settles a match; the loop finds where a mismatch is.
-  if (!url.startsWith(host, start))
-    for (let i = 0; i < host.length; i++) {
-      const c = url.charCodeAt(start + i);
-      if (c !== host.charCodeAt(i)) return (c >= 65 && c <= 90) || c >= 128 ? 'unsure' : 'different';
-    }
-  const next = url.charCodeAt(start + host.length);
-  if (
-    Number.isNaN(next) ||
-    next === SLASH ||
-    next === QUESTION ||
-    next === HASH ||
-    next === BACKSLASH ||
-    next === COLON
-  )
-    return 'same';
-  // Any other character carries the host on past the name.
-  return next === DOT ? 'unsure' : 'different';
 }
 
 const scratch: HostBounds = { start: 0, end: 0, upper: false };
