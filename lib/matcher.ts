@@ -364,9 +364,11 @@ export function createMatcher(
 
   return (exchange) => {
     const { status, url, method } = exchange;
-    if (!isAnswered(status) || typeof url !== 'string' || typeof method !== 'string') return null;
+    // Preflights go before the lookup: a comparison is cheaper than reading a provider's host.
+    if (!isAnswered(status) || typeof url !== 'string' || typeof method !== 'string' || isPreflight(method))
+      return null;
     const provider = lookup(url);
-    if ((!provider && !anyHost) || isPreflight(method)) return null;
+    if (!provider && !anyHost) return null;
 
     if (provider) {
       if (status < 300 && !(readsSuccessBodies.has(provider) && mayReportFailure(provider, exchange)))
