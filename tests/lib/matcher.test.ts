@@ -183,6 +183,12 @@ describe('bodies that cannot be read', () => {
     });
   });
 
+  it('calls a body binary, not broken JSON, when it opens like JSON', () => {
+    expect(diagnose(exchange(KIOTAPAY, 500, '{"error":"\u0000"}'))?.bodyNote).toMatch(/binary/);
+    expect(diagnose(exchange(KIOTAPAY, 500, '[\u0001\u0002\u0003\u0004]'))?.bodyNote).toMatch(/binary/);
+    expect(diagnose(exchange(KIOTAPAY, 500, ' \n{"error":\u0001}'))?.bodyNote).toMatch(/not valid JSON/);
+  });
+
   it('decodes base64 bodies, and says when they are not base64 or not text', () => {
     const body = Buffer.from(
       JSON.stringify(kiotapayError('INSUFFICIENT_FUNDS', 'Insufficient funds')),
