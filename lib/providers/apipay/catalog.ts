@@ -196,12 +196,14 @@ function fieldErrors(value: unknown): FieldError[] {
 /** Both generations: `{message, errors, retry_after}` and `{error, error_code, message}`. */
 function readError(body: unknown): ReportedError {
   const wait = seconds(get(body, 'retry_after')) ?? seconds(get(body, 'retry_after_seconds'));
-  return {
+  const reported: ReportedError = {
     code: str(get(body, 'error_code')),
     message: str(get(body, 'message')) ?? str(get(body, 'error')),
     fields: fieldErrors(get(body, 'errors')),
-    ...(wait !== null ? { retryAfterSeconds: wait } : {}),
   };
+  // Set, not spread in: every failing ApiPay response is read through here.
+  if (wait !== null) reported.retryAfterSeconds = wait;
+  return reported;
 }
 
 const codes = knownCodes(rules);
