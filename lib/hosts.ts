@@ -78,8 +78,11 @@ export function createHostLookup(
     const { start, end, upper } = bounds;
     if (!upper) {
       const candidates = byLength[end - start];
-      if (candidates)
-        for (const [host, provider] of candidates) if (url.startsWith(host, start)) return provider;
+      if (candidates) {
+        // A copy compared whole costs less than startsWith, which compares character by character.
+        const host = url.slice(start, end);
+        for (const [name, provider] of candidates) if (host === name) return provider;
+      }
       if (wildcards.length === 0) return undefined;
     }
     const host = url.slice(start, end).toLowerCase();
