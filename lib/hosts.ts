@@ -89,9 +89,10 @@ export function createHostLookup(
     return exact.get(host) ?? wildcards.find(([suffix]) => host.endsWith(suffix))?.[1];
   };
 
-  // For each first character of an exact host, in either case, the second characters that
-  // follow it as bits, by code mod 32 (an upper-case letter has its lower case's bit): a
-  // character sharing a bit is only read whole. With wildcards, any host may end in one.
+  // Without wildcards (any host may end in one), traffic is turned away by its host's first
+  // two characters: for each first character of an exact host, in either case, the second
+  // characters that follow it, as bits by code mod 32. An upper-case letter has its lower
+  // case's bit; other characters sharing a bit are told apart by reading the host whole.
   const byPrefix = wildcards.length === 0 && [...exact.keys()].every((host) => PLAIN_HOST.test(host));
   const secondChars = new Int32Array(128);
   for (const host of exact.keys()) {
