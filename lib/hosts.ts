@@ -64,10 +64,10 @@ export function createHostLookup(
   }
 
   // Indexed by length: a host read whole is compared with the exact hosts of its length alone.
-  const byLength: Array<Array<[host: string, provider: Provider]> | undefined> = [];
+  const byLength: Array<Array<{ host: string; provider: Provider }> | undefined> = [];
   for (const [host, provider] of exact) {
     const same = byLength[host.length] ?? [];
-    same.push([host, provider]);
+    same.push({ host, provider });
     byLength[host.length] = same;
   }
   const bounds: HostBounds = { start: 0, end: 0, upper: false };
@@ -81,7 +81,7 @@ export function createHostLookup(
       if (candidates) {
         // A copy compared whole costs less than startsWith, which compares character by character.
         const host = url.slice(start, end);
-        for (const [name, provider] of candidates) if (host === name) return provider;
+        for (const candidate of candidates) if (host === candidate.host) return candidate.provider;
       }
       if (wildcards.length === 0) return undefined;
     }
