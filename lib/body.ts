@@ -50,15 +50,18 @@ export function readBody(body: unknown, encoding?: unknown): BodyRead {
   if (decoded === null) return { note: NOTES.badBase64 };
   // A byte-order mark is not part of the JSON.
   const text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
-  if (looksBinary(text)) return { note: NOTES.binary };
-  const start = text.trimStart().charAt(0);
+  const first = text.charAt(0);
+  const start = first === '{' || first === '[' ? first : text.trimStart().charAt(0);
   if (start === '{' || start === '[') {
+    // Parsed before the binary test, which only a failed parse needs: JSON cannot hold the
+    // control characters that test looks for.
     try {
       return { json: JSON.parse(text), text };
     } catch {
-      return { text, note: NOTES.badJson };
+      return looksBinary(text) ? { note: NOTES.binary } : { text, note: NOTES.badJson };
     }
   }
+  if (looksBinary(text)) return { note: NOTES.binary };
   if (start === '') return {};
   return { text, note: start === '<' ? NOTES.html : NOTES.notJson };
 }

@@ -1,5 +1,5 @@
 import type { Provider } from './providers/provider';
-import { type HostBounds, readHostBounds } from './url';
+import { type HostBounds, quickAuthorityStart, readHostBounds } from './url';
 
 /** A user's host pattern: an exact host, or `*.` followed by a parent domain. */
 export type HostPattern = { kind: 'exact'; host: string } | { kind: 'wildcard'; parent: string };
@@ -33,10 +33,17 @@ export function parseHostPattern(input: string): HostPattern | { error: string }
 export type HostLookup = (url: string) => Provider | undefined;
 
 /**
+ * Host names that turn traffic away by their first two characters: lower-case ASCII, no
+ * trailing dot, and 4 characters or more, as `quickAuthorityStart` needs.
+ */
+const PLAIN_HOST = /^[a-z0-9.-]{3,}[a-z0-9-]$/;
+const SLASH = 47;
+
+/**
  * Exact hosts from the catalog and the user's own; wildcards match any subdomain of their
  * parent, never the parent itself nor a look-alike such as `evilpay.example.com` for
- * `*.pay.example.com`. Runs on every request the page makes: exact hosts are compared in
- * place in the URL, by length first, so most traffic costs no string at all.
+ * `*.pay.example.com`. Runs on every request the page makes: without wildcards, most traffic
+ * is turned away by its host's first two characters, and the rest read whole.
  */
 export function createHostLookup(
   providers: readonly Provider[],
@@ -56,33 +63,66 @@ export function createHostLookup(
     else wildcards.push([`.${pattern.parent}`, provider]);
   }
 
-  // Indexed by length: an array read is the cheapest way to turn most traffic away.
-  const byLength: Array<Array<[host: string, provider: Provider]> | undefined> = [];
+  // Indexed by length: a host read whole is compared with the exact hosts of its length alone.
+  const byLength: Array<Array<{ host: string; provider: Provider }> | undefined> = [];
   for (const [host, provider] of exact) {
     const same = byLength[host.length] ?? [];
-    same.push([host, provider]);
+    same.push({ host, provider });
     byLength[host.length] = same;
   }
   const bounds: HostBounds = { start: 0, end: 0, upper: false };
-  // The matcher and the session analyzer look up each exchange's URL in turn: the second
-  // asks what the first just did.
-  let lastUrl: string | undefined;
-  let lastProvider: Provider | undefined;
 
+  /** Reads the host whole: any URL, any hosts. */
   const find = (url: string): Provider | undefined => {
     if (!readHostBounds(url, bounds)) return undefined;
     const { start, end, upper } = bounds;
     if (!upper) {
       const candidates = byLength[end - start];
-      if (candidates)
-        for (const [host, provider] of candidates) if (url.startsWith(host, start)) return provider;
+      if (candidates) {
+        // A copy compared whole costs less than startsWith, which compares character by character.
+        const host = url.slice(start, end);
+        for (const candidate of candidates) if (host === candidate.host) return candidate.provider;
+      }
       if (wildcards.length === 0) return undefined;
     }
     const host = url.slice(start, end).toLowerCase();
     return exact.get(host) ?? wildcards.find(([suffix]) => host.endsWith(suffix))?.[1];
   };
 
+  // Without wildcards (any host may end in one), traffic is turned away by its host's first
+  // two characters: for each first character of an exact host, in either case, the second
+  // characters that follow it, as bits by code mod 32. An upper-case letter has its lower
+  // case's bit; other characters sharing a bit are told apart by reading the host whole.
+  const byPrefix = wildcards.length === 0 && [...exact.keys()].every((host) => PLAIN_HOST.test(host));
+  const secondChars = new Int32Array(128);
+  for (const host of exact.keys()) {
+    const bit = 1 << (host.charCodeAt(1) & 31);
+    for (const first of [host.charCodeAt(0), host.toUpperCase().charCodeAt(0)])
+      secondChars[first] = (secondChars[first] as number) | bit;
+  }
+
+  /** No exact host can be the URL's: none starts with its host's first two characters. */
+  const turnedAway = (url: string): boolean => {
+    const start = quickAuthorityStart(url);
+    if (start < 0) return false;
+    const first = url.charCodeAt(start);
+    const second = url.charCodeAt(start + 1);
+    // Beyond ASCII, lower-casing may yield an ASCII letter; user info would put the host further on.
+    return (
+      first < 128 &&
+      first !== SLASH &&
+      second < 128 &&
+      ((secondChars[first] as number) & (1 << (second & 31))) === 0 &&
+      url.indexOf('@', start) < 0
+    );
+  };
+
+  // The matcher and the session analyzer look up each exchange's URL in turn: the second
+  // asks what the first just did.
+  let lastUrl: string | undefined;
+  let lastProvider: Provider | undefined;
   return (url) => {
+    if (byPrefix && turnedAway(url)) return undefined;
     if (url !== lastUrl) {
       lastProvider = find(url);
       lastUrl = url;

@@ -31,7 +31,9 @@ interface Facts {
   message: string | null;
   status: number;
   method: string;
-  path: string;
+  url: string;
+  /** The URL's path, read when a rule first asks for it. */
+  path: string | undefined;
   outcome: Outcome;
 }
 
@@ -53,7 +55,10 @@ function holds(when: RuleCondition, facts: Facts): boolean {
   if (when.outcome !== undefined && when.outcome !== reported.outcome) return false;
   if (when.status !== undefined && when.status !== facts.status) return false;
   if (when.method !== undefined && when.method !== facts.method) return false;
-  if (when.path !== undefined && !when.path.test(facts.path)) return false;
+  if (when.path !== undefined) {
+    facts.path ??= pathOf(facts.url);
+    if (!when.path.test(facts.path)) return false;
+  }
   return true;
 }
 
@@ -79,8 +84,18 @@ interface RankedRule {
 /** A provider's rules indexed once, so a diagnosis tests only the rules that can apply. */
 interface RuleIndex {
   byCode: Map<string, RankedRule[]>;
-  byMessage: RankedRule[];
+  /** Rules naming a message word for word, by it; those naming a pattern apart. */
+  byMessage: Map<string, RankedRule[]>;
+  byMessagePattern: RankedRule[];
   rest: RankedRule[];
+}
+
+const NO_RULES: readonly RankedRule[] = [];
+
+function addTo(map: Map<string, RankedRule[]>, key: string, ranked: RankedRule) {
+  const list = map.get(key) ?? [];
+  list.push(ranked);
+  map.set(key, list);
 }
 
 const indexes = new WeakMap<Provider, RuleIndex>();
@@ -88,17 +103,14 @@ const indexes = new WeakMap<Provider, RuleIndex>();
 function ruleIndex(provider: Provider): RuleIndex {
   let index = indexes.get(provider);
   if (index) return index;
-  index = { byCode: new Map(), byMessage: [], rest: [] };
+  index = { byCode: new Map(), byMessage: new Map(), byMessagePattern: [], rest: [] };
   provider.rules.forEach((rule, order) => {
     const ranked = { rule, score: specificity(rule.when), order };
     const { code, message } = rule.when;
     if (code !== undefined) {
-      for (const one of typeof code === 'string' ? [code] : code) {
-        const list = index.byCode.get(one) ?? [];
-        list.push(ranked);
-        index.byCode.set(one, list);
-      }
-    } else if (message !== undefined) index.byMessage.push(ranked);
+      for (const one of typeof code === 'string' ? [code] : code) addTo(index.byCode, one, ranked);
+    } else if (typeof message === 'string') addTo(index.byMessage, message, ranked);
+    else if (message !== undefined) index.byMessagePattern.push(ranked);
     else index.rest.push(ranked);
   });
   indexes.set(provider, index);
@@ -125,8 +137,18 @@ function best(candidates: readonly RankedRule[], facts: Facts, start?: RankedRul
 function bestRule(provider: Provider, facts: Facts): { rule: Rule | undefined; documented: boolean } {
   const index = ruleIndex(provider);
   const { code, message } = facts.reported;
-  const byCode = code === null ? undefined : best(index.byCode.get(code) ?? [], facts);
-  const byMessage = facts.message === null ? undefined : best(index.byMessage, facts);
+  const byCode = code === null ? undefined : best(index.byCode.get(code) ?? NO_RULES, facts);
+  // A map lookup hashes the whole message: skipped for providers that name none word for word.
+  const byMessage =
+    facts.message === null
+      ? undefined
+      : best(
+          index.byMessagePattern,
+          facts,
+          index.byMessage.size === 0
+            ? undefined
+            : best(index.byMessage.get(facts.message) ?? NO_RULES, facts),
+        );
   const named = byMessage && outranks(byMessage, byCode) ? byMessage : byCode;
   const winner = best(index.rest, facts, named);
   const rule = winner?.rule;
@@ -168,27 +190,29 @@ function retryAdvice(advice: Rule['retry'], reported: ReportedError, exchange: E
   return wait === undefined ? { advice: 'backoff' } : { advice: 'after', afterSeconds: wait };
 }
 
-type Shorten = (text: string | null) => string | null;
-
 /**
- * Shortens what is too long to show, redacting it first: a cut could split a card number
- * or a token into a piece no pattern recognises.
+ * The text, shortened when too long to show and redacted first: a cut could split a card
+ * number or a token into a piece no pattern recognises.
  */
-function shortener(exchange: Exchange): Shorten {
-  return (text) =>
-    text !== null && text.length > MAX_TEXT
-      ? `${redactorFor(exchange).text(text).slice(0, MAX_TEXT)}…`
-      : text;
+function shortened<T extends string | null>(text: T, exchange: Exchange): T | string {
+  return text !== null && text.length > MAX_TEXT
+    ? `${redactorFor(exchange).text(text).slice(0, MAX_TEXT)}…`
+    : text;
 }
 
-function fieldsShown(fields: readonly FieldError[], shorten: Shorten): FieldError[] {
-  const shown = fields.slice(0, MAX_FIELDS).map(({ field, message }) => ({
-    field: shorten(field) ?? '',
-    message: shorten(message) ?? '',
-  }));
+function fieldsShown(fields: readonly FieldError[], exchange: Exchange): FieldError[] {
+  const shown: FieldError[] = [];
+  for (const { field, message } of fields.length > MAX_FIELDS ? fields.slice(0, MAX_FIELDS) : fields)
+    shown.push({ field: shortened(field, exchange), message: shortened(message, exchange) });
   const more = fields.length - shown.length;
   if (more > 0) shown.push({ field: '…', message: `${more} more field errors in the response body` });
   return shown;
+}
+
+/** Upper case, as methods are compared; browsers write them so, and they are kept as they are. */
+function upperCased(method: string): string {
+  for (let i = 0; i < method.length; i++) if (method.charCodeAt(i) >= 97) return method.toUpperCase();
+  return method;
 }
 
 function outcomeOf(status: number, reported: ReportedError): Outcome | null {
@@ -200,6 +224,22 @@ function outcomeOf(status: number, reported: ReportedError): Outcome | null {
 /** Providers that can report a failure inside a 2xx response, whose 2xx bodies must be read. */
 export function failsInside2xx(provider: Provider): boolean {
   return provider.rules.some((rule) => rule.when.outcome !== undefined);
+}
+
+/**
+ * Whether a 2xx body may report a failure, as far as the provider's cheap look at its text
+ * tells: most successes of a provider that can fail inside a 2xx are spared the parse.
+ */
+function mayReportFailure(provider: Provider, exchange: Exchange): boolean {
+  const { responseBody, responseEncoding } = exchange;
+  // Base64 and bodies of other types are left to readBody.
+  if (
+    provider.mayReportFailure === undefined ||
+    typeof responseBody !== 'string' ||
+    responseEncoding === 'base64'
+  )
+    return true;
+  return provider.mayReportFailure(responseBody);
 }
 
 /** A diagnosis and the rule behind it, when one applied. */
@@ -234,12 +274,12 @@ function explainWithRule(
     reported,
     message: message !== null && message.length <= MAX_TEXT ? message : null,
     status,
-    method: exchange.method.toUpperCase(),
-    path: pathOf(exchange.url),
+    method: upperCased(exchange.method),
+    url: exchange.url,
+    path: undefined,
     outcome,
   };
   const { rule, documented } = bestRule(provider, facts);
-  const shorten = shortener(exchange);
   const explanation = rule ?? explainStatus(status);
   const diagnosis: Diagnosis = {
     provider: provider.id,
@@ -250,19 +290,20 @@ function explainWithRule(
     url: exchange.url,
     status,
     startedDateTime: typeof exchange.startedDateTime === 'string' ? exchange.startedDateTime : '',
-    code: shorten(reported.code),
-    message: shorten(reported.message),
+    code: shortened(reported.code, exchange),
+    message: shortened(reported.message, exchange),
     documented,
     category: explanation.category,
     title: explanation.title,
     meaning: explanation.meaning,
     remedy: explanation.remedy,
     retry: retryAdvice(explanation.retry, reported, exchange),
-    fields: fieldsShown(reported.fields, shorten),
+    fields: fieldsShown(reported.fields, exchange),
     docsUrl: provider.docsUrl,
-    ...(rule?.note ? { note: rule.note } : {}),
-    ...(body.note ? { bodyNote: body.note } : {}),
   };
+  // Set after the others, as the JSON contract orders them.
+  if (rule?.note) diagnosis.note = rule.note;
+  if (body.note) diagnosis.bodyNote = body.note;
   return { diagnosis, rule };
 }
 
@@ -284,7 +325,8 @@ export function isAnswered(status: unknown): status is number {
 
 /** CORS preflights are the browser's, not the integration's. */
 export function isPreflight(method: string): boolean {
-  return method.length === 7 && method.toUpperCase() === 'OPTIONS';
+  // Browsers write it in capitals: one comparison, before lower-casing hand-written ones.
+  return method === 'OPTIONS' || (method.length === 7 && method.toUpperCase() === 'OPTIONS');
 }
 
 export interface ProviderScope {
@@ -322,12 +364,15 @@ export function createMatcher(
 
   return (exchange) => {
     const { status, url, method } = exchange;
-    if (!isAnswered(status) || typeof url !== 'string' || typeof method !== 'string') return null;
+    // Preflights go before the lookup: a comparison is cheaper than reading a provider's host.
+    if (!isAnswered(status) || typeof url !== 'string' || typeof method !== 'string' || isPreflight(method))
+      return null;
     const provider = lookup(url);
-    if ((!provider && !anyHost) || isPreflight(method)) return null;
+    if (!provider && !anyHost) return null;
 
     if (provider) {
-      if (status < 300 && !readsSuccessBodies.has(provider)) return null;
+      if (status < 300 && !(readsSuccessBodies.has(provider) && mayReportFailure(provider, exchange)))
+        return null;
       return explain(
         exchange,
         provider,

@@ -130,6 +130,12 @@ export interface Provider {
   readError(body: unknown): ReportedError;
   /** True only for a body shape precise enough to name this provider on any host. */
   fingerprint?(body: unknown): boolean;
+  /**
+   * For a provider that reports failures inside 2xx responses: false when a 2xx body's text
+   * cannot hold one, so that the matcher need not parse it. Never false for a text in which
+   * `readError` would find a failed or unknown outcome.
+   */
+  mayReportFailure?(text: string): boolean;
   rules: readonly Rule[];
   successes: readonly DocumentedSuccess[];
   /** Request headers that sign the request: a replayed request must recompute them. */

@@ -81,6 +81,17 @@ describe('what is a failure', () => {
     expect(diagnose(exchange(REBELL, 202, rebellResult('A', 'ACCEPT', 'message')))).toBeNull();
   });
 
+  it('reads a 2xx Rebell status however the JSON spells it, in base64 too', () => {
+    const escaped = '{"result":{"resultStatus":"\\u0046","resultCode":"RISK_REJECT"}}';
+    expect(diagnose(exchange(REBELL, 200, escaped))?.outcome).toBe('failed');
+    const spaced = '{ "result" : { "resultStatus" : "U" } }';
+    expect(diagnose(exchange(REBELL, 200, spaced))?.outcome).toBe('unknown');
+    const encoded = Buffer.from(JSON.stringify(rebellResult('F', 'RISK_REJECT', 'message'))).toString(
+      'base64',
+    );
+    expect(diagnose(exchange(REBELL, 200, encoded, { responseEncoding: 'base64' }))?.outcome).toBe('failed');
+  });
+
   it('explains Rebell’s HTTP statuses by status, and a body’s result before them', () => {
     expect(diagnose(exchange(REBELL, 401, ''))).toMatchObject({
       title: 'Unauthorized',
@@ -170,6 +181,12 @@ describe('bodies that cannot be read', () => {
       title: 'Unauthorized',
       bodyNote: expect.stringMatching(/not valid JSON/),
     });
+  });
+
+  it('calls a body binary, not broken JSON, when it opens like JSON', () => {
+    expect(diagnose(exchange(KIOTAPAY, 500, '{"error":"\u0000"}'))?.bodyNote).toMatch(/binary/);
+    expect(diagnose(exchange(KIOTAPAY, 500, '[\u0001\u0002\u0003\u0004]'))?.bodyNote).toMatch(/binary/);
+    expect(diagnose(exchange(KIOTAPAY, 500, ' \n{"error":\u0001}'))?.bodyNote).toMatch(/not valid JSON/);
   });
 
   it('decodes base64 bodies, and says when they are not base64 or not text', () => {

@@ -182,23 +182,28 @@ const rules: Rule[] = [
 /** Laravel style `errors: {field: ["detail", ...]}`. */
 function fieldErrors(value: unknown): FieldError[] {
   if (!isObject(value)) return [];
-  return Object.entries(value).flatMap(([field, details]) =>
-    (Array.isArray(details) ? details : [details])
-      .map(str)
-      .filter((message) => message !== null)
-      .map((message) => ({ field, message })),
-  );
+  // Loops, not chained array methods: every failing ApiPay response is read through here.
+  const fields: FieldError[] = [];
+  for (const [field, details] of Object.entries(value)) {
+    for (const detail of Array.isArray(details) ? details : [details]) {
+      const message = str(detail);
+      if (message !== null) fields.push({ field, message });
+    }
+  }
+  return fields;
 }
 
 /** Both generations: `{message, errors, retry_after}` and `{error, error_code, message}`. */
 function readError(body: unknown): ReportedError {
   const wait = seconds(get(body, 'retry_after')) ?? seconds(get(body, 'retry_after_seconds'));
-  return {
+  const reported: ReportedError = {
     code: str(get(body, 'error_code')),
     message: str(get(body, 'message')) ?? str(get(body, 'error')),
     fields: fieldErrors(get(body, 'errors')),
-    ...(wait !== null ? { retryAfterSeconds: wait } : {}),
   };
+  // Set, not spread in: every failing ApiPay response is read through here.
+  if (wait !== null) reported.retryAfterSeconds = wait;
+  return reported;
 }
 
 const codes = knownCodes(rules);

@@ -182,11 +182,14 @@ const statusRules: Rule[] = [
 
 function fieldErrors(value: unknown): FieldError[] {
   if (!Array.isArray(value)) return [];
-  return value.flatMap((item) => {
+  // A loop, not flatMap: every failing Payfield response is read through here.
+  const fields: FieldError[] = [];
+  for (const item of value) {
     const field = str(get(item, 'field'));
     const message = str(get(item, 'message'));
-    return field !== null && message !== null ? [{ field, message }] : [];
-  });
+    if (field !== null && message !== null) fields.push({ field, message });
+  }
+  return fields;
 }
 
 /** `{message, code}` at the top, mirrored in `error: {code, message}`; `errors[]` for fields. */

@@ -169,12 +169,24 @@ function readError(body: unknown): ReportedError {
   const result = get(body, 'result');
   const status = str(get(result, 'resultStatus'));
   const outcome = status !== null && Object.hasOwn(outcomes, status) ? outcomes[status] : undefined;
-  return {
+  const reported: ReportedError = {
     code: str(get(result, 'resultCode')),
     message: str(get(result, 'resultMessage')),
     fields: [],
-    ...(outcome ? { outcome } : {}),
   };
+  // Set, not spread in: every Rebell response is read through here.
+  if (outcome) reported.outcome = outcome;
+  return reported;
+}
+
+/** How a JSON string holding a failing result status alone ends: `F"`, `U"`. */
+const FAILING_STATUS_ENDINGS = Object.entries(outcomes).flatMap(([status, outcome]) =>
+  outcome === 'failed' || outcome === 'unknown' ? [`${status}"`] : [],
+);
+
+/** A failing status is written with its letter and a quote, or with escapes. */
+function mayReportFailure(text: string): boolean {
+  return FAILING_STATUS_ENDINGS.some((ending) => text.includes(ending)) || text.includes('\\');
 }
 
 export const rebell: Provider = {
@@ -196,6 +208,7 @@ export const rebell: Provider = {
     const { code, outcome } = readError(body);
     return code !== null && outcome !== undefined;
   },
+  mayReportFailure,
   rules,
   timestamp: {
     header: 'Request-Time',
