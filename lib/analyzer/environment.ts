@@ -2,6 +2,7 @@
 import type { Environment, Provider } from '../providers/provider';
 import type { Exchange } from '../types';
 import { hostOf, pathOf, pathStartAfterHost } from '../url';
+import { DigestMap } from './digest-map';
 import type { QuickDigest } from './keyed-hash';
 import { idValues } from './request';
 import type { Insight, SessionWarning, TrafficFollower } from './types';
@@ -16,7 +17,7 @@ interface ProviderEnvironments {
   /** The entry that first talked to each environment. */
   firstEntry: Map<Environment, number>;
   /** Digests of the ids successes returned, per environment, to the entry that returned them. */
-  ids: Map<Environment, Map<number, number>>;
+  ids: Map<Environment, DigestMap<number>>;
 }
 
 /** Where an environment lives, as its documents name it: a host, and a path prefix when they share one. */
@@ -83,18 +84,12 @@ export function createEnvironmentTracker(
       return;
     const ids = idValues(body);
     if (ids.length === 0) return;
-    const kept = known.ids.get(environment) ?? new Map<number, number>();
-    for (const id of ids) {
-      const key = digest(id);
-      kept.delete(key);
-      kept.set(key, index);
+    let kept = known.ids.get(environment);
+    if (kept === undefined) {
+      kept = new DigestMap(IDS_KEPT_PER_ENVIRONMENT);
+      known.ids.set(environment, kept);
     }
-    // Maps iterate in insertion order: the first keys are the oldest.
-    for (const oldest of kept.keys()) {
-      if (kept.size <= IDS_KEPT_PER_ENVIRONMENT) break;
-      kept.delete(oldest);
-    }
-    known.ids.set(environment, kept);
+    for (const id of ids) kept.set(digest(id), index);
   }
 
   /** The ids the not-found request names: its path's segments and its body's id fields. */

@@ -3,6 +3,7 @@ import { isObject, type JsonObject } from '../json';
 import type { IdempotencyKeys, Provider } from '../providers/provider';
 import type { Category } from '../types';
 import { pathOf } from '../url';
+import { DigestMap } from './digest-map';
 import type { QuickDigest } from './keyed-hash';
 import { requestJson } from './request';
 import { selects } from './select';
@@ -85,7 +86,7 @@ export function createIdempotencyTracker(
   digest: QuickDigest,
   raise: (warning: SessionWarning) => void,
 ): IdempotencyTracker {
-  const firstByProvider = new Map<Provider, Map<number, FirstRequest>>();
+  const firstByProvider = new Map<Provider, DigestMap<FirstRequest>>();
 
   return {
     follow(provider, exchange, index, diagnosis) {
@@ -98,7 +99,7 @@ export function createIdempotencyTracker(
       if (body === undefined || key === undefined) return undefined;
       let firsts = firstByProvider.get(provider);
       if (firsts === undefined) {
-        firsts = new Map();
+        firsts = new DigestMap(IDEMPOTENCY_KEYS_KEPT_PER_PROVIDER);
         firstByProvider.set(provider, firsts);
       }
       // The field's name is part of the key: a refundRequestId is not a paymentRequestId.
@@ -109,8 +110,6 @@ export function createIdempotencyTracker(
         // A request refused before it was processed created nothing under its key.
         if (diagnosis !== null && REFUSED_UNPROCESSED.has(diagnosis.category)) return undefined;
         firsts.set(keyDigest, { index, fields });
-        if (firsts.size > IDEMPOTENCY_KEYS_KEPT_PER_PROVIDER)
-          firsts.delete(firsts.keys().next().value as number);
         return undefined;
       }
       const differing = differingPaths(first.fields, fields);

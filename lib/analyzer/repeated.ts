@@ -3,6 +3,7 @@
 import { startedMs } from '../har-time';
 import type { Provider } from '../providers/provider';
 import type { Diagnosis, Retry } from '../types';
+import { DigestMap } from './digest-map';
 import type { QuickDigest } from './keyed-hash';
 import type { Insight, TrafficFollower } from './types';
 
@@ -85,7 +86,7 @@ function insight(
 }
 
 export function createRepetitionTracker(digest: QuickDigest): RepetitionTracker {
-  const seriesByProvider = new Map<Provider, Map<number, Series>>();
+  const seriesByProvider = new Map<Provider, DigestMap<Series>>();
 
   return {
     follow(provider, exchange, index, diagnosis) {
@@ -94,7 +95,7 @@ export function createRepetitionTracker(digest: QuickDigest): RepetitionTracker 
       const key = digest(exchange.method, exchange.url, body);
       let kept = seriesByProvider.get(provider);
       if (kept === undefined) {
-        kept = new Map();
+        kept = new DigestMap(SERIES_KEPT_PER_PROVIDER);
         seriesByProvider.set(provider, kept);
       }
       const started = exchange.startedDateTime;
@@ -102,7 +103,6 @@ export function createRepetitionTracker(digest: QuickDigest): RepetitionTracker 
       const series = kept.get(key);
       if (series === undefined) {
         kept.set(key, { count: 1, firstStarted: started, entries: [index], advised });
-        if (kept.size > SERIES_KEPT_PER_PROVIDER) kept.delete(kept.keys().next().value as number);
         return undefined;
       }
       const found = diagnosis ? insight(provider, series, diagnosis, started) : undefined;
