@@ -125,28 +125,31 @@ export function createSessionAnalyzer(
     }
   }
 
-  /** The kinds that follow every request to a provider, successes too; their insights for a diagnosis. */
+  /**
+   * The kinds that follow every request to a provider, successes too; their insights for a
+   * diagnosis (a success has none, so it passes no list).
+   */
   function followTraffic(
     provider: Provider,
     exchange: Exchange,
     index: number,
     diagnosis: Diagnosis | null,
-    insights: Insight[],
+    insights?: Insight[],
   ): void {
     const environment = environments.follow(provider, exchange, index, diagnosis);
-    if (environment) insights.push(environment);
+    if (environment) insights?.push(environment);
     const idempotent = idempotency.follow(provider, exchange, index, diagnosis);
-    if (idempotent) insights.push(idempotent);
+    if (idempotent) insights?.push(idempotent);
     if (diagnosis !== null || pollingProviders.has(provider)) {
       const repeated = repetitions.follow(provider, exchange, index, diagnosis);
-      if (repeated) insights.push(repeated);
+      if (repeated) insights?.push(repeated);
     }
     if (provider.rateLimit === undefined) return;
     // Rates count time: a request without a readable start is left out of them.
     const startMs = startedMs(exchange.startedDateTime);
     const rate =
       startMs === undefined ? undefined : rates.follow(provider, exchange, index, diagnosis, startMs);
-    if (rate) insights.push(rate);
+    if (rate) insights?.push(rate);
   }
 
   function learnFromSuccess(provider: Provider, exchange: Exchange, index: number): void {
@@ -176,18 +179,15 @@ export function createSessionAnalyzer(
         // this is one comparison.
         const provider = lookup(url);
         if (provider === undefined || isPreflight(method)) return NOTHING;
-        // A token comes in a body: an empty reply (a 204, a beacon) issues none.
-        const mayIssueToken =
-          issuerMethods.has(method) &&
-          typeof exchange.responseBody === 'string' &&
-          exchange.responseBody !== '';
-        if (
-          learnsFromSuccesses.has(provider) &&
-          (mayIssueToken || carriesTimestamp(exchange.requestHeaders))
-        ) {
-          learnFromSuccess(provider, exchange, index);
+        // Only the providers that learn from successes look at one's reply or headers.
+        if (learnsFromSuccesses.has(provider)) {
+          // A token comes in a body: an empty reply (a 204, a beacon) issues none.
+          const body = exchange.responseBody;
+          const mayIssueToken = issuerMethods.has(method) && typeof body === 'string' && body !== '';
+          if (mayIssueToken || carriesTimestamp(exchange.requestHeaders))
+            learnFromSuccess(provider, exchange, index);
         }
-        followTraffic(provider, exchange, index, null, []);
+        followTraffic(provider, exchange, index, null);
         return NOTHING;
       }
       const provider = byId.get(diagnosis.provider);
