@@ -61,20 +61,14 @@ export function environmentOf(provider: Provider, url: string): Environment | un
 }
 
 /** Every exchange of a provider with two environments; an insight for a not-found diagnosis. */
-export type EnvironmentTracker = TrafficFollower;
-
-export function createEnvironmentTracker(
+export function followEnvironments(
+  provider: Provider,
   digest: QuickDigest,
   raise: (warning: SessionWarning) => void,
-): EnvironmentTracker {
-  const byProvider = new Map<Provider, ProviderEnvironments>();
+): TrafficFollower {
+  const known: ProviderEnvironments = { firstEntry: new Map(), ids: new Map() };
 
-  function remember(
-    known: ProviderEnvironments,
-    environment: Environment,
-    exchange: Exchange,
-    index: number,
-  ) {
+  function remember(environment: Environment, exchange: Exchange, index: number) {
     const body = exchange.responseBody;
     if (
       typeof body !== 'string' ||
@@ -102,12 +96,7 @@ export function createEnvironmentTracker(
       : segments;
   }
 
-  function createdElsewhere(
-    provider: Provider,
-    known: ProviderEnvironments,
-    environment: Environment,
-    exchange: Exchange,
-  ): Insight | undefined {
+  function createdElsewhere(environment: Environment, exchange: Exchange): Insight | undefined {
     for (const id of namedIds(exchange, environment)) {
       const key = digest(id);
       // Returned here too: the id exists where it was asked for, so the environment is not the cause.
@@ -129,14 +118,9 @@ export function createEnvironmentTracker(
   }
 
   return {
-    follow(provider, exchange, index, diagnosis) {
+    follow(exchange, index, diagnosis) {
       const environment = environmentOf(provider, exchange.url);
       if (environment === undefined) return undefined;
-      let known = byProvider.get(provider);
-      if (known === undefined) {
-        known = { firstEntry: new Map(), ids: new Map() };
-        byProvider.set(provider, known);
-      }
       if (!known.firstEntry.has(environment)) {
         known.firstEntry.set(environment, index);
         if (known.firstEntry.size === 2) {
@@ -151,13 +135,13 @@ export function createEnvironmentTracker(
         }
       }
       if (diagnosis === null) {
-        if (exchange.status < 300) remember(known, environment, exchange, index);
+        if (exchange.status < 300) remember(environment, exchange, index);
         return undefined;
       }
       // Only ids another environment returned can explain it: a capture in one environment never looks.
       const elsewhere = known.ids.size > (known.ids.has(environment) ? 1 : 0);
       return diagnosis.category === 'not-found' && elsewhere
-        ? createdElsewhere(provider, known, environment, exchange)
+        ? createdElsewhere(environment, exchange)
         : undefined;
     },
   };

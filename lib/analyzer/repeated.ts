@@ -32,12 +32,6 @@ export function polls(provider: Provider): boolean {
   return provider.rules.some((rule) => rule.retry === 'poll');
 }
 
-/**
- * A diagnosis, or a success of a provider that `polls`; an insight when the diagnosis is the
- * latest of a series of the same request.
- */
-export type RepetitionTracker = TrafficFollower;
-
 function insight(
   provider: Provider,
   series: Series,
@@ -85,19 +79,18 @@ function insight(
   };
 }
 
-export function createRepetitionTracker(digest: QuickDigest): RepetitionTracker {
-  const seriesByProvider = new Map<Provider, DigestMap<Series>>();
+/**
+ * A diagnosis, or a success of a provider that `polls`; an insight when the diagnosis is the
+ * latest of a series of the same request.
+ */
+export function followRepetitions(provider: Provider, digest: QuickDigest): TrafficFollower {
+  const kept = new DigestMap<Series>(SERIES_KEPT_PER_PROVIDER);
 
   return {
-    follow(provider, exchange, index, diagnosis) {
+    follow(exchange, index, diagnosis) {
       const body = typeof exchange.requestBody === 'string' ? exchange.requestBody : '';
       // Same request: same method, URL and body.
       const key = digest(exchange.method, exchange.url, body);
-      let kept = seriesByProvider.get(provider);
-      if (kept === undefined) {
-        kept = new DigestMap(SERIES_KEPT_PER_PROVIDER);
-        seriesByProvider.set(provider, kept);
-      }
       const started = exchange.startedDateTime;
       const advised = diagnosis ? { retry: diagnosis.retry, started } : undefined;
       const series = kept.get(key);
