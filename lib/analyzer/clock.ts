@@ -57,9 +57,12 @@ function parseIso(match: RegExpExecArray, formats: readonly TimestampFormat[]): 
   return Date.UTC(Number(year), mo - 1, d, h, mi, s, millis) - offsetMinutesTotal * 60_000;
 }
 
+/** Most requests send no timestamp: their reading is shared. */
+const MISSING: ClockReading = Object.freeze({ problem: 'missing' });
+
 function readClock(exchange: Exchange, timestamp: RequestTimestamp): ClockReading {
   const value = headerValue(exchange.requestHeaders, timestamp.header.toLowerCase())?.trim();
-  if (value === undefined || value === '') return { problem: 'missing' };
+  if (value === undefined || value === '') return MISSING;
   const unix = UNIX.exec(value);
   const iso = unix ? null : ISO.exec(value);
   const parsed = unix
@@ -107,8 +110,11 @@ export function clockInsight(
 ): Insight | undefined {
   const timestamp = provider.timestamp;
   if (!timestamp) return undefined;
-  const timestampError = selects(timestamp.errors, diagnosis);
   const reading = readClock(exchange, timestamp);
+  // Without a timestamp sent, the error's documented meaning ("Timestamp required") says all
+  // there is, and no other diagnosis has a clock to mention.
+  if (reading.problem === 'missing') return undefined;
+  const timestampError = selects(timestamp.errors, diagnosis);
   const { header } = timestamp;
   if (reading.problem === 'skew') {
     if (!timestampError && Math.abs(reading.skewSeconds) < NOTABLE_SKEW_SECONDS) return undefined;
@@ -120,10 +126,7 @@ export function clockInsight(
       figures: { header, problem: 'skew', skewSeconds: reading.skewSeconds },
     };
   }
-  // The contract's problems are those of a timestamp that was sent: without one, the
-  // error's documented meaning ("Timestamp required") says all there is.
-  if (!timestampError || reading.problem === 'no-server-date' || reading.problem === 'missing')
-    return undefined;
+  if (!timestampError || reading.problem === 'no-server-date') return undefined;
   const formats = timestamp.formats.map((format) => FORMAT_NAMES[format]).join(' or ');
   const text = {
     milliseconds: `${header} is a 13-digit UNIX time in milliseconds where ${provider.name} expects seconds.`,

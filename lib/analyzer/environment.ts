@@ -2,6 +2,7 @@
 import type { Environment, Provider } from '../providers/provider';
 import type { Exchange } from '../types';
 import { hostOf, pathOf, pathStartAfterHost } from '../url';
+import { DigestMap } from './digest-map';
 import type { QuickDigest } from './keyed-hash';
 import { idValues } from './request';
 import type { Insight, SessionWarning, TrafficFollower } from './types';
@@ -16,7 +17,7 @@ interface ProviderEnvironments {
   /** The entry that first talked to each environment. */
   firstEntry: Map<Environment, number>;
   /** Digests of the ids successes returned, per environment, to the entry that returned them. */
-  ids: Map<Environment, Map<number, number>>;
+  ids: Map<Environment, DigestMap<number>>;
 }
 
 /** Where an environment lives, as its documents name it: a host, and a path prefix when they share one. */
@@ -60,20 +61,14 @@ export function environmentOf(provider: Provider, url: string): Environment | un
 }
 
 /** Every exchange of a provider with two environments; an insight for a not-found diagnosis. */
-export type EnvironmentTracker = TrafficFollower;
-
-export function createEnvironmentTracker(
+export function followEnvironments(
+  provider: Provider,
   digest: QuickDigest,
   raise: (warning: SessionWarning) => void,
-): EnvironmentTracker {
-  const byProvider = new Map<Provider, ProviderEnvironments>();
+): TrafficFollower {
+  const known: ProviderEnvironments = { firstEntry: new Map(), ids: new Map() };
 
-  function remember(
-    known: ProviderEnvironments,
-    environment: Environment,
-    exchange: Exchange,
-    index: number,
-  ) {
+  function remember(environment: Environment, exchange: Exchange, index: number) {
     const body = exchange.responseBody;
     if (
       typeof body !== 'string' ||
@@ -83,18 +78,12 @@ export function createEnvironmentTracker(
       return;
     const ids = idValues(body);
     if (ids.length === 0) return;
-    const kept = known.ids.get(environment) ?? new Map<number, number>();
-    for (const id of ids) {
-      const key = digest(id);
-      kept.delete(key);
-      kept.set(key, index);
+    let kept = known.ids.get(environment);
+    if (kept === undefined) {
+      kept = new DigestMap(IDS_KEPT_PER_ENVIRONMENT);
+      known.ids.set(environment, kept);
     }
-    // Maps iterate in insertion order: the first keys are the oldest.
-    for (const oldest of kept.keys()) {
-      if (kept.size <= IDS_KEPT_PER_ENVIRONMENT) break;
-      kept.delete(oldest);
-    }
-    known.ids.set(environment, kept);
+    for (const id of ids) kept.set(digest(id), index);
   }
 
   /** The ids the not-found request names: its path's segments and its body's id fields. */
@@ -107,12 +96,7 @@ export function createEnvironmentTracker(
       : segments;
   }
 
-  function createdElsewhere(
-    provider: Provider,
-    known: ProviderEnvironments,
-    environment: Environment,
-    exchange: Exchange,
-  ): Insight | undefined {
+  function createdElsewhere(environment: Environment, exchange: Exchange): Insight | undefined {
     for (const id of namedIds(exchange, environment)) {
       const key = digest(id);
       // Returned here too: the id exists where it was asked for, so the environment is not the cause.
@@ -134,14 +118,9 @@ export function createEnvironmentTracker(
   }
 
   return {
-    follow(provider, exchange, index, diagnosis) {
+    follow(exchange, index, diagnosis) {
       const environment = environmentOf(provider, exchange.url);
       if (environment === undefined) return undefined;
-      let known = byProvider.get(provider);
-      if (known === undefined) {
-        known = { firstEntry: new Map(), ids: new Map() };
-        byProvider.set(provider, known);
-      }
       if (!known.firstEntry.has(environment)) {
         known.firstEntry.set(environment, index);
         if (known.firstEntry.size === 2) {
@@ -156,13 +135,13 @@ export function createEnvironmentTracker(
         }
       }
       if (diagnosis === null) {
-        if (exchange.status < 300) remember(known, environment, exchange, index);
+        if (exchange.status < 300) remember(environment, exchange, index);
         return undefined;
       }
       // Only ids another environment returned can explain it: a capture in one environment never looks.
       const elsewhere = known.ids.size > (known.ids.has(environment) ? 1 : 0);
       return diagnosis.category === 'not-found' && elsewhere
-        ? createdElsewhere(provider, known, environment, exchange)
+        ? createdElsewhere(environment, exchange)
         : undefined;
     },
   };

@@ -3,6 +3,7 @@ import { isObject, type JsonObject } from '../json';
 import type { IdempotencyKeys, Provider } from '../providers/provider';
 import type { Category } from '../types';
 import { pathOf } from '../url';
+import { DigestMap } from './digest-map';
 import type { QuickDigest } from './keyed-hash';
 import { requestJson } from './request';
 import { selects } from './select';
@@ -79,28 +80,22 @@ function listed(paths: readonly string[]): string {
 }
 
 /** Every exchange of a provider with idempotency keys; an insight for a conflict diagnosis. */
-export type IdempotencyTracker = TrafficFollower;
-
-export function createIdempotencyTracker(
+export function followIdempotencyKeys(
+  provider: Provider,
+  keys: IdempotencyKeys,
   digest: QuickDigest,
   raise: (warning: SessionWarning) => void,
-): IdempotencyTracker {
-  const firstByProvider = new Map<Provider, Map<number, FirstRequest>>();
+): TrafficFollower {
+  const firsts = new DigestMap<FirstRequest>(IDEMPOTENCY_KEYS_KEPT_PER_PROVIDER);
 
   return {
-    follow(provider, exchange, index, diagnosis) {
-      const keys = provider.idempotency;
-      if (keys === undefined || typeof exchange.requestBody !== 'string') return undefined;
+    follow(exchange, index, diagnosis) {
+      if (typeof exchange.requestBody !== 'string') return undefined;
       // A status query names the operation it asks about: neither a first use nor a reuse.
       if (keys.queries?.test(pathOf(exchange.url))) return undefined;
       const body = requestJson(exchange);
       const key = body && keyOf(body, keys);
       if (body === undefined || key === undefined) return undefined;
-      let firsts = firstByProvider.get(provider);
-      if (firsts === undefined) {
-        firsts = new Map();
-        firstByProvider.set(provider, firsts);
-      }
       // The field's name is part of the key: a refundRequestId is not a paymentRequestId.
       const keyDigest = digest(key.field, key.value);
       const fields = fieldDigests(body, digest);
@@ -109,8 +104,6 @@ export function createIdempotencyTracker(
         // A request refused before it was processed created nothing under its key.
         if (diagnosis !== null && REFUSED_UNPROCESSED.has(diagnosis.category)) return undefined;
         firsts.set(keyDigest, { index, fields });
-        if (firsts.size > IDEMPOTENCY_KEYS_KEPT_PER_PROVIDER)
-          firsts.delete(firsts.keys().next().value as number);
         return undefined;
       }
       const differing = differingPaths(first.fields, fields);

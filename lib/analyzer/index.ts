@@ -10,14 +10,14 @@ import { providers as catalog } from '../providers';
 import type { Provider } from '../providers/provider';
 import type { Diagnosis, Exchange } from '../types';
 import { clockInsight, skewWarningText, successSkew } from './clock';
-import { createEnvironmentTracker } from './environment';
-import { createIdempotencyTracker } from './idempotency';
+import { followEnvironments } from './environment';
+import { followIdempotencyKeys } from './idempotency';
 import { createKeyedDigest, createQuickDigest, randomKey } from './keyed-hash';
-import { createRateTracker } from './rate';
-import { createRepetitionTracker, polls } from './repeated';
+import { followRate, type RateFollower } from './rate';
+import { followRepetitions, polls } from './repeated';
 import { supportIds } from './support-ids';
 import { createTokenTracker, isIssuerRequest } from './token';
-import type { ExchangeAnalysis, Insight, InsightKind, SessionWarning } from './types';
+import type { ExchangeAnalysis, Insight, InsightKind, SessionWarning, TrafficFollower } from './types';
 
 export type { ExchangeAnalysis, Figures, Insight, InsightKind, SessionWarning, SupportId } from './types';
 export { INSIGHT_KINDS } from './types';
@@ -40,6 +40,17 @@ export interface SessionAnalyzerOptions extends Pick<MatcherOptions, 'hosts' | '
 /** Entries listed as proof of one warning; the first few prove it as well as all. */
 const MAX_WARNING_RELATED = 10;
 
+/** The kinds that follow one provider's requests, with their memories of them. */
+interface Followers {
+  environments: TrafficFollower | undefined;
+  idempotency: TrafficFollower | undefined;
+  repetitions: TrafficFollower;
+  /** Its successes belong to series too: it answers some requests with "poll". */
+  polls: boolean;
+  rate: RateFollower | undefined;
+  learnsFromSuccesses: boolean;
+}
+
 /** What most exchanges get: shared, so frozen. */
 const NOTHING: ExchangeAnalysis = Object.freeze({
   insights: Object.freeze([]) as unknown as Insight[],
@@ -56,20 +67,12 @@ export function createSessionAnalyzer(
   scope: ProviderScope = providerScope(options, providers),
 ): SessionAnalyzer {
   const { enabled, lookup } = scope;
-  const byId = new Map(providers.map((provider) => [provider.id, provider]));
   const secretKey = options.secretKey ?? randomKey();
   const tokens = createTokenTracker(createKeyedDigest(secretKey));
   const warnings = new Map<string, SessionWarning>();
   const quickDigest = createQuickDigest(secretKey);
-  const environments = createEnvironmentTracker(quickDigest, raise);
-  const idempotency = createIdempotencyTracker(quickDigest, raise);
-  const repetitions = createRepetitionTracker(quickDigest);
-  const rates = createRateTracker(quickDigest, raise);
-  const pollingProviders = new Set(enabled.filter(polls));
-  // Providers with nothing to learn from their successes are skipped before any read.
-  const learnsFromSuccesses = new Set(
-    enabled.filter((provider) => provider.timestamp || provider.bearerTokens?.issuer),
-  );
+  const byId = new Map(providers.map((provider) => [provider.id, provider]));
+  const followersByProvider = new Map<Provider, Followers>();
   // A success teaches tokens and clocks only when it may be a token issuer's reply or carries
   // a timestamp header: cheap tests spare the other successes those reads.
   // Browsers send standard methods upper-cased; lower case is kept for hand-written HARs.
@@ -125,28 +128,49 @@ export function createSessionAnalyzer(
     }
   }
 
-  /** The kinds that follow every request to a provider, successes too; their insights for a diagnosis. */
+  /** Made at a provider's first request, for the kinds it has. */
+  function followersOf(provider: Provider): Followers {
+    const made = followersByProvider.get(provider);
+    if (made !== undefined) return made;
+    const { idempotency, rateLimit } = provider;
+    const followers: Followers = {
+      environments:
+        provider.environments.length > 1 ? followEnvironments(provider, quickDigest, raise) : undefined,
+      idempotency: idempotency && followIdempotencyKeys(provider, idempotency, quickDigest, raise),
+      repetitions: followRepetitions(provider, quickDigest),
+      polls: polls(provider),
+      rate: rateLimit && followRate(provider, rateLimit, quickDigest, raise),
+      // Providers with nothing to learn from their successes are skipped before any read.
+      learnsFromSuccesses: provider.timestamp !== undefined || provider.bearerTokens?.issuer !== undefined,
+    };
+    followersByProvider.set(provider, followers);
+    return followers;
+  }
+
+  /**
+   * The kinds that follow every request to a provider, successes too; their insights for a
+   * diagnosis (a success has none, so it passes no list).
+   */
   function followTraffic(
-    provider: Provider,
+    { environments, idempotency, repetitions, polls, rate }: Followers,
     exchange: Exchange,
     index: number,
     diagnosis: Diagnosis | null,
-    insights: Insight[],
+    insights?: Insight[],
   ): void {
-    const environment = environments.follow(provider, exchange, index, diagnosis);
-    if (environment) insights.push(environment);
-    const idempotent = idempotency.follow(provider, exchange, index, diagnosis);
-    if (idempotent) insights.push(idempotent);
-    if (diagnosis !== null || pollingProviders.has(provider)) {
-      const repeated = repetitions.follow(provider, exchange, index, diagnosis);
-      if (repeated) insights.push(repeated);
+    const environment = environments?.follow(exchange, index, diagnosis);
+    if (environment) insights?.push(environment);
+    const idempotent = idempotency?.follow(exchange, index, diagnosis);
+    if (idempotent) insights?.push(idempotent);
+    if (diagnosis !== null || polls) {
+      const repeated = repetitions.follow(exchange, index, diagnosis);
+      if (repeated) insights?.push(repeated);
     }
-    if (provider.rateLimit === undefined) return;
+    if (rate === undefined) return;
     // Rates count time: a request without a readable start is left out of them.
     const startMs = startedMs(exchange.startedDateTime);
-    const rate =
-      startMs === undefined ? undefined : rates.follow(provider, exchange, index, diagnosis, startMs);
-    if (rate) insights.push(rate);
+    const rateInsight = startMs === undefined ? undefined : rate.follow(exchange, index, diagnosis, startMs);
+    if (rateInsight) insights?.push(rateInsight);
   }
 
   function learnFromSuccess(provider: Provider, exchange: Exchange, index: number): void {
@@ -176,18 +200,16 @@ export function createSessionAnalyzer(
         // this is one comparison.
         const provider = lookup(url);
         if (provider === undefined || isPreflight(method)) return NOTHING;
-        // A token comes in a body: an empty reply (a 204, a beacon) issues none.
-        const mayIssueToken =
-          issuerMethods.has(method) &&
-          typeof exchange.responseBody === 'string' &&
-          exchange.responseBody !== '';
-        if (
-          learnsFromSuccesses.has(provider) &&
-          (mayIssueToken || carriesTimestamp(exchange.requestHeaders))
-        ) {
-          learnFromSuccess(provider, exchange, index);
+        const followers = followersOf(provider);
+        // Only the providers that learn from successes look at one's reply or headers.
+        if (followers.learnsFromSuccesses) {
+          // A token comes in a body: an empty reply (a 204, a beacon) issues none.
+          const body = exchange.responseBody;
+          const mayIssueToken = issuerMethods.has(method) && typeof body === 'string' && body !== '';
+          if (mayIssueToken || carriesTimestamp(exchange.requestHeaders))
+            learnFromSuccess(provider, exchange, index);
         }
-        followTraffic(provider, exchange, index, null, []);
+        followTraffic(followers, exchange, index, null);
         return NOTHING;
       }
       const provider = byId.get(diagnosis.provider);
@@ -198,7 +220,7 @@ export function createSessionAnalyzer(
       const token =
         provider.bearerTokens && tokens.insight(provider, provider.bearerTokens, exchange, diagnosis);
       if (token) insights.push(token);
-      followTraffic(provider, exchange, index, diagnosis, insights);
+      followTraffic(followersOf(provider), exchange, index, diagnosis, insights);
       return { insights, supportIds: supportIds(exchange) };
     },
 

@@ -66,20 +66,13 @@ function entriesAfter(window: Window, opens: number, index: number): number[] {
   return found;
 }
 
-interface ProviderRate {
-  windows: Map<number, Window>;
-  /** After a rate-limit diagnosis the error speaks for itself: no more warnings. */
-  limited: boolean;
-}
-
 function perWindow({ requests, windowSeconds }: RateLimit): string {
   return windowSeconds === 1 ? `${requests} per second` : `${requests} per ${windowSeconds} s`;
 }
 
-export interface RateTracker {
-  /** Every request to a provider with a documented limit; an insight for a rate-limit diagnosis. */
+export interface RateFollower {
+  /** Every request to the provider; an insight for a rate-limit diagnosis. */
   follow(
-    provider: Provider,
     exchange: Exchange,
     index: number,
     diagnosis: Diagnosis | null,
@@ -87,29 +80,27 @@ export interface RateTracker {
   ): Insight | undefined;
 }
 
-export function createRateTracker(
+/** Requests per key to a provider with a documented limit. */
+export function followRate(
+  provider: Provider,
+  limit: RateLimit,
   digest: QuickDigest,
   raise: (warning: SessionWarning) => void,
-): RateTracker {
-  const byProvider = new Map<Provider, ProviderRate>();
+): RateFollower {
+  const windows = new Map<number, Window>();
+  // After a rate-limit diagnosis the error speaks for itself: no more warnings.
+  let limited = false;
+  const keyHeader = limit.keyHeader.toLowerCase();
 
   return {
-    follow(provider, exchange, index, diagnosis, startMs) {
-      const limit = provider.rateLimit;
-      if (limit === undefined) return undefined;
-      let rate = byProvider.get(provider);
-      if (rate === undefined) {
-        rate = { windows: new Map(), limited: false };
-        byProvider.set(provider, rate);
-      }
-      const keyText = headerValue(exchange.requestHeaders, limit.keyHeader.toLowerCase());
+    follow(exchange, index, diagnosis, startMs) {
+      const keyText = headerValue(exchange.requestHeaders, keyHeader);
       const key = keyText === undefined || keyText.trim() === '' ? NO_KEY : digest(keyText);
-      let window = rate.windows.get(key);
+      let window = windows.get(key);
       if (window === undefined) {
         window = openWindow(limit.requests * LIMITS_KEPT);
-        rate.windows.set(key, window);
-        if (rate.windows.size > RATE_KEYS_KEPT_PER_PROVIDER)
-          rate.windows.delete(rate.windows.keys().next().value as number);
+        windows.set(key, window);
+        if (windows.size > RATE_KEYS_KEPT_PER_PROVIDER) windows.delete(windows.keys().next().value as number);
       }
       // The window ends at this request: (start − window, start].
       const opens = startMs - limit.windowSeconds * 1000;
@@ -117,10 +108,10 @@ export function createRateTracker(
       const withKey = key === NO_KEY ? '' : ' with the same key';
 
       if (diagnosis?.category === 'rate-limit') {
-        rate.limited = true;
+        limited = true;
         // A 429 that shows no key is compared with all the provider's requests.
-        const windows = key === NO_KEY ? [...rate.windows.values()] : [window];
-        const inWindow = windows.flatMap((each) => entriesAfter(each, opens, index));
+        const compared = key === NO_KEY ? [...windows.values()] : [window];
+        const inWindow = compared.flatMap((each) => entriesAfter(each, opens, index));
         const observed = inWindow.length + 1;
         const documented = `${possessive(provider.name)} documented ${perWindow(limit)} per API key`;
         return {
@@ -136,7 +127,7 @@ export function createRateTracker(
       const observed = window.size;
       const threshold = Math.ceil(limit.requests * RATE_WARNING_SHARE);
       if (observed < threshold) window.warned = false;
-      else if (!window.warned && !rate.limited) {
+      else if (!window.warned && !limited) {
         window.warned = true;
         raise({
           kind: 'rate',

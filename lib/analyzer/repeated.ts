@@ -3,6 +3,7 @@
 import { startedMs } from '../har-time';
 import type { Provider } from '../providers/provider';
 import type { Diagnosis, Retry } from '../types';
+import { DigestMap } from './digest-map';
 import type { QuickDigest } from './keyed-hash';
 import type { Insight, TrafficFollower } from './types';
 
@@ -30,12 +31,6 @@ const tenths = (ms: number) => Math.round(ms / 100) / 10;
 export function polls(provider: Provider): boolean {
   return provider.rules.some((rule) => rule.retry === 'poll');
 }
-
-/**
- * A diagnosis, or a success of a provider that `polls`; an insight when the diagnosis is the
- * latest of a series of the same request.
- */
-export type RepetitionTracker = TrafficFollower;
 
 function insight(
   provider: Provider,
@@ -84,25 +79,23 @@ function insight(
   };
 }
 
-export function createRepetitionTracker(digest: QuickDigest): RepetitionTracker {
-  const seriesByProvider = new Map<Provider, Map<number, Series>>();
+/**
+ * A diagnosis, or a success of a provider that `polls`; an insight when the diagnosis is the
+ * latest of a series of the same request.
+ */
+export function followRepetitions(provider: Provider, digest: QuickDigest): TrafficFollower {
+  const kept = new DigestMap<Series>(SERIES_KEPT_PER_PROVIDER);
 
   return {
-    follow(provider, exchange, index, diagnosis) {
+    follow(exchange, index, diagnosis) {
       const body = typeof exchange.requestBody === 'string' ? exchange.requestBody : '';
       // Same request: same method, URL and body.
       const key = digest(exchange.method, exchange.url, body);
-      let kept = seriesByProvider.get(provider);
-      if (kept === undefined) {
-        kept = new Map();
-        seriesByProvider.set(provider, kept);
-      }
       const started = exchange.startedDateTime;
       const advised = diagnosis ? { retry: diagnosis.retry, started } : undefined;
       const series = kept.get(key);
       if (series === undefined) {
         kept.set(key, { count: 1, firstStarted: started, entries: [index], advised });
-        if (kept.size > SERIES_KEPT_PER_PROVIDER) kept.delete(kept.keys().next().value as number);
         return undefined;
       }
       const found = diagnosis ? insight(provider, series, diagnosis, started) : undefined;

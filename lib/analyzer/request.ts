@@ -23,14 +23,61 @@ export function requestJson(exchange: Exchange): JsonObject | undefined {
   }
 }
 
-/** Field names that hold an id: `id`, `uuid`, `paymentId`, `external_id`. */
-const ID_KEY = /^(?:id|uuid|[A-Za-z0-9_]*(?:Id|_id|Uuid|_uuid))$/;
+const UNDERSCORE = 95;
+const QUOTE = 34;
+
+/** A letter, digit or `_`: what an id field's name is made of. */
+function isNameChar(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 48 && code <= 57) ||
+    code === UNDERSCORE
+  );
+}
+
+/**
+ * Whether `text` from `start` up to `end` (both included) names an id: `id`, `uuid`, or a
+ * name ending in `Id`, `_id`, `Uuid` or `_uuid` (`paymentId`, `external_id`). Read in place:
+ * a copy and a pattern for each `d"` cost more than the rest of the search.
+ */
+function isIdKey(text: string, start: number, end: number): boolean {
+  for (let at = start; at <= end; at++) if (!isNameChar(text.charCodeAt(at))) return false;
+  const length = end - start + 1;
+  const i = text.charCodeAt(end - 1);
+  if (i === 73 /* I */) return true;
+  if (i === 105 /* i */ && (length === 2 || text.charCodeAt(end - 2) === UNDERSCORE)) return true;
+  if (length < 4 || !text.startsWith('uid', end - 2)) return false;
+  const u = text.charCodeAt(end - 3);
+  return u === 85 /* U */ || (u === 117 /* u */ && (length === 4 || text.charCodeAt(end - 4) === UNDERSCORE));
+}
+
 const WHITESPACE = /\s/;
 
 function skipSpaces(text: string, from: number): number {
   let at = from;
-  while (at < text.length && WHITESPACE.test(text.charAt(at))) at++;
+  for (; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    // JSON's own white space first; the pattern only for what is past ASCII.
+    if (code === 32 || (code >= 9 && code <= 13)) continue;
+    if (code < 128 || !WHITESPACE.test(text.charAt(at))) break;
+  }
   return at;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** Where an integer of at most 20 digits, with no fraction or exponent after them, ends; or -1. */
+function integerEnd(text: string, from: number): number {
+  let at = from;
+  while (at <= from + 20 && isDigit(text.charCodeAt(at))) at++;
+  const next = text.charCodeAt(at);
+  const digits = at - from;
+  return digits === 0 || digits > 20 || next === 46 /* . */ || next === 101 /* e */ || next === 69 /* E */
+    ? -1
+    : at;
 }
 
 /**
@@ -47,17 +94,17 @@ export function idValues(text: string): string[] {
   ) {
     const start = text.lastIndexOf('"', end);
     if (start < 0 || end - start > 64 || text.charCodeAt(start - 1) === 92 /* \ */) continue;
-    if (!ID_KEY.test(text.slice(start + 1, end + 1))) continue;
+    if (!isIdKey(text, start + 1, end)) continue;
     const colon = skipSpaces(text, end + 2);
-    if (text.charAt(colon) !== ':') continue;
+    if (text.charCodeAt(colon) !== 58 /* : */) continue;
     const value = skipSpaces(text, colon + 1);
-    if (text.charAt(value) === '"') {
+    if (text.charCodeAt(value) === QUOTE) {
       const close = text.indexOf('"', value + 1);
       const id = text.slice(value + 1, close);
       if (close > value + 1 && id.length <= MAX_ID_CHARS && !id.includes('\\')) found.push(id);
     } else {
-      const digits = /^\d{1,20}(?![\d.eE])/.exec(text.slice(value, value + 21));
-      if (digits) found.push(digits[0]);
+      const close = integerEnd(text, value);
+      if (close >= 0) found.push(text.slice(value, close));
     }
   }
   return found;

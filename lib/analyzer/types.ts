@@ -1,5 +1,4 @@
 /** What the session analyzer attaches to diagnoses and to the session's summary. */
-import type { Provider } from '../providers/provider';
 import type { Diagnosis, Exchange } from '../types';
 
 export const INSIGHT_KINDS = [
@@ -38,14 +37,12 @@ export interface SessionWarning {
   figures: Figures;
 }
 
-/** One kind's memory of the traffic: fed the exchanges it follows, it may explain a diagnosis. */
+/**
+ * One kind's memory of one provider's traffic, made for the provider so that no request
+ * looks its memory up: fed the exchanges it follows, it may explain a diagnosis.
+ */
 export interface TrafficFollower {
-  follow(
-    provider: Provider,
-    exchange: Exchange,
-    index: number,
-    diagnosis: Diagnosis | null,
-  ): Insight | undefined;
+  follow(exchange: Exchange, index: number, diagnosis: Diagnosis | null): Insight | undefined;
 }
 
 export interface ExchangeAnalysis {
