@@ -14,6 +14,19 @@ function digitsAt(text: string, at: number, count: number): number {
 }
 
 /**
+ * Days from 1970-01-01 to a date of the proleptic Gregorian calendar, as Date.UTC counts
+ * them (Howard Hinnant's days_from_civil), at a fraction of its cost per call.
+ */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
+/**
  * `YYYY-MM-DDTHH:MM:SS.sssZ`, the form browsers write, read in place: it is read for every
  * request to a provider with a rate limit, and the pattern and `Date.parse` cost ten times
  * more. Undefined for any other form or a field out of the range every month has, which
@@ -39,11 +52,11 @@ function canonicalMs(text: string): number | undefined {
   const minute = digitsAt(text, 14, 2);
   const second = digitsAt(text, 17, 2);
   const ms = digitsAt(text, 20, 3);
-  // Date.UTC would take the years 0–99 for 1900–1999.
+  // The years before 100 are left to Date.parse, as written before this reading.
   if (year < 100 || month < 1 || month > 12 || day < 1 || day > 28) return undefined;
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || ms < 0)
     return undefined;
-  return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  return ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + ms;
 }
 
 /** When the request started, in epoch ms; HAR times always carry their offset. */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { startedMs } from '../../lib/har-time';
 
@@ -8,6 +9,28 @@ describe('startedMs', () => {
       const text = new Date(at).toISOString();
       expect(startedMs(text)).toBe(at);
     }
+  });
+
+  it('reads any date of the years 100 to 9999 in that form as Date.parse does', () => {
+    const pad = (value: number, width: number) => String(value).padStart(width, '0');
+    fc.assert(
+      fc.property(
+        fc.record({
+          year: fc.integer({ min: 100, max: 9999 }),
+          month: fc.integer({ min: 1, max: 12 }),
+          day: fc.integer({ min: 1, max: 28 }),
+          hour: fc.integer({ min: 0, max: 23 }),
+          minute: fc.integer({ min: 0, max: 59 }),
+          second: fc.integer({ min: 0, max: 59 }),
+          ms: fc.integer({ min: 0, max: 999 }),
+        }),
+        ({ year, month, day, hour, minute, second, ms }) => {
+          const text = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${pad(hour, 2)}:${pad(minute, 2)}:${pad(second, 2)}.${pad(ms, 3)}Z`;
+          expect(startedMs(text)).toBe(Date.parse(text));
+        },
+      ),
+      { numRuns: 20_000 },
+    );
   });
 
   it('leaves the days past the 28th, offsets and other fractions to Date.parse', () => {
