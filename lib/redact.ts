@@ -222,9 +222,14 @@ function maskJwt(jwt: string, at?: number): string {
 // Every pattern starts only where a word starts (the lookbehinds) and bounds its runs, so a
 // hostile body of one long word costs linear time instead of quadratic backtracking.
 // A name containing a secret word, then `=`, `:` or `": "`, then the value.
-const NAMED_VALUE =
-  /(?<![\w-])([\w-]{0,40}(?:token|secret|password|passwd|api[_-]?key|access[_-]?key|private[_-]?key|signature|card[_-]?number|authorization|csrf|xsrf)[\w-]{0,40})(["']?\s{0,8}[:=]\s{0,8}["']?)((?:(?:Bearer|Basic|Digest|Token)\s{1,8})?[^\s"'&,;}#]+)/gi;
-const AUTH_SCHEME = /(?<![\w-])(Bearer|Basic|Digest|Token)\s{1,8}([\w.~+/=-]+)/gi;
+const SECRET_WORD =
+  /token|secret|password|passwd|api[_-]?key|access[_-]?key|private[_-]?key|signature|card[_-]?number|authorization|csrf|xsrf/i;
+const NAMED_VALUE = new RegExp(
+  String.raw`(?<![\w-])([\w-]{0,40}(?:${SECRET_WORD.source})[\w-]{0,40})(["']?\s{0,8}[:=]\s{0,8}["']?)((?:(?:Bearer|Basic|Digest|Token)\s{1,8})?[^\s"'&,;}#]+)`,
+  'gi',
+);
+const AUTH_SCHEME_WORD = /Bearer|Basic|Digest|Token/i;
+const AUTH_SCHEME = new RegExp(String.raw`(?<![\w-])(${AUTH_SCHEME_WORD.source})\s{1,8}([\w.~+/=-]+)`, 'gi');
 
 /** "Token expired" is a provider's message, "Bearer 9f8e7d6c..." a credential. */
 function looksLikeCredential(value: string): boolean {
@@ -238,6 +243,8 @@ const WHOLE_JWT = /^eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*$/;
  * is part of an id, not a card.
  */
 const CARD_RUN = /(?<![A-Za-z0-9_])(?<![A-Za-z0-9_]-)\d(?:[ -]?\d){12,60}(?![A-Za-z0-9_])(?!-[A-Za-z0-9_])/g;
+/** Thirteen digits, grouped or not: no card run without them. */
+const DIGIT_RUN = /\d(?:[ -]?\d){12}/;
 
 /**
  * Masks the card numbers in a run of digit groups. A run may carry other numbers in front
@@ -266,21 +273,26 @@ function maskCardsInRun(run: string): string {
  * the request's start (epoch ms), so a JWT's expiry reads as past or future.
  */
 export function redactText(text: string, at?: number): string {
-  return (
-    text
-      // JWTs first, whole: a card run inside one would leave the rest of it readable.
-      .replace(JWT, (jwt) => maskJwt(jwt, at))
-      // Cards before the named values: those would stop at a space inside a grouped number.
-      .replace(CARD_RUN, maskCardsInRun)
-      .replace(AUTH_SCHEME, (whole, scheme: string, value: string) =>
-        looksLikeCredential(value) ? `${scheme} ${REDACTED}` : whole,
-      )
-      .replace(NAMED_VALUE, (whole, name: string, separator: string, value: string) =>
-        value.startsWith('[') || value.includes(REDACTED)
-          ? whole
-          : `${name}${separator}${maskSecretValue(name, value, at)}`,
-      )
-  );
+  // Each pattern runs only on text holding what it cannot match without: a plain search is
+  // far cheaper than a pattern tried at every word start, and most text has no secret.
+  let result = text;
+  // JWTs first, whole: a card run inside one would leave the rest of it readable.
+  if (result.includes('eyJ')) result = result.replace(JWT, (jwt) => maskJwt(jwt, at));
+  // Cards before the named values: those would stop at a space inside a grouped number.
+  if (DIGIT_RUN.test(result)) result = result.replace(CARD_RUN, maskCardsInRun);
+  if (AUTH_SCHEME_WORD.test(result)) {
+    result = result.replace(AUTH_SCHEME, (whole, scheme: string, value: string) =>
+      looksLikeCredential(value) ? `${scheme} ${REDACTED}` : whole,
+    );
+  }
+  if (SECRET_WORD.test(result)) {
+    result = result.replace(NAMED_VALUE, (whole, name: string, separator: string, value: string) =>
+      value.startsWith('[') || value.includes(REDACTED)
+        ? whole
+        : `${name}${separator}${maskSecretValue(name, value, at)}`,
+    );
+  }
+  return result;
 }
 
 /**
