@@ -71,14 +71,29 @@ function normaliseName(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
+/** Names recur (every exchange's headers, every body's keys): each is judged once per context. */
+const judgedNames: Record<NameContext, Map<string, boolean>> = {
+  header: new Map(),
+  json: new Map(),
+  query: new Map(),
+};
+/** Enough for any capture's own names; a hostile one's endless new names start it afresh. */
+const MAX_JUDGED_NAMES = 10_000;
+
 export function isSecretName(name: string, context: NameContext = 'json'): boolean {
-  const normal = normaliseName(name);
-  return (
-    SECRET_NAMES.has(normal) ||
-    (context === 'query' && QUERY_SECRET_NAMES.has(normal)) ||
-    SECRET_PARTS.some((part) => normal.includes(part)) ||
-    SECRET_SUFFIXES.some((suffix) => normal.endsWith(suffix))
-  );
+  const judged = judgedNames[context];
+  let secret = judged.get(name);
+  if (secret === undefined) {
+    const normal = normaliseName(name);
+    secret =
+      SECRET_NAMES.has(normal) ||
+      (context === 'query' && QUERY_SECRET_NAMES.has(normal)) ||
+      SECRET_PARTS.some((part) => normal.includes(part)) ||
+      SECRET_SUFFIXES.some((suffix) => normal.endsWith(suffix));
+    if (judged.size >= MAX_JUDGED_NAMES) judged.clear();
+    judged.set(name, secret);
+  }
+  return secret;
 }
 
 function luhnValid(digits: string): boolean {
