@@ -187,6 +187,17 @@ function utcTime(seconds: number): string | null {
 const MAX_JWT_CHARS = 8 * 1024;
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
 
+const utf8 = new TextDecoder();
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the range is what makes it ASCII
+const NON_ASCII = /[^\u0000-\u007f]/;
+
+/** The bytes of a binary string, as atob returns them. */
+function bytesOf(binary: string): Uint8Array {
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
 /**
  * The claims of a JWT's payload, or null when the text is not a JWT (three base64url parts,
  * the signature possibly empty) whose payload is a JSON object; never throws.
@@ -204,9 +215,8 @@ export function jwtClaims(jwt: string): Record<string, unknown> | null {
   try {
     const base64 = payload.replaceAll('-', '+').replaceAll('_', '/');
     const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
-    const claims: unknown = JSON.parse(
-      new TextDecoder().decode(Uint8Array.from(binary, (char) => char.charCodeAt(0))),
-    );
+    // ASCII is its own UTF-8, and a payload's claims seldom hold anything else.
+    const claims: unknown = JSON.parse(NON_ASCII.test(binary) ? utf8.decode(bytesOf(binary)) : binary);
     return typeof claims === 'object' && claims !== null && !Array.isArray(claims)
       ? (claims as Record<string, unknown>)
       : null;
