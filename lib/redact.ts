@@ -412,22 +412,26 @@ export function redactUrl(url: string, at?: number): string {
 /** Past this depth a body is shown as a marker: nobody reads it and walking it costs. */
 const MAX_DEPTH = 64;
 
-/** A redacted copy of parsed JSON. Keys such as `__proto__` stay plain data. */
-export function redactJson(value: unknown, at?: number, depth = 0): unknown {
-  if (typeof value === 'string') return redactText(value, at);
+/**
+ * A redacted copy of parsed JSON; `echoes` masks the request's own secrets in its strings.
+ * Keys such as `__proto__` stay plain data.
+ */
+export function redactJson(value: unknown, at?: number, echoes = (text: string) => text, depth = 0): unknown {
+  if (typeof value === 'string') return redactText(echoes(value), at);
   if (typeof value === 'number') {
     const digits = Number.isInteger(value) ? String(Math.abs(value)) : '';
     return isCardNumber(digits) ? maskCard(digits) : value;
   }
   if (typeof value !== 'object' || value === null) return value;
   if (depth >= MAX_DEPTH) return '[nested too deep]';
-  if (Array.isArray(value)) return value.map((item) => redactJson(item, at, depth + 1));
+  if (Array.isArray(value)) return value.map((item) => redactJson(item, at, echoes, depth + 1));
   return Object.fromEntries(
     Object.entries(value).map(([key, item]) => [
       key,
+      // Masked whole, as it came: a card number keeps its last four.
       isSecretName(key) && item !== null && item !== ''
         ? maskSecretValue(key, typeof item === 'string' ? item : String(item), at)
-        : redactJson(item, at, depth + 1),
+        : redactJson(item, at, echoes, depth + 1),
     ]),
   );
 }
@@ -524,20 +528,11 @@ export function redactorFor(
     for (const secret of secrets) if (result.includes(secret)) result = result.split(secret).join(REDACTED);
     return result;
   };
-  const json = (value: unknown, depth = 0): unknown => {
-    if (typeof value === 'string') return echoes(value);
-    if (typeof value !== 'object' || value === null || depth >= MAX_DEPTH) return value;
-    if (Array.isArray(value)) return value.map((item) => json(item, depth + 1));
-    // Secret fields are masked whole later, a card number keeping its last four.
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, isSecretName(key) ? item : json(item, depth + 1)]),
-    );
-  };
   // The request's own values first, while they are still whole: the patterns change text.
   return {
     text: (text) => redactText(echoes(text), at),
     url: (url) => redactUrl(echoes(url), at),
-    json: (value) => redactJson(json(value), at),
+    json: (value) => redactJson(value, at, echoes),
     headers: (headers) => redactHeaders(headers, at, echoes),
     form: (body) => redactForm(body, at, echoes),
     echoes,
