@@ -502,9 +502,13 @@ export function secretsOf(exchange: Pick<Exchange, 'url' | 'requestHeaders' | 'r
 
 function redactableHeaders(headers: unknown): Header[] {
   if (!Array.isArray(headers)) return [];
-  return headers.flatMap((header: Partial<Header> | null) =>
-    typeof header?.name === 'string' ? [{ name: header.name, value: String(header.value ?? '') }] : [],
-  );
+  // A loop, not flatMap: V8's flatMap costs microseconds for a handful of headers.
+  const redactable: Header[] = [];
+  for (const header of headers as Array<Partial<Header> | null>) {
+    if (typeof header?.name === 'string')
+      redactable.push({ name: header.name, value: String(header.value ?? '') });
+  }
+  return redactable;
 }
 
 /** Redaction for everything shown of one exchange: the patterns, then its own secrets anywhere. */
