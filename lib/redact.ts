@@ -294,10 +294,30 @@ function maskCardsInRun(run: string): string {
 }
 
 /**
+ * Short texts in which the patterns found nothing: the same catalog words, header values and
+ * body fields come back with every exchange. Only such text is kept, never one that held a
+ * secret, and only so many, so a capture of endless new texts cannot grow it.
+ */
+const cleanTexts = new Set<string>();
+const MAX_CLEAN_TEXTS = 10_000;
+const MAX_CLEAN_TEXT_CHARS = 256;
+
+/**
  * Masks secrets in free text: JWTs, card numbers, credentials in headers or forms. `at` is
  * the request's start (epoch ms), so a JWT's expiry reads as past or future.
  */
 export function redactText(text: string, at?: number): string {
+  if (cleanTexts.has(text)) return text;
+  const result = maskedText(text, at);
+  // Unchanged, so no JWT was masked either: the result does not depend on `at`.
+  if (result === text && text.length <= MAX_CLEAN_TEXT_CHARS) {
+    if (cleanTexts.size >= MAX_CLEAN_TEXTS) cleanTexts.clear();
+    cleanTexts.add(text);
+  }
+  return result;
+}
+
+function maskedText(text: string, at?: number): string {
   // Each pattern runs only on text holding what it cannot match without: a plain search is
   // far cheaper than a pattern tried at every word start, and most text has no secret.
   let result = text;
