@@ -36,9 +36,9 @@ export function jsonDiagnosis(finding: Finding) {
 export type JsonDiagnosis = ReturnType<typeof jsonDiagnosis>;
 
 /**
- * `value` as JSON.stringify(document, null, 2) writes it `depth` arrays deep: wrapped in
- * them, so that JSON.stringify indents it itself, and unwrapped. Re-indenting its lines
- * instead cost as much again as the stringifying.
+ * `value` as JSON.stringify(document, null, 2) writes it `depth` levels deep: wrapped in as
+ * many arrays, so that JSON.stringify indents it itself, and unwrapped. Re-indenting its
+ * lines with a replace cost half as much again as the stringifying.
  */
 function nested(value: unknown, depth: number): string {
   let wrapped = value;
