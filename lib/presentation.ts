@@ -287,13 +287,22 @@ class ShownFinding implements Presentation {
   }
 }
 
-/** One presentation per finding, made the first time any surface asks for it. */
+/**
+ * A presentation made afresh and not kept, for what shows a finding once and lets it go: the
+ * formats, of which the CLI writes thousands. Kept in the cache below, each one outlived its
+ * use through garbage collections, which cost as much as making it.
+ */
+export function present(finding: Finding): Presentation {
+  return new ShownFinding(finding);
+}
+
+/** One presentation per finding, made the first time the panel asks: its rows, tooltips and details ask again. */
 const presentations = new WeakMap<Finding, Presentation>();
 
 export function presentationOf(finding: Finding): Presentation {
   let shown = presentations.get(finding);
   if (!shown) {
-    shown = new ShownFinding(finding);
+    shown = present(finding);
     presentations.set(finding, shown);
   }
   return shown;

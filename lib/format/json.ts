@@ -1,10 +1,10 @@
-import { presentationOf } from '../presentation';
+import { present } from '../presentation';
 import type { Finding } from '../types';
 import { type FormatContext, type StreamingFormat, writeAll } from './summary';
 
 /** One diagnosis of the CLI's JSON contract; keys and their order are fixed for other tools. */
 export function jsonDiagnosis(finding: Finding) {
-  const shown = presentationOf(finding);
+  const shown = present(finding);
   return {
     // Only the CLI reads files: undefined elsewhere, which JSON leaves out, so the panel's
     // exports stay as they were.

@@ -1,4 +1,4 @@
-import { presentationOf } from '../presentation';
+import { present } from '../presentation';
 import type { Finding } from '../types';
 import { describeRetry } from './describe';
 import {
@@ -63,7 +63,7 @@ function details(summary: string, text: string, language: string): string[] {
 }
 
 function section(finding: Finding): string {
-  const shown = presentationOf(finding);
+  const shown = present(finding);
   const lines = [
     `### ${escapeMarkdown(shown.providerName)}: ${escapeMarkdown(shown.headline)} (HTTP ${shown.status})`,
     '',
