@@ -125,6 +125,37 @@ async function loadConfig(path: string): Promise<MatcherOptions | string> {
   return matcherOptionsFrom(settings);
 }
 
+/** Past this many characters, the output held back is written at once. */
+const OUTPUT_PIECE = 64 * 1024;
+
+/**
+ * Standard output written in pieces: a write per diagnosis cost a system call and a buffer
+ * each, more than making its text. What is held back is written when a piece is full, once
+ * the input read so far is diagnosed (the next turn of the event loop), and on `flush`.
+ */
+function pieceWriter(stdout: (text: string) => void) {
+  let held = '';
+  let scheduled = false;
+  const flush = () => {
+    if (held !== '') stdout(held);
+    held = '';
+  };
+  return {
+    write(text: string) {
+      held += text;
+      if (held.length >= OUTPUT_PIECE) flush();
+      else if (!scheduled) {
+        scheduled = true;
+        setImmediate(() => {
+          scheduled = false;
+          flush();
+        });
+      }
+    },
+    flush,
+  };
+}
+
 /** `3 entries skipped: no response`, the commonest reason first. */
 function skippedLine(count: number, reasons: Map<string, number>): string {
   const noun = count === 1 ? 'entry' : 'entries';
@@ -182,11 +213,17 @@ export async function main(
   const summary: Required<Summary> = { entries: 0, diagnosed: 0, byProvider: {}, files: [], warnings: [] };
   let skipped = 0;
   let started = false;
+  const output = pieceWriter(io.stdout);
   // Every diagnosis is written as soon as it is made; only the counts are kept.
   const write = (text: string) => {
-    if (!started) io.stdout(format.begin());
+    if (!started) output.write(format.begin());
     started = true;
-    io.stdout(text);
+    output.write(text);
+  };
+  // What was written before a complaint comes out before it, as it would unbuffered.
+  const complain = (text: string) => {
+    output.flush();
+    io.stderr(text);
   };
 
   for (const input of inputs) {
@@ -237,11 +274,11 @@ export async function main(
       } finally {
         opened.close();
       }
-      if (file.skipped > 0) io.stderr(`paylens: ${name}: ${skippedLine(file.skipped, reasons)}\n`);
+      if (file.skipped > 0) complain(`paylens: ${name}: ${skippedLine(file.skipped, reasons)}\n`);
     } catch (error) {
       // HarError and file errors are the input's; anything else is still one line, never a trace.
       file.error = error instanceof HarError ? error.message : describeFileError(error);
-      io.stderr(`paylens: cannot read ${name}: ${file.error}\n`);
+      complain(`paylens: cannot read ${name}: ${file.error}\n`);
     }
   }
 
@@ -252,10 +289,11 @@ export async function main(
       write(format.end(summary, { entries: summary.entries, skipped }));
     } catch (error) {
       // A bug of ours, not the user's input: still one line, and the status of unusable input.
-      io.stderr(`paylens: could not write the ${args.format} output: ${errorMessage(error)}\n`);
+      complain(`paylens: could not write the ${args.format} output: ${errorMessage(error)}\n`);
       return EXIT.unusable;
     }
   }
+  output.flush();
   if (!readAny) return EXIT.unusable;
   return args.failOnError && summary.diagnosed > 0 ? EXIT.diagnosed : EXIT.ran;
 }

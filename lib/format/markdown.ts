@@ -1,4 +1,4 @@
-import { presentationOf } from '../presentation';
+import { present } from '../presentation';
 import type { Finding } from '../types';
 import { describeRetry } from './describe';
 import {
@@ -10,10 +10,27 @@ import {
   summarise,
 } from './summary';
 
+/**
+ * Short texts escaped before: a section's catalog words (title, meaning, remedy, provider)
+ * come back with every diagnosis of the same error. Bounded, as a capture's texts are not.
+ */
+const escapedTexts = new Map<string, string>();
+const MAX_ESCAPED_TEXTS = 10_000;
+const MAX_ESCAPED_TEXT_CHARS = 256;
+
 /** Provider text is data: it must not become links, emphasis or HTML in a ticket. */
 export function escapeMarkdown(text: string): string {
+  let escaped = escapedTexts.get(text);
+  if (escaped !== undefined) return escaped;
   // `:` and `@` too: `https\://` and `\@name` are not turned into links or mentions.
-  return text.replace(/[\\`*_{}[\]()<>#+!|~:@]/g, '\\$&').replace(/\s*\n\s*/g, ' ');
+  escaped = text.replace(/[\\`*_{}[\]()<>#+!|~:@]/g, '\\$&');
+  // Most text is one line, and looking for a line break is cheaper than the pattern.
+  if (escaped.includes('\n')) escaped = escaped.replace(/\s*\n\s*/g, ' ');
+  if (text.length <= MAX_ESCAPED_TEXT_CHARS) {
+    if (escapedTexts.size >= MAX_ESCAPED_TEXTS) escapedTexts.clear();
+    escapedTexts.set(text, escaped);
+  }
+  return escaped;
 }
 
 /** A content type inside `<summary>`: sent by the page, so it must not become markup. */
@@ -46,7 +63,7 @@ function details(summary: string, text: string, language: string): string[] {
 }
 
 function section(finding: Finding): string {
-  const shown = presentationOf(finding);
+  const shown = present(finding);
   const lines = [
     `### ${escapeMarkdown(shown.providerName)}: ${escapeMarkdown(shown.headline)} (HTTP ${shown.status})`,
     '',

@@ -1,4 +1,4 @@
-import { presentationOf } from '../presentation';
+import { present } from '../presentation';
 import type { Finding } from '../types';
 import { describeRetry } from './describe';
 import {
@@ -17,7 +17,7 @@ export function printable(text: string): string {
 }
 
 function block(finding: Finding): string {
-  const shown = presentationOf(finding);
+  const shown = present(finding);
   const at = shown.entryIndex === undefined ? '' : `#${shown.entryIndex} `;
   const lines = [
     `${at}${printable(shown.method)} ${printable(shown.url)} → ${shown.status}`,
