@@ -2,7 +2,8 @@
  * Writes a HAR of a given size to disk as a stream, entry by entry, so generating a
  * gigabyte needs no more memory than one entry. The mix is a browsing session's: assets
  * with their bodies, the shop's API, and one request in ten to a payment provider; with
- * `providersFail`, every one of those fails, so every tenth entry is a diagnosis.
+ * `providersFail`, every exchange to a provider's host that is not a failure already,
+ * preflights included, is replaced by one, so about a quarter of the entries are diagnoses.
  */
 
 import { once } from 'node:events';
