@@ -89,8 +89,12 @@ export async function cutIntoPort(path: string, options: MatcherOptions, port: P
   }
 }
 
-/** This side: the items `port` receives, in order, each batch acknowledged once taken. */
-export async function* cutFromPort(port: Port): AsyncGenerator<CutEntry | UnparsedItem> {
+/**
+ * This side: the items `port` receives, in order, each batch acknowledged once taken. It
+ * listens from this call on, before the first item is asked for: nothing the thread sends
+ * early is missed, and its failure always has a listener.
+ */
+export function cutFromPort(port: Port): AsyncGenerator<CutEntry | UnparsedItem> {
   const messages: Message[] = [];
   let arrived: (() => void) | undefined;
   let stopped: Error | undefined;
@@ -107,26 +111,31 @@ export async function* cutFromPort(port: Port): AsyncGenerator<CutEntry | Unpars
     stopped ??= new Error('the thread cutting the HAR stopped');
     arrived?.();
   });
-  for (;;) {
-    const message = messages.shift();
-    if (message === undefined) {
-      if (stopped) throw stopped;
-      await new Promise<void>((resolve) => (arrived = resolve));
-      continue;
+  return (async function* () {
+    for (;;) {
+      const message = messages.shift();
+      if (message === undefined) {
+        if (stopped) throw stopped;
+        await new Promise<void>((resolve) => (arrived = resolve));
+        continue;
+      }
+      if ('done' in message) return;
+      if ('error' in message) {
+        if (message.har) throw new HarError(message.error);
+        throw Object.assign(
+          new Error(message.error),
+          message.code === undefined ? {} : { code: message.code },
+        );
+      }
+      const { items, bytes } = message;
+      for (const item of items) {
+        const [index, second] = item;
+        if (second < 0) yield { index, unparsed: -second };
+        else yield { index, bytes: bytes.subarray(second, item[2]) };
+      }
+      port.postMessage('taken');
     }
-    if ('done' in message) return;
-    if ('error' in message) {
-      if (message.har) throw new HarError(message.error);
-      throw Object.assign(new Error(message.error), message.code === undefined ? {} : { code: message.code });
-    }
-    const { items, bytes } = message;
-    for (const item of items) {
-      const [index, second] = item;
-      if (second < 0) yield { index, unparsed: -second };
-      else yield { index, bytes: bytes.subarray(second, item[2]) };
-    }
-    port.postMessage('taken');
-  }
+  })();
 }
 
 /** What the thread runs: the script is loaded as bin/paylens.js loads it, with its code cache. */

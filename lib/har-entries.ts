@@ -7,14 +7,14 @@
  * that the prefilter need not scan it again.
  */
 
-/** JSON's structural bytes, shared with the prefilter that reads entries the same way. */
+/** JSON's structural bytes; those the prefilter reads values by are exported. */
 export const QUOTE = 0x22;
 export const BACKSLASH = 0x5c;
 export const COMMA = 0x2c;
 export const COLON = 0x3a;
-export const OPEN_OBJECT = 0x7b;
+const OPEN_OBJECT = 0x7b;
 export const CLOSE_OBJECT = 0x7d;
-export const OPEN_ARRAY = 0x5b;
+const OPEN_ARRAY = 0x5b;
 export const CLOSE_ARRAY = 0x5d;
 
 /** Depth of an entry's own bytes: root object 1, log 2, entries array 3. */
@@ -54,8 +54,8 @@ const RESPONSE_OBJECT = 2;
 export class EntryFields {
   /** The entry opens with `{`. */
   object = false;
-  /** Just past the entry object's closing brace: only white space may follow. */
-  objectEnd = 0;
+  /** Just past the entry object's closing brace, -1 before it: only white space may follow. */
+  objectEnd = -1;
   /** A key at these levels was written with escapes (it may spell `request`), or was not read in one piece. */
   unreadKey = false;
   requests = 0;
@@ -78,6 +78,7 @@ export class EntryFields {
   /** A new entry, whose first byte is `first`. */
   reset(first: number): void {
     this.object = first === OPEN_OBJECT;
+    this.objectEnd = -1;
     this.entryKeyNext = this.object;
     this.unreadKey = false;
     this.requests = this.responses = this.methods = this.urls = this.statuses = 0;
@@ -169,6 +170,13 @@ export function concat(parts: readonly Uint8Array[]): Uint8Array {
 
 /** Closer quotes than this are found byte by byte: a call to indexOf costs more. */
 export const NEAR = 48;
+
+/** Where the bytes from `from` stop holding neither quote nor backslash, `to` at most. */
+export function plainRunEnd(bytes: Uint8Array, from: number, to: number): number {
+  let i = from;
+  while (i < to && bytes[i] !== QUOTE && bytes[i] !== BACKSLASH) i++;
+  return i;
+}
 
 /** The index of the next `"` at or after `from` in `bytes`, or -1. */
 export function nextQuote(bytes: Uint8Array, from: number): number {
@@ -345,8 +353,7 @@ export class EntrySplitter {
         // Most strings are short and plain (header names, values): read them here, and
         // leave escapes and long bodies to the search from quote to quote.
         const near = Math.min(i + 1 + NEAR, bytes.length);
-        let j = i + 1;
-        while (j < near && bytes[j] !== QUOTE && bytes[j] !== BACKSLASH) j++;
+        const j = plainRunEnd(bytes, i + 1, near);
         if (j < near && bytes[j] === QUOTE) {
           if (depth === ENTRY_DEPTH || depth === MEMBER_DEPTH)
             fields.string(bytes, i + 1, j, depth, j + 1 + base);
@@ -374,7 +381,8 @@ export class EntrySplitter {
           return i + 1;
         }
         depth--;
-        if (depth === ENTRIES_DEPTH) fields.objectEnd = i + 1 + base;
+        // The first value's end: a second one after it (`{…}{…}`) must not move it.
+        if (depth === ENTRIES_DEPTH && fields.objectEnd < 0) fields.objectEnd = i + 1 + base;
       } else if (byte === COMMA) {
         if (depth === ENTRIES_DEPTH) {
           this.finishEntry(bytes.subarray(start, i));

@@ -10,11 +10,24 @@
  * (each once) hold a plain non-empty `method`, a `url` that is no `data:` or `blob:` URL,
  * and an integer `status`, each once, exactly what `exchangeFromEntry` requires. Anything
  * else (a key written with escapes, a key twice, a missing field) is left to JSON.parse,
- * which gives the entry its reason. The splitter checks strings and brackets, not every
- * colon and comma: an entry to another host damaged so is counted, where parsing it
- * would refuse the file.
+ * which gives the entry its reason. The splitter checks strings and brackets, not colons
+ * and commas between members nor the values it does not read: an entry it turns away
+ * damaged there (a trailing comma, a missing colon, a number spelt wrong) is counted, where
+ * parsing it would refuse the file.
  */
-import { BACKSLASH, COLON, type EntryFields, isSpace, NEAR, nextQuote, QUOTE } from './har-entries';
+import {
+  BACKSLASH,
+  CLOSE_ARRAY,
+  CLOSE_OBJECT,
+  COLON,
+  COMMA,
+  type EntryFields,
+  isSpace,
+  NEAR,
+  nextQuote,
+  plainRunEnd,
+  QUOTE,
+} from './har-entries';
 import type { HostLookup } from './hosts';
 import { isAnswered } from './matcher';
 
@@ -41,8 +54,7 @@ function stringEnd(bytes: Uint8Array, at: number): number {
   if (bytes[at] !== QUOTE) return DOUBT;
   // Methods and most URLs are short and plain: read them here, as the splitter does.
   const near = Math.min(at + 1 + NEAR, bytes.length);
-  let i = at + 1;
-  while (i < near && bytes[i] !== QUOTE && bytes[i] !== BACKSLASH) i++;
+  const i = plainRunEnd(bytes, at + 1, near);
   if (i < near && bytes[i] === QUOTE) return i + 1;
   let from = at + 1;
   for (;;) {
@@ -61,7 +73,7 @@ function tokenEnd(bytes: Uint8Array, at: number): number {
   let i = at;
   for (; i < bytes.length; i++) {
     const byte = bytes[i] as number;
-    if (byte === 0x2c /* , */ || byte === 0x7d /* } */ || byte === 0x5d /* ] */ || isSpace(byte)) break;
+    if (byte === COMMA || byte === CLOSE_OBJECT || byte === CLOSE_ARRAY || isSpace(byte)) break;
   }
   return i;
 }
@@ -172,18 +184,19 @@ export function createEntryPrefilter(lookup: HostLookup): EntryPrefilter {
   }
 
   return (bytes, fields) => {
-    if (!fields.object || fields.unreadKey || skipSpace(bytes, fields.objectEnd) !== bytes.length)
-      return false;
+    if (!fields.object || fields.unreadKey || fields.objectEnd < 0) return false;
+    if (skipSpace(bytes, fields.objectEnd) !== bytes.length) return false;
     // Each once: with a key twice JSON.parse keeps the last, and only it should decide.
     if (fields.requests !== 1 || fields.responses !== 1 || fields.methods !== 1) return false;
     if (fields.urls !== 1 || fields.statuses !== 1) return false;
     const methodStart = valueStart(bytes, fields.methodKeyEnd);
-    const methodEnd = stringEnd(bytes, methodStart);
     const statusStart = valueStart(bytes, fields.statusKeyEnd);
-    const statusEnd = tokenEnd(bytes, statusStart);
     const urlStart = valueStart(bytes, fields.urlKeyEnd);
+    if (methodStart === DOUBT || statusStart === DOUBT || urlStart === DOUBT) return false;
+    const methodEnd = stringEnd(bytes, methodStart);
+    const statusEnd = tokenEnd(bytes, statusStart);
     const urlEnd = stringEnd(bytes, urlStart);
-    if (methodEnd === DOUBT || statusStart === DOUBT || urlEnd === DOUBT) return false;
+    if (methodEnd === DOUBT || urlEnd === DOUBT) return false;
     // A method written with escapes may still read as empty: JSON.parse decides.
     if (!isPlainString(bytes, methodStart, methodEnd)) return false;
     if (!isPlainInteger(bytes, statusStart, statusEnd)) return false;

@@ -52,7 +52,7 @@ function canonicalMs(text: string): number | undefined {
   const minute = digitsAt(text, 14, 2);
   const second = digitsAt(text, 17, 2);
   const ms = digitsAt(text, 20, 3);
-  // The years before 100 are left to Date.parse, as written before this reading.
+  // Date.UTC reads the years 0–99 as 1900–1999: those are left to Date.parse.
   if (year < 100 || month < 1 || month > 12 || day < 1 || day > 28) return undefined;
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || ms < 0)
     return undefined;

@@ -79,6 +79,7 @@ const judgedNames: Record<NameContext, Map<string, boolean>> = {
 };
 /** Enough for any capture's own names; a hostile one's endless new names start it afresh. */
 const MAX_JUDGED_NAMES = 10_000;
+const MAX_JUDGED_NAME_CHARS = 64;
 
 export function isSecretName(name: string, context: NameContext = 'json'): boolean {
   const judged = judgedNames[context];
@@ -90,8 +91,11 @@ export function isSecretName(name: string, context: NameContext = 'json'): boole
       (context === 'query' && QUERY_SECRET_NAMES.has(normal)) ||
       SECRET_PARTS.some((part) => normal.includes(part)) ||
       SECRET_SUFFIXES.some((suffix) => normal.endsWith(suffix));
-    if (judged.size >= MAX_JUDGED_NAMES) judged.clear();
-    judged.set(name, secret);
+    // Names only: a long one may be a token someone used as a key, which is not kept.
+    if (name.length <= MAX_JUDGED_NAME_CHARS) {
+      if (judged.size >= MAX_JUDGED_NAMES) judged.clear();
+      judged.set(name, secret);
+    }
   }
   return secret;
 }

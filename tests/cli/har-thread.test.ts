@@ -6,10 +6,11 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cutFromPort, cutIntoPort } from '../../cli/har-thread';
+import { cutFromPort, cutIntoPort, startHarThreads } from '../../cli/har-thread';
 import { describeFileError } from '../../cli/inputs';
 import { entryPrefilterFor } from '../../lib/diagnose-har';
 import { parseEntries, readHar } from '../../lib/har';
@@ -50,6 +51,18 @@ describe('cutting a HAR in a thread of its own', () => {
       const { items, ports } = viaThreadChannel(path, options);
       expect(await drain(items)).toEqual(await readHere(path, options));
       for (const port of ports) port.close();
+    }
+  });
+
+  it('runs in a real thread from the built script, as bin/paylens.js starts it', async () => {
+    // The bundle npm run build:package makes, which the thread loads as the bin does.
+    const file = fileURLToPath(new URL('../../dist/cli/paylens.js', import.meta.url));
+    const cutter = startHarThreads({ file });
+    for (const name of ['session-traffic.har', 'truncated.har']) {
+      const path = join(fixtures.pathname, name);
+      const { cut, close } = await cutter(path, {});
+      expect(await drain(parseEntries(cut))).toEqual(await readHere(path, {}));
+      close();
     }
   });
 

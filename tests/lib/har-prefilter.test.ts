@@ -164,6 +164,7 @@ describe('createEntryPrefilter', () => {
     ['not valid JSON', `{"x":Bearer_sk_live_secret}`],
     ['not an object', '[1,2]'],
     ['something after the object', `${entry()} 1`],
+    ['a second object after it', `${entry()}{"a":1}`],
   ])('leaves %s to JSON.parse', (_, text) => {
     expect(skips(text)).toBe(false);
   });
