@@ -10,7 +10,7 @@ import {
   type SessionAnalyzerOptions,
   type SessionWarning,
 } from './analyzer';
-import { createMatcher, type MatcherOptions, providerScope } from './matcher';
+import { createMatcher, isAnswered, isPreflight, type MatcherOptions, providerScope } from './matcher';
 import { providers as catalog, type Provider } from './providers';
 import type { Diagnosis, Exchange } from './types';
 
@@ -37,9 +37,12 @@ export function createCaptureReader(
   return {
     read(exchange, index) {
       // Nine requests in ten are the page's own: neither the matcher nor the analyzer has
-      // anything to do with a host no provider claims, so one lookup turns them away.
-      const { url } = exchange;
-      if (!anyHost && typeof url === 'string' && scope.lookup(url) === undefined) return null;
+      // anything to do with a host no provider claims, nor with a preflight or a request
+      // left unanswered on any host. A few comparisons turn the latter away, one lookup the rest.
+      const { status, url, method } = exchange;
+      if (!isAnswered(status) || typeof url !== 'string' || typeof method !== 'string' || isPreflight(method))
+        return null;
+      if (!anyHost && scope.lookup(url) === undefined) return null;
       const diagnosis = diagnose(exchange);
       const analysis = analyzer.observe(exchange, index, diagnosis);
       return diagnosis ? { diagnosis, analysis } : null;

@@ -13,6 +13,16 @@ const COLON = 58;
 const OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93;
 
+/**
+ * `url.startsWith(text, at)`, compared in place: on the short texts hosts and path
+ * prefixes are, the builtin's call costs several times these few character reads.
+ */
+export function holdsAt(url: string, text: string, at: number): boolean {
+  if (at + text.length > url.length) return false;
+  for (let i = 0; i < text.length; i++) if (url.charCodeAt(at + i) !== text.charCodeAt(i)) return false;
+  return true;
+}
+
 /** Just after `scheme://` at the very start; -1 for `data:...https://x` and other URLs without an authority. */
 function authorityStart(url: string): number {
   // Nearly every URL a page loads: answer without scanning, and without a call to
@@ -117,7 +127,7 @@ export function readHostBounds(url: string, bounds: HostBounds): boolean {
  */
 export function pathStartAfterHost(url: string, host: string): number {
   const start = authorityStart(url);
-  if (start < 0 || !url.startsWith(host, start)) return -1;
+  if (start < 0 || !holdsAt(url, host, start)) return -1;
   const at = start + host.length;
   const next = url.charCodeAt(at);
   return Number.isNaN(next) || next === SLASH || next === QUESTION || next === HASH ? at : -1;

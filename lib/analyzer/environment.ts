@@ -1,7 +1,7 @@
 /** Environments: an id created in the sandbox is not found in production, and the other way round. */
 import type { Environment, Provider } from '../providers/provider';
 import type { Exchange } from '../types';
-import { hostOf, pathOf, pathStartAfterHost } from '../url';
+import { holdsAt, hostOf, pathOf, pathStartAfterHost } from '../url';
 import { DigestMap } from './digest-map';
 import type { QuickDigest } from './keyed-hash';
 import { idValues } from './request';
@@ -54,7 +54,7 @@ export function environmentOf(provider: Provider, url: string): Environment | un
       if (pathStart < 0) continue;
       plain = true;
       const { pathPrefix } = environment;
-      if (pathPrefix === undefined || url.startsWith(pathPrefix, pathStart)) return environment;
+      if (pathPrefix === undefined || holdsAt(url, pathPrefix, pathStart)) return environment;
     }
   }
   return plain ? undefined : environmentOfAnyForm(provider, url);

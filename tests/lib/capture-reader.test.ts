@@ -54,6 +54,10 @@ const mixed: Exchange[] = [
     body: { error: { type: 'validation_error', message: 'amount must be a positive decimal string' } },
   }),
   call({ method: 'OPTIONS', url: 'https://api.kiotapay.co/api/v1/payments', status: 204 }),
+  call({ method: 'options', url: 'https://api.payfield.io/api/v1/payouts', status: 204 }),
+  // Unanswered (blocked, cancelled) and redirected requests to a provider.
+  call({ url: 'https://api.payfield.io/api/v1/payouts', status: 0 }),
+  call({ method: 'GET', url: 'https://api.payfield.io/api/v1/payouts/po_1', status: 302 }),
 ];
 
 describe('the capture reader', () => {
