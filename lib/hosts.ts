@@ -79,7 +79,9 @@ export function createHostLookup(
     if (!upper) {
       const candidates = byLength[end - start];
       // Compared in place: no copy of the host for the few exact hosts of its length.
-      if (candidates) for (const candidate of candidates) if (holdsAt(url, candidate.host, start)) return candidate.provider;
+      if (candidates)
+        for (const candidate of candidates)
+          if (holdsAt(url, candidate.host, start)) return candidate.provider;
       if (wildcards.length === 0) return undefined;
     }
     const host = url.slice(start, end).toLowerCase();
