@@ -34,15 +34,19 @@ export function createCaptureReader(
   const diagnose = createMatcher(options, providers, scope);
   const analyzer = createSessionAnalyzer(options, providers, scope);
   const anyHost = options.anyHost === true;
+  const { lookup } = scope;
+  const prefixes = anyHost ? undefined : scope.prefixes;
   return {
     read(exchange, index) {
       // Nine requests in ten are the page's own: neither the matcher nor the analyzer has
       // anything to do with a host no provider claims, nor with a preflight or a request
-      // left unanswered on any host. A few comparisons turn the latter away, one lookup the rest.
-      const { status, url, method } = exchange;
-      if (!isAnswered(status) || typeof url !== 'string' || typeof method !== 'string' || isPreflight(method))
-        return null;
-      if (!anyHost && scope.lookup(url) === undefined) return null;
+      // left unanswered on any host. The host's first two characters turn most away, before
+      // any other field is read; a few comparisons then, and one lookup, the rest.
+      const { url } = exchange;
+      if (typeof url !== 'string' || prefixes?.turnAway(url)) return null;
+      const { status, method } = exchange;
+      if (!isAnswered(status) || typeof method !== 'string' || isPreflight(method)) return null;
+      if (!anyHost && lookup(url) === undefined) return null;
       const diagnosis = diagnose(exchange);
       const analysis = analyzer.observe(exchange, index, diagnosis);
       return diagnosis ? { diagnosis, analysis } : null;

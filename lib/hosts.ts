@@ -40,6 +40,58 @@ const PLAIN_HOST = /^[a-z0-9.-]{3,}[a-z0-9-]$/;
 const SLASH = 47;
 
 /**
+ * Exact hosts by their first two characters: for each first character, in either case, the
+ * second characters that follow it, as bits by code mod 32. An upper-case letter has its
+ * lower case's bit; other characters sharing a bit are told apart by reading the host whole.
+ * A class, not a closure: every scope shares the one compiled test.
+ */
+export class HostPrefixes {
+  private readonly secondChars = new Int32Array(128);
+
+  /** Undefined when a host is not plain, and a URL may be on it in a form this cannot see. */
+  static of(hosts: Iterable<string>): HostPrefixes | undefined {
+    const list = [...hosts];
+    return list.every((host) => PLAIN_HOST.test(host)) ? new HostPrefixes(list) : undefined;
+  }
+
+  private constructor(hosts: readonly string[]) {
+    for (const host of hosts) {
+      const bit = 1 << (host.charCodeAt(1) & 31);
+      for (const first of [host.charCodeAt(0), host.toUpperCase().charCodeAt(0)])
+        this.secondChars[first] = (this.secondChars[first] as number) | bit;
+    }
+  }
+
+  /**
+   * True only when none of the hosts can be the URL's: none starts with its host's first
+   * two characters. False says nothing: the host must be read whole.
+   */
+  turnAway(url: string): boolean {
+    const start = quickAuthorityStart(url);
+    if (start < 0) return false;
+    const first = url.charCodeAt(start);
+    const second = url.charCodeAt(start + 1);
+    // Beyond ASCII, lower-casing may yield an ASCII letter; user info would put the host further on.
+    return (
+      first < 128 &&
+      first !== SLASH &&
+      second < 128 &&
+      ((this.secondChars[first] as number) & (1 << (second & 31))) === 0 &&
+      url.indexOf('@', start) < 0
+    );
+  }
+}
+
+export interface HostLookups {
+  lookup: HostLookup;
+  /**
+   * The known hosts' first two characters, which turn the page's own requests away before
+   * anything else is read of them; undefined with wildcards, which any host may end in.
+   */
+  prefixes: HostPrefixes | undefined;
+}
+
+/**
  * Exact hosts from the catalog and the user's own; wildcards match any subdomain of their
  * parent, never the parent itself nor a look-alike such as `evilpay.example.com` for
  * `*.pay.example.com`. Runs on every request the page makes: without wildcards, most traffic
@@ -48,7 +100,7 @@ const SLASH = 47;
 export function createHostLookup(
   providers: readonly Provider[],
   custom: Readonly<Record<string, string>> = {},
-): HostLookup {
+): HostLookups {
   const exact = new Map<string, Provider>();
   for (const provider of providers) for (const host of provider.hosts) exact.set(host, provider);
 
@@ -88,44 +140,19 @@ export function createHostLookup(
     return exact.get(host) ?? wildcards.find(([suffix]) => host.endsWith(suffix))?.[1];
   };
 
-  // Without wildcards (any host may end in one), traffic is turned away by its host's first
-  // two characters: for each first character of an exact host, in either case, the second
-  // characters that follow it, as bits by code mod 32. An upper-case letter has its lower
-  // case's bit; other characters sharing a bit are told apart by reading the host whole.
-  const byPrefix = wildcards.length === 0 && [...exact.keys()].every((host) => PLAIN_HOST.test(host));
-  const secondChars = new Int32Array(128);
-  for (const host of exact.keys()) {
-    const bit = 1 << (host.charCodeAt(1) & 31);
-    for (const first of [host.charCodeAt(0), host.toUpperCase().charCodeAt(0)])
-      secondChars[first] = (secondChars[first] as number) | bit;
-  }
-
-  /** No exact host can be the URL's: none starts with its host's first two characters. */
-  const turnedAway = (url: string): boolean => {
-    const start = quickAuthorityStart(url);
-    if (start < 0) return false;
-    const first = url.charCodeAt(start);
-    const second = url.charCodeAt(start + 1);
-    // Beyond ASCII, lower-casing may yield an ASCII letter; user info would put the host further on.
-    return (
-      first < 128 &&
-      first !== SLASH &&
-      second < 128 &&
-      ((secondChars[first] as number) & (1 << (second & 31))) === 0 &&
-      url.indexOf('@', start) < 0
-    );
-  };
+  const prefixes = wildcards.length === 0 ? HostPrefixes.of(exact.keys()) : undefined;
 
   // The matcher and the session analyzer look up each exchange's URL in turn: the second
   // asks what the first just did.
   let lastUrl: string | undefined;
   let lastProvider: Provider | undefined;
-  return (url) => {
-    if (byPrefix && turnedAway(url)) return undefined;
+  const lookup: HostLookup = (url) => {
+    if (prefixes?.turnAway(url)) return undefined;
     if (url !== lastUrl) {
       lastProvider = find(url);
       lastUrl = url;
     }
     return lastProvider;
   };
+  return { lookup, prefixes };
 }

@@ -1,5 +1,5 @@
 import { type BodyRead, readBody } from './body';
-import { createHostLookup, type HostLookup } from './hosts';
+import { createHostLookup, type HostLookup, type HostLookups } from './hosts';
 import { explainStatus } from './http-status';
 import { providers as catalog } from './providers';
 import type { Provider, ReportedError, Rule, RuleCondition } from './providers/provider';
@@ -332,6 +332,7 @@ export function isPreflight(method: string): boolean {
 export interface ProviderScope {
   enabled: readonly Provider[];
   lookup: HostLookup;
+  prefixes: HostLookups['prefixes'];
 }
 
 /**
@@ -345,7 +346,7 @@ export function providerScope(
 ): ProviderScope {
   const only = options.providers;
   const enabled = only ? providers.filter((provider) => only.includes(provider.id)) : providers;
-  return { enabled, lookup: createHostLookup(enabled, options.hosts) };
+  return { enabled, ...createHostLookup(enabled, options.hosts) };
 }
 
 /**

@@ -59,12 +59,33 @@ const urlLike = fc
 
 describe('the host lookup', () => {
   it('finds the provider the whole host names, whatever shortcut it takes', () => {
-    const lookup = createHostLookup(providers, custom);
+    const { lookup } = createHostLookup(providers, custom);
     fc.assert(
       fc.property(fc.oneof(urlLike, fc.string()), (url) => {
         expect(lookup(url)).toBe(byWholeHost(url));
       }),
       { numRuns: 20_000 },
     );
+  });
+
+  it('turns away only URLs on no known host', () => {
+    const { prefixes } = createHostLookup(providers, custom);
+    if (!prefixes) throw new Error('plain hosts should have their prefixes');
+    const turnsAway = (url: string) => prefixes.turnAway(url);
+    fc.assert(
+      fc.property(fc.oneof(urlLike, fc.string()), (url) => {
+        if (turnsAway(url)) expect(byWholeHost(url)).toBeUndefined();
+      }),
+      { numRuns: 20_000 },
+    );
+    // Not a test that cannot fail: the page's own requests are turned away.
+    expect(turnsAway('https://shop.example/assets/app.js')).toBe(true);
+    expect(turnsAway('https://shop.example@api.kiotapay.co/api/v1/payments')).toBe(false);
+  });
+
+  it('turns nothing away when a wildcard may claim any host', () => {
+    const { prefixes, lookup } = createHostLookup(providers, { '*.pay.example': 'payfield' });
+    expect(prefixes).toBeUndefined();
+    expect(lookup('https://eu.pay.example/v1/payouts')?.id).toBe('payfield');
   });
 });
