@@ -25,6 +25,9 @@ const FORMAT_NAMES: Record<TimestampFormat, string> = {
 const UNIX = /^(\d+)(?:\.\d+)?$/;
 const ISO =
   /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?$/;
+/** ISO-8601's basic format, `20261122T100000Z`: the same fields without separators, never RFC 3339. */
+const ISO_BASIC =
+  /^(\d{4})(\d{2})(\d{2})[Tt](\d{2})(\d{2})(?:(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2})(\d{2})?)?$/;
 
 function parseUnix(digits: string, whole: string, formats: readonly TimestampFormat[]) {
   if (!formats.includes('unix-seconds')) return undefined;
@@ -33,10 +36,14 @@ function parseUnix(digits: string, whole: string, formats: readonly TimestampFor
   return digits.length <= 10 ? Number(whole) * 1000 : undefined;
 }
 
-function parseIso(match: RegExpExecArray, formats: readonly TimestampFormat[]): number | undefined {
+function parseIso(
+  match: RegExpExecArray,
+  basic: boolean,
+  formats: readonly TimestampFormat[],
+): number | undefined {
   const [, year, month, day, hour, minute, second, fraction, zulu, sign, offsetHours, offsetMinutes] = match;
   const hasOffset = zulu !== undefined || sign !== undefined;
-  const rfc3339 = second !== undefined && hasOffset;
+  const rfc3339 = !basic && second !== undefined && hasOffset;
   if (!formats.includes('iso-8601') && !(formats.includes('rfc-3339') && rfc3339)) return undefined;
   const fields = [month, day, hour, minute, second ?? '0'].map(Number) as [
     number,
@@ -64,11 +71,13 @@ function readClock(exchange: Exchange, timestamp: RequestTimestamp): ClockReadin
   const value = headerValue(exchange.requestHeaders, timestamp.header.toLowerCase())?.trim();
   if (value === undefined || value === '') return MISSING;
   const unix = UNIX.exec(value);
-  const iso = unix ? null : ISO.exec(value);
+  const extended = unix ? null : ISO.exec(value);
+  const basic = unix || extended ? null : ISO_BASIC.exec(value);
+  const iso = extended ?? basic;
   const parsed = unix
     ? parseUnix(unix[1] ?? '', value, timestamp.formats)
     : iso
-      ? parseIso(iso, timestamp.formats)
+      ? parseIso(iso, basic !== null, timestamp.formats)
       : undefined;
   if (parsed === 'milliseconds') return { problem: 'milliseconds' };
   if (parsed === undefined || Number.isNaN(parsed)) return { problem: 'unparseable' };

@@ -56,6 +56,21 @@ describe('clock skew on timestamp errors', () => {
     expect(clockOf(withoutOffset.results[0])[0]?.figures).toMatchObject({ skewSeconds: -120 });
   });
 
+  it('reads ISO-8601 in its basic format, without separators', () => {
+    for (const [value, skewSeconds] of [
+      ['20261122T100700Z', 420],
+      ['20261122T095300.250Z', -420],
+      ['20261122T150700+0500', 420],
+      ['20261122T1007', 420],
+    ] as const) {
+      const { results } = analyse([payfield('Timestamp window exceeded', value)]);
+      expect(clockOf(results[0])[0]?.figures, value).toMatchObject({ problem: 'skew', skewSeconds });
+    }
+    // Separators in the date but not the time are neither format.
+    const mixed = analyse([payfield('Timestamp window exceeded', '2026-11-22T100700Z')]);
+    expect(clockOf(mixed.results[0])[0]?.figures).toMatchObject({ problem: 'unparseable' });
+  });
+
   it('says so when the clocks agree and the window is not the cause', () => {
     const { results } = analyse([payfield('Invalid timestamp format', unixSeconds(T0 + 2_000))]);
     expect(clockOf(results[0])[0]).toMatchObject({
@@ -117,6 +132,7 @@ describe('clock skew on timestamp errors', () => {
       rebell('2026-11-22T10:00:00'),
       rebell(unixSeconds(T0)),
       rebell('2026-11-22T10:01:30Z'),
+      rebell('20261122T100130Z'),
     ]);
     expect(clockOf(results[0])[0]).toMatchObject({
       figures: { header: 'Request-Time', problem: 'skew', skewSeconds: 400 },
@@ -128,6 +144,8 @@ describe('clock skew on timestamp errors', () => {
       figures: { skewSeconds: 90 },
       text: "Request-Time is 90 s ahead of the server's Date header, inside Rebell OpenAPI's window of about 300 s.",
     });
+    // ISO-8601's basic format is not RFC 3339.
+    expect(clockOf(results[4])[0]?.figures).toMatchObject({ problem: 'unparseable' });
   });
 });
 
