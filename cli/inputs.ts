@@ -168,10 +168,16 @@ async function openZip(path: string): Promise<OpenedHar> {
   } catch {
     throw damaged();
   }
-  const har = [...entries.values()].find((entry) => /\.har$/i.test(entry.fileName));
-  if (!har) {
+  const hars = [...entries.values()].filter((entry) => /\.har$/i.test(entry.fileName));
+  const har = hars[0];
+  if (!har || hars.length > 1) {
     zip.close();
-    throw new HarError('it is a zip archive with no .har file in it');
+    // A zip is read as one recording: reading its first HAR alone would drop the others unseen.
+    throw new HarError(
+      har
+        ? `it is a zip archive with ${hars.length} .har files (${hars.map((entry) => entry.fileName).join(', ')}): unzip it and name each one`
+        : 'it is a zip archive with no .har file in it',
+    );
   }
   // Body names are relative to the HAR, wherever in the archive it is.
   const folder = posix.dirname(har.fileName);

@@ -5,7 +5,8 @@
  * The binary variants (Latin-1, UTF-16, gzip, damaged gzip and zip, a directory of mixed
  * files) are made here from the text fixture `one-error.har`, each one transformation
  * of a file a reviewer can read. The Playwright zip is committed: Python's zipfile wrote
- * it from `playwright/` (the HAR as `har.har`, as `recordHar` names it, with its bodies).
+ * it from `playwright/` (the HAR as `har.har`, as `recordHar` names it, with its bodies),
+ * and `two-hars.zip` from two copies of `one-error.har`.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -130,6 +131,11 @@ describe('paylens diagnose on HARs real tools write', () => {
       'damaged zip',
       () => readFileSync(fixture('playwright-recording.zip')).subarray(0, 200),
       'it is a zip archive but damaged',
+    ],
+    [
+      'a zip of two HARs',
+      () => readFileSync(fixture('two-hars.zip')),
+      'it is a zip archive with 2 .har files (monday/session.har, tuesday/session.har): unzip it and name each one',
     ],
   ])('refuses %s with exit 2, one line and no output', async (name, bytes, reason) => {
     const path = made(`refused-${name.replace(/\W+/g, '-')}`, bytes());
