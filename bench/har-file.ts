@@ -30,12 +30,23 @@ function entry(exchange: ReturnType<typeof generateTraffic>[number]): string {
           value:
             'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36',
         },
-        { name: 'authorization', value: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJzaG9wIn0.c2lnbmF0dXJl' },
+        // A provider request's own (credentials, timestamps, signatures), or the shop's session.
+        ...(exchange.requestHeaders.some((header) => header.name !== 'accept')
+          ? exchange.requestHeaders
+          : [
+              {
+                name: 'authorization',
+                value: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJzaG9wIn0.c2lnbmF0dXJl',
+              },
+            ]),
       ],
       queryString: [],
       cookies: [],
       headersSize: -1,
-      bodySize: 0,
+      bodySize: exchange.requestBody?.length ?? 0,
+      ...(exchange.requestBody === undefined
+        ? {}
+        : { postData: { mimeType: 'application/json', text: exchange.requestBody } }),
     },
     response: {
       status: exchange.status,

@@ -1,7 +1,10 @@
 /**
  * Generated traffic for the benchmarks: a realistic mix in which about nine requests in
  * ten are the page's own (scripts, images, the shop's API) and one in ten goes to a
- * provider, half of those failing. Deterministic, so runs compare.
+ * provider, half of those failing. Provider requests carry what their integrations send
+ * (credentials, timestamps, signatures, bodies with the merchant's keys) and their answers a
+ * server Date, so that every kind of the session analyzer has its reading to do. Requests
+ * start 50 ms apart. Deterministic, so runs compare.
  */
 import { exchangeFromEntry } from '../lib/har-exchange';
 import { alternativePaymentsError } from '../lib/providers/alternative-payments/examples';
@@ -11,8 +14,49 @@ import { payfieldError } from '../lib/providers/payfield/examples';
 import { rebellResult } from '../lib/providers/rebell/examples';
 import type { Exchange } from '../lib/types';
 
-const STARTED = '2026-11-22T10:00:00.000Z';
+const STARTED_MS = Date.parse('2026-11-22T10:00:00.000Z');
+const APART_MS = 50;
 const JSON_HEADERS = [{ name: 'content-type', value: 'application/json' }];
+
+type Header = { name: string; value: string };
+type Case = Omit<Exchange, 'requestHeaders' | 'responseHeaders' | 'startedDateTime'> & {
+  requestHeaders?: Header[];
+  responseHeaders?: Header[];
+};
+
+/** What each provider's integration sends, by the documents (providers.md), at `startMs`. */
+const sent = {
+  kiotapay: (): Header[] => [{ name: 'Authorization', value: 'Bearer kp_3f9a1c2e7b5d4a6f8e0c1b2a3d4e5f60' }],
+  rebell: (startMs: number): Header[] => [
+    { name: 'Client-Id', value: '2022091234567890' },
+    { name: 'Request-Time', value: new Date(startMs).toISOString().replace('.000Z', 'Z') },
+    {
+      name: 'Signature',
+      value: 'algorithm=RSA256, keyVersion=1, signature=c2lnbmF0dXJlLW9mLXRoZS1yZXF1ZXN0',
+    },
+  ],
+  payfield: (startMs: number): Header[] => [
+    { name: 'X-API-Key', value: 'pk_live_5b1e2d3c4a5f6e7d8c9b' },
+    { name: 'X-Timestamp', value: String(Math.floor(startMs / 1000)) },
+    { name: 'X-Signature', value: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' },
+  ],
+  apipay: (): Header[] => [{ name: 'X-API-Key', value: 'ak_live_0c1d2e3f4a5b6c7d8e9f' }],
+  alternativePayments: (): Header[] => [
+    {
+      name: 'Authorization',
+      value: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJzaG9wIiwiZXhwIjoxNzk1MDAwMDAwfQ.c2ln',
+    },
+  ],
+};
+
+/** A server's answer headers: its Date, and a request id most providers add. */
+function answered(startMs: number, seed: number): Header[] {
+  return [
+    ...JSON_HEADERS,
+    { name: 'date', value: new Date(startMs + 40).toUTCString() },
+    { name: 'x-request-id', value: `req_${seed.toString(36)}` },
+  ];
+}
 
 function pad(text: string, bytes: number): string {
   return text.length >= bytes ? text : text + ' '.repeat(bytes - text.length);
@@ -25,7 +69,7 @@ function payload(seed: number) {
     amount: String(1000 + (seed % 9000)),
     currency: 'KZT',
     status: 'PENDING',
-    created_at: STARTED,
+    created_at: '2026-11-22T10:00:00.000Z',
     customer: { phone: '87071234567', email: `buyer${seed}@example.com`, name: 'Aigerim Bekova' },
     items: Array.from({ length: 6 }, (_, i) => ({
       sku: `SKU-${seed}-${i}`,
@@ -37,64 +81,108 @@ function payload(seed: number) {
   };
 }
 
-const providerCases: Array<
-  (seed: number) => Omit<Exchange, 'requestHeaders' | 'responseHeaders' | 'startedDateTime'>
-> = [
-  (seed) => ({
+/** A request body of the provider's kind, with the merchant's key for the operation. */
+const bodies = {
+  kiotapay: (seed: number) => ({
+    amount: '1990.00',
+    currency: 'KES',
+    phone: '254712345678',
+    reference: `ORD-${seed}`,
+  }),
+  rebell: (seed: number) => ({
+    paymentRequestId: `pr_${seed}`,
+    paymentAmount: { currency: 'EUR', value: '1990' },
+    order: { orderDescription: 'Cotton scarf, blue' },
+  }),
+  payfield: (seed: number) => ({
+    external_id: `ext_${seed}`,
+    amount: '1500.00',
+    currency: 'KZT',
+    card_number: '4111111111111111',
+  }),
+  apipay: (seed: number) => ({ amount: 1990, phone_number: '87071234567', description: `ORD-${seed}` }),
+};
+
+const providerCases: Array<(seed: number, startMs: number) => Case> = [
+  (seed, startMs) => ({
     method: 'POST',
     url: 'https://api.kiotapay.co/api/v1/payments',
     status: 201,
+    requestHeaders: sent.kiotapay(),
+    requestBody: JSON.stringify(bodies.kiotapay(seed)),
+    responseHeaders: answered(startMs, seed),
     responseBody: JSON.stringify(kiotapaySuccess(201, payload(seed))),
   }),
-  (seed) => ({
+  (seed, startMs) => ({
     method: 'POST',
     url: `https://api.kiotapay.co/api/v1/payments/${seed}`,
     status: 401,
+    requestHeaders: sent.kiotapay(),
+    requestBody: JSON.stringify(bodies.kiotapay(seed)),
+    responseHeaders: answered(startMs, seed),
     responseBody: JSON.stringify(
       kiotapayError('AUTH_INVALID_TOKEN', 'Invalid authentication token', 'Token expired'),
     ),
   }),
-  (seed) => ({
+  (seed, startMs) => ({
     method: 'POST',
     url: 'https://api.rebellapp.com/v1/payments/pay',
     status: 200,
+    requestHeaders: sent.rebell(startMs),
+    requestBody: JSON.stringify(bodies.rebell(seed)),
+    responseHeaders: answered(startMs, seed),
     responseBody: JSON.stringify({ ...rebellResult('S', 'SUCCESS', 'Success'), payment: payload(seed) }),
   }),
-  (seed) => ({
+  (seed, startMs) => ({
     method: 'POST',
     url: 'https://api.rebellapp.com/v1/payments/pay',
     status: 200,
+    requestHeaders: sent.rebell(startMs),
+    requestBody: JSON.stringify(bodies.rebell(seed)),
+    responseHeaders: answered(startMs, seed),
     responseBody: JSON.stringify({
       ...rebellResult('F', 'RISK_REJECT', 'Rejected by risk system'),
       paymentRequestId: `pr_${seed}`,
     }),
   }),
-  (seed) => ({
+  (seed, startMs) => ({
     method: 'POST',
     url: 'https://api.payfield.io/api/v1/payouts',
     status: 201,
+    requestHeaders: sent.payfield(startMs),
+    requestBody: JSON.stringify(bodies.payfield(seed)),
+    responseHeaders: answered(startMs, seed),
     responseBody: JSON.stringify({ data: payload(seed) }),
   }),
-  () => ({
+  (seed, startMs) => ({
     method: 'POST',
     url: 'https://api.payfield.io/api/v1/payouts',
     status: 422,
+    requestHeaders: sent.payfield(startMs),
+    requestBody: JSON.stringify(bodies.payfield(seed)),
+    responseHeaders: answered(startMs, seed),
     responseBody: JSON.stringify(
       payfieldError('validation_error', 'amount must be a positive decimal string', [
         { field: 'amount', message: 'amount must be a positive decimal string' },
       ]),
     ),
   }),
-  (seed) => ({
+  (seed, startMs) => ({
     method: 'POST',
     url: 'https://api.apipay.kz/api/v1/invoices',
     status: 201,
+    requestHeaders: sent.apipay(),
+    requestBody: JSON.stringify(bodies.apipay(seed)),
+    responseHeaders: answered(startMs, seed),
     responseBody: JSON.stringify({ data: payload(seed) }),
   }),
-  () => ({
+  (seed, startMs) => ({
     method: 'POST',
     url: 'https://api.apipay.kz/api/v1/invoices',
     status: 422,
+    requestHeaders: sent.apipay(),
+    requestBody: JSON.stringify(bodies.apipay(seed)),
+    responseHeaders: answered(startMs, seed),
     responseBody: JSON.stringify(
       apipayMessage('Validation failed', {
         errors: {
@@ -104,23 +192,25 @@ const providerCases: Array<
       }),
     ),
   }),
-  (seed) => ({
+  (seed, startMs) => ({
     method: 'GET',
     url: `https://public-api.alternativepayments.io/payment/request/${seed}`,
     status: 200,
+    requestHeaders: sent.alternativePayments(),
+    responseHeaders: answered(startMs, seed),
     responseBody: JSON.stringify(payload(seed)),
   }),
-  (seed) => ({
+  (seed, startMs) => ({
     method: 'GET',
     url: `https://public-api.alternativepayments.io/payment/request/${seed}`,
     status: 404,
+    requestHeaders: sent.alternativePayments(),
+    responseHeaders: answered(startMs, seed),
     responseBody: JSON.stringify(alternativePaymentsError(`Payment request ${seed} not found`)),
   }),
 ];
 
-const pageCases: Array<
-  (seed: number) => Omit<Exchange, 'requestHeaders' | 'responseHeaders' | 'startedDateTime'>
-> = [
+const pageCases: Array<(seed: number) => Case> = [
   (seed) => ({
     method: 'GET',
     url: `https://shop.example/assets/app.${seed % 50}.js`,
@@ -170,16 +260,28 @@ export function generateTraffic(count: number): Exchange[] {
     const make = (
       i % 10 === 0 ? providerCases[(i / 10) % providerCases.length] : pageCases[i % pageCases.length]
     ) as (typeof providerCases)[number];
-    const { method, url, status, responseBody, responseEncoding, mimeType } = make(i);
+    const startMs = STARTED_MS + i * APART_MS;
+    const made = make(i, startMs);
     // Entries arrive deserialized, from DevTools' protocol or a file: built by JSON.parse,
     // their strings are flat, as the matcher meets them in use.
     const entry = JSON.stringify({
-      startedDateTime: STARTED,
-      request: { method, url, headers: [] },
+      startedDateTime: new Date(startMs).toISOString(),
+      request: {
+        method: made.method,
+        url: made.url,
+        headers: made.requestHeaders ?? [{ name: 'accept', value: '*/*' }],
+        ...(made.requestBody === undefined
+          ? {}
+          : { postData: { mimeType: 'application/json', text: made.requestBody } }),
+      },
       response: {
-        status,
-        headers: JSON_HEADERS,
-        content: { text: responseBody, encoding: responseEncoding, mimeType: mimeType ?? 'application/json' },
+        status: made.status,
+        headers: made.responseHeaders ?? JSON_HEADERS,
+        content: {
+          text: made.responseBody,
+          encoding: made.responseEncoding,
+          mimeType: made.mimeType ?? 'application/json',
+        },
       },
     });
     const exchange = exchangeFromEntry(JSON.parse(entry));

@@ -3,7 +3,7 @@
 const HAR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
 
 /** The digits at `at`, or -1 when one of them is not a digit. */
-function digitsAt(text: string, at: number, count: number): number {
+export function digitsAt(text: string, at: number, count: number): number {
   let value = 0;
   for (let i = at; i < at + count; i++) {
     const digit = text.charCodeAt(i) - 48;
@@ -17,7 +17,7 @@ function digitsAt(text: string, at: number, count: number): number {
  * Days from 1970-01-01 to a date of the proleptic Gregorian calendar, as Date.UTC counts
  * them (Howard Hinnant's days_from_civil), at a fraction of its cost per call.
  */
-function daysFromCivil(year: number, month: number, day: number): number {
+export function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;

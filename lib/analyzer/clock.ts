@@ -1,4 +1,5 @@
 /** Clock skew: the request's own timestamp header against the server's `Date`. */
+import { daysFromCivil, digitsAt } from '../har-time';
 import type { Provider, RequestTimestamp, TimestampFormat } from '../providers/provider';
 import type { Diagnosis, Exchange } from '../types';
 import { headerValue, serverDateMs, wholeSeconds } from './read';
@@ -64,21 +65,85 @@ function parseIso(
   return Date.UTC(Number(year), mo - 1, d, h, mi, s, millis) - offsetMinutesTotal * 60_000;
 }
 
+/** Nothing but digits: UNIX seconds as nearly every client writes them, told without a pattern. */
+function isDigits(value: string): boolean {
+  if (value.length === 0) return false;
+  for (let i = 0; i < value.length; i++) if (!isDigitCode(value.charCodeAt(i))) return false;
+  return true;
+}
+
+const isDigitCode = (code: number) => code >= 48 && code <= 57;
+
+const codeIs = (value: string, at: number, code: number) => value.charCodeAt(at) === code;
+
+/**
+ * RFC 3339 as clients write it (`2026-11-22T10:00:00Z`, `…00.000Z`, `…00+08:00`), read in
+ * place: a signed request's timestamp is read on every request, and the pattern costs more
+ * than the rest of the reading. Undefined for any other form or a field out of range, which
+ * the pattern then decides; the same instant as `parseIso` otherwise.
+ */
+function plainRfc3339Ms(value: string, formats: readonly TimestampFormat[]): number | undefined {
+  if (!formats.includes('iso-8601') && !formats.includes('rfc-3339')) return undefined;
+  if (value.length < 20 || !codeIs(value, 4, 45) || !codeIs(value, 7, 45)) return undefined;
+  if (!codeIs(value, 10, 84) || !codeIs(value, 13, 58) || !codeIs(value, 16, 58)) return undefined;
+  let at = 19;
+  let fractionEnd = at;
+  if (codeIs(value, at, 46) || codeIs(value, at, 44)) {
+    fractionEnd = at + 1;
+    while (isDigitCode(value.charCodeAt(fractionEnd))) fractionEnd++;
+    if (fractionEnd === at + 1 || fractionEnd > at + 10) return undefined;
+  }
+  at = fractionEnd;
+  let offsetMinutes = 0;
+  const zone = value.charCodeAt(at);
+  if ((zone === 90 || zone === 122) && value.length === at + 1) offsetMinutes = 0;
+  else if ((zone === 43 || zone === 45) && value.length === at + 6 && codeIs(value, at + 3, 58)) {
+    const hours = digitsAt(value, at + 1, 2);
+    const minutes = digitsAt(value, at + 4, 2);
+    if (hours < 0 || minutes < 0) return undefined;
+    offsetMinutes = (zone === 45 ? -1 : 1) * (hours * 60 + minutes);
+  } else return undefined;
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 2);
+  const day = digitsAt(value, 8, 2);
+  const hour = digitsAt(value, 11, 2);
+  const minute = digitsAt(value, 14, 2);
+  const second = digitsAt(value, 17, 2);
+  // Date.UTC reads the years 0–99 as 1900–1999: those go the pattern's way.
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23) return undefined;
+  if (minute < 0 || minute > 59 || second < 0 || second > 60) return undefined;
+  // As parseIso computes it, for the same truncation by Date.UTC.
+  const millis = fractionEnd === 19 ? 0 : Math.trunc(Number(`0.${value.slice(20, fractionEnd)}`) * 1000);
+  const days = daysFromCivil(year, month, day);
+  return (((days * 24 + hour) * 60 + minute) * 60 + second) * 1000 + millis - offsetMinutes * 60_000;
+}
+
+/** A timestamp's instant in epoch ms, 'milliseconds' for 13 digits, undefined when unreadable. */
+type TimestampReading = number | 'milliseconds' | undefined;
+
+/** Any of the forms, read by their patterns: what `readTimestamp`'s shortcuts must agree with. */
+export function readTimestampByPattern(value: string, formats: readonly TimestampFormat[]): TimestampReading {
+  const unix = UNIX.exec(value);
+  if (unix) return parseUnix(unix[1] ?? '', value, formats);
+  const extended = ISO.exec(value);
+  const basic = extended ? null : ISO_BASIC.exec(value);
+  const iso = extended ?? basic;
+  return iso ? parseIso(iso, basic !== null, formats) : undefined;
+}
+
+/** A timestamp in the provider's formats: the forms clients send read in place, the rest by pattern. */
+export function readTimestamp(value: string, formats: readonly TimestampFormat[]): TimestampReading {
+  if (isDigits(value)) return parseUnix(value, value, formats);
+  return plainRfc3339Ms(value, formats) ?? readTimestampByPattern(value, formats);
+}
+
 /** Most requests send no timestamp: their reading is shared. */
 const MISSING: ClockReading = Object.freeze({ problem: 'missing' });
 
 function readClock(exchange: Exchange, timestamp: RequestTimestamp): ClockReading {
   const value = headerValue(exchange.requestHeaders, timestamp.header.toLowerCase())?.trim();
   if (value === undefined || value === '') return MISSING;
-  const unix = UNIX.exec(value);
-  const extended = unix ? null : ISO.exec(value);
-  const basic = unix || extended ? null : ISO_BASIC.exec(value);
-  const iso = extended ?? basic;
-  const parsed = unix
-    ? parseUnix(unix[1] ?? '', value, timestamp.formats)
-    : iso
-      ? parseIso(iso, basic !== null, timestamp.formats)
-      : undefined;
+  const parsed = readTimestamp(value, timestamp.formats);
   if (parsed === 'milliseconds') return { problem: 'milliseconds' };
   if (parsed === undefined || Number.isNaN(parsed)) return { problem: 'unparseable' };
   const serverMs = serverDateMs(exchange.responseHeaders);

@@ -19,57 +19,78 @@ const MAX_DIFFERING_SHOWN = 10;
 
 const REFUSED_UNPROCESSED: ReadonlySet<Category> = new Set(['auth', 'validation', 'rate-limit']);
 
+/** A body's shape: field path, then the digest of its value, in turn. No value is kept. */
+type FieldDigests = Array<string | number>;
+
 interface FirstRequest {
   index: number;
-  /** Field path → digest of its JSON value: the body's shape, no value kept. */
-  fields: Map<string, number>;
+  fields: FieldDigests;
 }
 
 /** The key field and its value, when the body carries one. */
 function keyOf(body: JsonObject, keys: IdempotencyKeys): { field: string; value: string } | undefined {
-  for (const [field, value] of Object.entries(body)) {
+  for (const field in body) {
     if (!keys.keyField.test(field)) continue;
+    const value = body[field];
     if (typeof value === 'string' && value !== '') return { field, value };
     if (typeof value === 'number' && Number.isFinite(value)) return { field, value: String(value) };
   }
   return undefined;
 }
 
-/** A value as JSON text; a hostile nesting too deep to write is one value. */
-function valueText(value: unknown): string {
+/**
+ * A leaf's digest, its kind first so that "1" and 1 differ: two values digest alike exactly
+ * when their JSON does. A hostile nesting too deep to write is one value.
+ */
+function leafDigest(value: unknown, digest: QuickDigest): number {
+  if (typeof value === 'string') return digest('s', value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return digest(String(value));
   try {
-    return JSON.stringify(value) ?? 'undefined';
+    return digest('j', JSON.stringify(value) ?? 'undefined');
   } catch {
-    return '\u0000too deep';
+    return digest('j', '\u0000too deep');
   }
 }
 
-function fieldDigests(body: JsonObject, digest: QuickDigest): Map<string, number> {
-  const fields = new Map<string, number>();
-  const walk = (value: unknown, path: string, depth: number) => {
-    if (fields.size >= MAX_FIELD_PATHS) return;
-    const nested = depth < MAX_DEPTH && (isObject(value) || Array.isArray(value));
-    if (!nested) {
-      fields.set(path, digest(valueText(value)));
-      return;
-    }
-    if (Array.isArray(value)) {
-      value.forEach((item, i) => {
-        walk(item, `${path}[${i}]`, depth + 1);
-      });
-      return;
-    }
-    for (const [name, item] of Object.entries(value))
-      walk(item, path === '' ? name : `${path}.${name}`, depth + 1);
-  };
-  walk(body, '', 0);
+function addFieldDigests(
+  value: unknown,
+  path: string,
+  depth: number,
+  digest: QuickDigest,
+  fields: FieldDigests,
+): void {
+  if (fields.length >= 2 * MAX_FIELD_PATHS) return;
+  if (depth >= MAX_DEPTH || typeof value !== 'object' || value === null) {
+    fields.push(path, leafDigest(value, digest));
+    return;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) addFieldDigests(value[i], `${path}[${i}]`, depth + 1, digest, fields);
+    return;
+  }
+  for (const name in value) {
+    const item = (value as JsonObject)[name];
+    addFieldDigests(item, path === '' ? name : `${path}.${name}`, depth + 1, digest, fields);
+  }
+}
+
+function fieldDigests(body: JsonObject, digest: QuickDigest): FieldDigests {
+  const fields: FieldDigests = [];
+  addFieldDigests(body, '', 0, digest, fields);
   return fields;
 }
 
 /** The paths whose values differ, or that one body has and the other lacks. */
-function differingPaths(first: Map<string, number>, again: Map<string, number>): string[] {
-  const differing = [...again].filter(([path, value]) => first.get(path) !== value).map(([path]) => path);
-  for (const path of first.keys()) if (!again.has(path)) differing.push(path);
+function differingPaths(first: FieldDigests, again: FieldDigests): string[] {
+  const firstByPath = new Map<string | number, string | number>();
+  for (let i = 0; i < first.length; i += 2) firstByPath.set(first[i] as string, first[i + 1] as number);
+  const againPaths = new Set<string | number>();
+  const differing: string[] = [];
+  for (let i = 0; i < again.length; i += 2) {
+    againPaths.add(again[i] as string);
+    if (firstByPath.get(again[i] as string) !== again[i + 1]) differing.push(again[i] as string);
+  }
+  for (const path of firstByPath.keys()) if (!againPaths.has(path)) differing.push(path as string);
   return differing;
 }
 

@@ -1,4 +1,5 @@
 /** Defensive reads of an exchange's headers and times: captures may hold anything. */
+import { daysFromCivil, digitsAt } from '../har-time';
 
 export function headerValue(headers: unknown, lowerName: string): string | undefined {
   if (!Array.isArray(headers)) return undefined;
@@ -13,13 +14,55 @@ export function headerValue(headers: unknown, lowerName: string): string | undef
 }
 
 const HTTP_DATE = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+/** The HTTP date's shape, `Sun, 22 Nov 2026 10:00:00 GMT`: a space or colon where these are. */
+const SHAPE = 'Www, DD Mmm YYYY HH:MM:SS GMT';
+const isUpper = (code: number) => code >= 65 && code <= 90;
+const isLower = (code: number) => code >= 97 && code <= 122;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** A response's `Date` in epoch ms; only the HTTP date format, which Date.parse reads the same everywhere. */
-export function serverDateMs(responseHeaders: unknown): number | undefined {
-  const value = headerValue(responseHeaders, 'date')?.trim();
-  if (value === undefined || !HTTP_DATE.test(value)) return undefined;
+/**
+ * `Sun, 22 Nov 2026 10:00:00 GMT` read in place: a signed request's answer is read on every
+ * request, and the pattern with Date.parse costs ten times more. Undefined for any field out
+ * of the range every month has (Date.parse rolls a 31 February over, reads 0099 as 1999),
+ * which is left to them.
+ */
+function plainHttpDateMs(value: string): number | undefined {
+  if (value.length !== SHAPE.length) return undefined;
+  for (let at = 3; at < SHAPE.length; at++) {
+    const expected = SHAPE.charCodeAt(at);
+    // Spaces, colons, the comma and GMT are the shape's own; its letters stand for fields.
+    if ((expected < 65 || at >= 26) && value.charCodeAt(at) !== expected) return undefined;
+  }
+  // The weekday: a capital and two small letters, as the pattern wants; Date.parse ignores it.
+  if (!isUpper(value.charCodeAt(0)) || !isLower(value.charCodeAt(1)) || !isLower(value.charCodeAt(2)))
+    return undefined;
+  const month = MONTHS.indexOf(value.slice(8, 11)) + 1;
+  const day = digitsAt(value, 5, 2);
+  const year = digitsAt(value, 12, 4);
+  const hour = digitsAt(value, 17, 2);
+  const minute = digitsAt(value, 20, 2);
+  const second = digitsAt(value, 23, 2);
+  if (month < 1 || year < 100 || day < 1 || day > 28 || hour < 0 || hour > 23) return undefined;
+  if (minute < 0 || minute > 59 || second < 0 || second > 59) return undefined;
+  return ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60_000 + second * 1000;
+}
+
+/** An HTTP date by its pattern and Date.parse: what `httpDateMs`'s shortcut must agree with. */
+export function httpDateMsByPattern(value: string): number | undefined {
+  if (!HTTP_DATE.test(value)) return undefined;
   const ms = Date.parse(value);
   return Number.isNaN(ms) ? undefined : ms;
+}
+
+/** Only the HTTP date format, which Date.parse reads the same everywhere. */
+export function httpDateMs(value: string): number | undefined {
+  return plainHttpDateMs(value) ?? httpDateMsByPattern(value);
+}
+
+/** A response's `Date` in epoch ms. */
+export function serverDateMs(responseHeaders: unknown): number | undefined {
+  const value = headerValue(responseHeaders, 'date')?.trim();
+  return value === undefined ? undefined : httpDateMs(value);
 }
 
 export const wholeSeconds = (ms: number): number => Math.round(ms / 1000);
