@@ -1,11 +1,27 @@
 /** Defensive reads of an exchange's headers and times: captures may hold anything. */
 import { daysFromCivil, digitsAt } from '../har-time';
 
+/**
+ * `name` is `lowerName` in any case of its ASCII letters, compared in place: this runs on
+ * every header of every provider request, and a lower-cased copy of each costs more.
+ * Beyond ASCII, toLowerCase decides, as it would have.
+ */
+function isNamed(name: string, lowerName: string): boolean {
+  if (name.length !== lowerName.length) return false;
+  for (let i = 0; i < name.length; i++) {
+    let code = name.charCodeAt(i);
+    if (code >= 65 && code <= 90) code += 32;
+    else if (code >= 128) return name.toLowerCase() === lowerName;
+    if (code !== lowerName.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
 export function headerValue(headers: unknown, lowerName: string): string | undefined {
   if (!Array.isArray(headers)) return undefined;
   for (const header of headers) {
     const name: unknown = header?.name;
-    if (typeof name === 'string' && name.length === lowerName.length && name.toLowerCase() === lowerName) {
+    if (typeof name === 'string' && isNamed(name, lowerName)) {
       const value: unknown = header.value;
       return typeof value === 'string' ? value : undefined;
     }
