@@ -1,5 +1,5 @@
 /** Idempotency keys: a key resent with other parameters is refused, or silently answered with the first operation. */
-import { isObject, type JsonObject } from '../json';
+import type { JsonObject } from '../json';
 import type { IdempotencyKeys, Provider } from '../providers/provider';
 import type { Category } from '../types';
 import { pathOf } from '../url';
@@ -65,7 +65,8 @@ function addFieldDigests(
     return;
   }
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) addFieldDigests(value[i], `${path}[${i}]`, depth + 1, digest, fields);
+    for (let i = 0; i < value.length; i++)
+      addFieldDigests(value[i], `${path}[${i}]`, depth + 1, digest, fields);
     return;
   }
   for (const name in value) {
