@@ -1,19 +1,25 @@
 /**
- * Writes a HAR of a given size to disk as a stream, entry by entry, so generating a
- * gigabyte needs no more memory than one entry. The mix is a browsing session's: assets
- * with their bodies, the shop's API, and one request in ten to a payment provider; with
- * `providersFail`, every exchange to a provider's host that is not a failure already,
- * preflights included, is replaced by one, so about a quarter of the entries are diagnoses.
+ * Writes a HAR of a given size to disk as a stream, a block of entries at a time, so
+ * generating a gigabyte needs no more memory than one block. The mix is a browsing session's:
+ * assets with their bodies, the shop's API, and one request in ten to a payment provider,
+ * each entry with its own ids and start time; with `providersFail`, every exchange to a
+ * provider's host that is not a failure already, preflights included, is one, so about a
+ * quarter of the entries are diagnoses.
  */
 
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { createMatcher, providerScope } from '../lib/matcher';
+import { providerScope } from '../lib/matcher';
+import type { Exchange } from '../lib/types';
 import { generateTraffic } from './traffic';
+
+const { lookup } = providerScope({});
+const isProviderRequest = (exchange: Exchange) =>
+  lookup(exchange.url) !== undefined && exchange.method !== 'OPTIONS';
 
 const SCRIPT = `/* bundle */${'function f(a,b){return a+b}'.repeat(300)}`;
 
-function entry(exchange: ReturnType<typeof generateTraffic>[number]): string {
+function entry(exchange: Exchange): string {
   const body = exchange.mimeType === 'application/javascript' ? SCRIPT : (exchange.responseBody ?? '');
   return JSON.stringify({
     startedDateTime: exchange.startedDateTime,
@@ -31,7 +37,7 @@ function entry(exchange: ReturnType<typeof generateTraffic>[number]): string {
             'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36',
         },
         // A provider request's own (credentials, timestamps, signatures), or the shop's session.
-        ...(exchange.requestHeaders.some((header) => header.name !== 'accept')
+        ...(isProviderRequest(exchange)
           ? exchange.requestHeaders
           : [
               {
@@ -70,21 +76,12 @@ function entry(exchange: ReturnType<typeof generateTraffic>[number]): string {
   });
 }
 
-/** The generated traffic with each provider success replaced by one of its failures. */
-function everyProviderFailing(traffic: ReturnType<typeof generateTraffic>) {
-  const diagnose = createMatcher();
-  const { lookup } = providerScope({});
-  const failures = traffic.filter((exchange) => diagnose(exchange) !== null);
-  return traffic.map((exchange, i) =>
-    lookup(exchange.url) && !diagnose(exchange) ? (failures[i % failures.length] ?? exchange) : exchange,
-  );
-}
+/** Entries are made a block at a time, each block with the next seeds and start times. */
+const BLOCK = 1000;
 
 /** Writes about `bytes` bytes of HAR to `path`; returns the number of entries. */
 export async function writeHar(path: string, bytes: number, { providersFail = false } = {}): Promise<number> {
   const out = createWriteStream(path);
-  const traffic = generateTraffic(1000);
-  const pattern = (providersFail ? everyProviderFailing(traffic) : traffic).map(entry);
   let written = 0;
   let count = 0;
   const write = async (text: string) => {
@@ -94,8 +91,10 @@ export async function writeHar(path: string, bytes: number, { providersFail = fa
   await write(
     '{"log":{"version":"1.2","creator":{"name":"PayLens bench","version":"1"},"pages":[],"entries":[',
   );
+  let block: string[] = [];
   while (written < bytes) {
-    await write(`${count === 0 ? '' : ','}${pattern[count % pattern.length]}`);
+    if (count % BLOCK === 0) block = generateTraffic(BLOCK, { from: count, providersFail }).map(entry);
+    await write(`${count === 0 ? '' : ','}${block[count % BLOCK]}`);
     count++;
   }
   await write(']}}');

@@ -250,16 +250,33 @@ const pageCases: Array<(seed: number) => Case> = [
   }),
 ];
 
+/** The preflight among the page's cases: a provider's host, but the browser's request. */
+const PREFLIGHT_CASE = pageCases.findIndex((make) => make(0).method === 'OPTIONS');
+
+/** Which case makes exchange `i`: with `providersFail`, each provider success and preflight is a failure. */
+function caseOf(i: number, providersFail: boolean): (seed: number, startMs: number) => Case {
+  if (i % 10 === 0) {
+    const index = (i / 10) % providerCases.length;
+    // The cases come in pairs, a success then a failure of the same provider.
+    return providerCases[providersFail ? index | 1 : index] as (typeof providerCases)[number];
+  }
+  const index = i % pageCases.length;
+  if (providersFail && index === PREFLIGHT_CASE) return providerCases[1] as (typeof providerCases)[number];
+  return pageCases[index] as (typeof pageCases)[number];
+}
+
 /**
- * `count` exchanges, about one in ten to a provider, built from HAR entries by the same
- * exchangeFromEntry the panel's capture and the CLI use, so they have the real shape.
+ * `count` exchanges from the `from`-th on, about one in ten to a provider, built from HAR
+ * entries by the same exchangeFromEntry the panel's capture and the CLI use, so they have the
+ * real shape. Each has its own seed and start time, so a file written in blocks never repeats.
  */
-export function generateTraffic(count: number): Exchange[] {
+export function generateTraffic(
+  count: number,
+  { from = 0, providersFail = false }: { from?: number; providersFail?: boolean } = {},
+): Exchange[] {
   const traffic: Exchange[] = [];
-  for (let i = 0; i < count; i++) {
-    const make = (
-      i % 10 === 0 ? providerCases[(i / 10) % providerCases.length] : pageCases[i % pageCases.length]
-    ) as (typeof providerCases)[number];
+  for (let i = from; i < from + count; i++) {
+    const make = caseOf(i, providersFail);
     const startMs = STARTED_MS + i * APART_MS;
     const made = make(i, startMs);
     // Entries arrive deserialized, from DevTools' protocol or a file: built by JSON.parse,

@@ -152,6 +152,21 @@ async function* streamOf(zip: yauzl.ZipFile, entry: yauzl.Entry): AsyncGenerator
   yield* stream;
 }
 
+/**
+ * A `.har` in a zip, not the metadata macOS adds beside each file it compresses
+ * (`__MACOSX/…/._name.har`).
+ */
+function isRecording(name: string): boolean {
+  return /\.har$/i.test(name) && !name.startsWith('__MACOSX/') && !posix.basename(name).startsWith('._');
+}
+
+/** The first few names, then how many more: a zip may hold hundreds. */
+function namesShown(names: readonly string[]): string {
+  const SHOWN = 5;
+  const more = names.length - SHOWN;
+  return names.slice(0, SHOWN).join(', ') + (more > 0 ? ` and ${more} more` : '');
+}
+
 /** A zip as Playwright's `recordHar` writes it: one `.har` and the body files it names. */
 async function openZip(path: string): Promise<OpenedHar> {
   const damaged = () => new HarError('it is a zip archive but damaged');
@@ -168,14 +183,14 @@ async function openZip(path: string): Promise<OpenedHar> {
   } catch {
     throw damaged();
   }
-  const hars = [...entries.values()].filter((entry) => /\.har$/i.test(entry.fileName));
+  const hars = [...entries.values()].filter((entry) => isRecording(entry.fileName));
   const har = hars[0];
   if (!har || hars.length > 1) {
     zip.close();
     // A zip is read as one recording: reading its first HAR alone would drop the others unseen.
     throw new HarError(
       har
-        ? `it is a zip archive with ${hars.length} .har files (${hars.map((entry) => entry.fileName).join(', ')}): unzip it and name each one`
+        ? `it is a zip archive with ${hars.length} .har files (${namesShown(hars.map((entry) => entry.fileName))}): unzip it and name each one`
         : 'it is a zip archive with no .har file in it',
     );
   }

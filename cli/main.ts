@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { scanHar } from '../lib/diagnose-har';
 import { type FileSummary, formatIds, isFormatId, type Summary, streamingFormats } from '../lib/format';
+import { printable } from '../lib/format/text';
 import { type Chunks, HarError } from '../lib/har';
 import type { MatcherOptions } from '../lib/matcher';
 import { presentWarning } from '../lib/presentation';
@@ -227,7 +228,8 @@ export async function main(
   };
 
   for (const input of inputs) {
-    const name = input.name === '-' ? 'standard input' : input.name;
+    // A file's name, like a reason naming what is inside it, may hold control characters.
+    const name = printable(input.name === '-' ? 'standard input' : input.name);
     const file: FileSummary = { file: input.name, entries: 0, diagnosed: 0, skipped: 0 };
     summary.files.push(file);
     const reasons = new Map<string, number>();
@@ -278,7 +280,7 @@ export async function main(
     } catch (error) {
       // HarError and file errors are the input's; anything else is still one line, never a trace.
       file.error = error instanceof HarError ? error.message : describeFileError(error);
-      complain(`paylens: cannot read ${name}: ${file.error}\n`);
+      complain(`paylens: cannot read ${name}: ${printable(file.error)}\n`);
     }
   }
 

@@ -332,7 +332,8 @@ export function isPreflight(method: string): boolean {
 export interface ProviderScope {
   enabled: readonly Provider[];
   lookup: HostLookup;
-  prefixes: HostLookups['prefixes'];
+  /** Absent in a scope built by hand: every URL is then looked up whole. */
+  prefixes?: HostLookups['prefixes'];
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Clock skew: the request's own timestamp header against the server's `Date`. */
-import { daysFromCivil, digitsAt } from '../har-time';
+import { daysFromCivil, digitsAt } from '../civil-time';
 import type { Provider, RequestTimestamp, TimestampFormat } from '../providers/provider';
 import type { Diagnosis, Exchange } from '../types';
 import { headerValue, serverDateMs, wholeSeconds } from './read';
@@ -82,7 +82,7 @@ const codeIs = (value: string, at: number, code: number) => value.charCodeAt(at)
  * than the rest of the reading. Undefined for any other form or a field out of range, which
  * the pattern then decides; the same instant as `parseIso` otherwise.
  */
-function plainRfc3339Ms(value: string, formats: readonly TimestampFormat[]): number | undefined {
+export function plainRfc3339Ms(value: string, formats: readonly TimestampFormat[]): number | undefined {
   if (!formats.includes('iso-8601') && !formats.includes('rfc-3339')) return undefined;
   if (value.length < 20 || !codeIs(value, 4, 45) || !codeIs(value, 7, 45)) return undefined;
   if (!codeIs(value, 10, 84) || !codeIs(value, 13, 58) || !codeIs(value, 16, 58)) return undefined;

@@ -19,17 +19,18 @@ const MAX_DIFFERING_SHOWN = 10;
 
 const REFUSED_UNPROCESSED: ReadonlySet<Category> = new Set(['auth', 'validation', 'rate-limit']);
 
-/** A body's shape: field path, then the digest of its value, in turn. No value is kept. */
-type FieldDigests = Array<string | number>;
-
 interface FirstRequest {
   index: number;
-  fields: FieldDigests;
+  /** Field path → digest of its JSON value: the body's shape, no value kept. */
+  fields: Map<string, number>;
 }
 
 /** The key field and its value, when the body carries one. */
 function keyOf(body: JsonObject, keys: IdempotencyKeys): { field: string; value: string } | undefined {
-  for (const field in body) {
+  // Own keys only, in order: an inherited property is not the body's.
+  const fields = Object.keys(body);
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i] as string;
     if (!keys.keyField.test(field)) continue;
     const value = body[field];
     if (typeof value === 'string' && value !== '') return { field, value };
@@ -39,12 +40,14 @@ function keyOf(body: JsonObject, keys: IdempotencyKeys): { field: string; value:
 }
 
 /**
- * A leaf's digest, its kind first so that "1" and 1 differ: two values digest alike exactly
- * when their JSON does. A hostile nesting too deep to write is one value.
+ * A leaf's digest, its kind first so that "1" and 1 differ: two leaves digest alike exactly
+ * when their JSON does (a number too large for a double is `null` there, as it is here),
+ * without writing that JSON. A hostile nesting too deep to write is one value.
  */
 function leafDigest(value: unknown, digest: QuickDigest): number {
   if (typeof value === 'string') return digest('s', value);
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return digest(String(value));
+  if (typeof value === 'number') return digest(Number.isFinite(value) ? String(value) : 'null');
+  if (typeof value === 'boolean' || value === null) return digest(String(value));
   try {
     return digest('j', JSON.stringify(value) ?? 'undefined');
   } catch {
@@ -57,11 +60,11 @@ function addFieldDigests(
   path: string,
   depth: number,
   digest: QuickDigest,
-  fields: FieldDigests,
+  fields: Map<string, number>,
 ): void {
-  if (fields.length >= 2 * MAX_FIELD_PATHS) return;
+  if (fields.size >= MAX_FIELD_PATHS) return;
   if (depth >= MAX_DEPTH || typeof value !== 'object' || value === null) {
-    fields.push(path, leafDigest(value, digest));
+    fields.set(path, leafDigest(value, digest));
     return;
   }
   if (Array.isArray(value)) {
@@ -69,29 +72,29 @@ function addFieldDigests(
       addFieldDigests(value[i], `${path}[${i}]`, depth + 1, digest, fields);
     return;
   }
-  for (const name in value) {
-    const item = (value as JsonObject)[name];
-    addFieldDigests(item, path === '' ? name : `${path}.${name}`, depth + 1, digest, fields);
+  const names = Object.keys(value);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string;
+    addFieldDigests(
+      (value as JsonObject)[name],
+      path === '' ? name : `${path}.${name}`,
+      depth + 1,
+      digest,
+      fields,
+    );
   }
 }
 
-function fieldDigests(body: JsonObject, digest: QuickDigest): FieldDigests {
-  const fields: FieldDigests = [];
+function fieldDigests(body: JsonObject, digest: QuickDigest): Map<string, number> {
+  const fields = new Map<string, number>();
   addFieldDigests(body, '', 0, digest, fields);
   return fields;
 }
 
 /** The paths whose values differ, or that one body has and the other lacks. */
-function differingPaths(first: FieldDigests, again: FieldDigests): string[] {
-  const firstByPath = new Map<string | number, string | number>();
-  for (let i = 0; i < first.length; i += 2) firstByPath.set(first[i] as string, first[i + 1] as number);
-  const againPaths = new Set<string | number>();
-  const differing: string[] = [];
-  for (let i = 0; i < again.length; i += 2) {
-    againPaths.add(again[i] as string);
-    if (firstByPath.get(again[i] as string) !== again[i + 1]) differing.push(again[i] as string);
-  }
-  for (const path of firstByPath.keys()) if (!againPaths.has(path)) differing.push(path as string);
+function differingPaths(first: Map<string, number>, again: Map<string, number>): string[] {
+  const differing = [...again].filter(([path, value]) => first.get(path) !== value).map(([path]) => path);
+  for (const path of first.keys()) if (!again.has(path)) differing.push(path);
   return differing;
 }
 

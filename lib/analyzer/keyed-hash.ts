@@ -38,7 +38,11 @@ export function randomKey(): string {
  * A keyed 53-bit digest as a number, for what is digested on every provider request. Two or
  * three parts digest as their join with NUL between them, without building that string.
  */
-export type QuickDigest = (first: string, second?: string, third?: string) => number;
+export interface QuickDigest {
+  (only: string): number;
+  (first: string, second: string): number;
+  (first: string, second: string, third: string): number;
+}
 
 const LANE_A = 2654435761;
 const LANE_B = 1597334677;
@@ -57,7 +61,7 @@ export function createQuickDigest(key: string): QuickDigest {
     seedA = Math.imul(seedA ^ unit, LANE_A);
     seedB = Math.imul(seedB ^ unit, LANE_B);
   }
-  return (first, second, third) => {
+  return (first: string, second?: string, third?: string) => {
     let a = seedA;
     let b = seedB;
     for (let part = 0; part < 3; part++) {

@@ -1,5 +1,5 @@
 /** Defensive reads of an exchange's headers and times: captures may hold anything. */
-import { daysFromCivil, digitsAt } from '../har-time';
+import { daysFromCivil, digitsAt } from '../civil-time';
 
 /**
  * `name` is `lowerName` in any case of its ASCII letters, compared in place: this runs on
@@ -30,28 +30,26 @@ export function headerValue(headers: unknown, lowerName: string): string | undef
 }
 
 const HTTP_DATE = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
-/** The HTTP date's shape, `Sun, 22 Nov 2026 10:00:00 GMT`: a space or colon where these are. */
+/** The HTTP date's shape: the comma, spaces and colons where these are, then ` GMT`. */
 const SHAPE = 'Www, DD Mmm YYYY HH:MM:SS GMT';
-const isUpper = (code: number) => code >= 65 && code <= 90;
-const isLower = (code: number) => code >= 97 && code <= 122;
+const ZONE = ' GMT';
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**
  * `Sun, 22 Nov 2026 10:00:00 GMT` read in place: a signed request's answer is read on every
- * request, and the pattern with Date.parse costs ten times more. Undefined for any field out
- * of the range every month has (Date.parse rolls a 31 February over, reads 0099 as 1999),
- * which is left to them.
+ * request, and the pattern with Date.parse costs ten times more. Undefined for any other
+ * weekday word, or a field out of the range every month has (Date.parse rolls a 31 February
+ * over, reads 0099 as 1999): those are left to Date.parse, as before.
  */
-function plainHttpDateMs(value: string): number | undefined {
-  if (value.length !== SHAPE.length) return undefined;
-  for (let at = 3; at < SHAPE.length; at++) {
+export function plainHttpDateMs(value: string): number | undefined {
+  if (value.length !== SHAPE.length || !value.endsWith(ZONE)) return undefined;
+  for (let at = 0; at < SHAPE.length - ZONE.length; at++) {
     const expected = SHAPE.charCodeAt(at);
-    // Spaces, colons, the comma and GMT are the shape's own; its letters stand for fields.
-    if ((expected < 65 || at >= 26) && value.charCodeAt(at) !== expected) return undefined;
+    // The shape's letters stand for fields, read below; the rest must be as written.
+    if (expected < 65 && value.charCodeAt(at) !== expected) return undefined;
   }
-  // The weekday: a capital and two small letters, as the pattern wants; Date.parse ignores it.
-  if (!isUpper(value.charCodeAt(0)) || !isLower(value.charCodeAt(1)) || !isLower(value.charCodeAt(2)))
-    return undefined;
+  if (!WEEKDAYS.includes(value.slice(0, 3))) return undefined;
   const month = MONTHS.indexOf(value.slice(8, 11)) + 1;
   const day = digitsAt(value, 5, 2);
   const year = digitsAt(value, 12, 4);

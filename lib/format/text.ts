@@ -47,7 +47,7 @@ function block(finding: Finding): string {
 
 function fileLine({ file, entries, diagnosed, skipped, error }: FileSummary): string {
   const counts = `${diagnosed} ${diagnosed === 1 ? 'diagnosis' : 'diagnoses'} in ${entries} ${entries === 1 ? 'entry' : 'entries'}${skipped ? `, ${skipped} skipped` : ''}`;
-  return `  ${printable(file)}: ${counts}${error === undefined ? '' : ` (could not be read: ${error})`}`;
+  return `  ${printable(file)}: ${counts}${error === undefined ? '' : ` (could not be read: ${printable(error)})`}`;
 }
 
 function warningLine({ file, provider, text }: FileWarning, several: boolean): string {

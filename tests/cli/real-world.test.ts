@@ -6,7 +6,8 @@
  * files) are made here from the text fixture `one-error.har`, each one transformation
  * of a file a reviewer can read. The Playwright zip is committed: Python's zipfile wrote
  * it from `playwright/` (the HAR as `har.har`, as `recordHar` names it, with its bodies),
- * and `two-hars.zip` from two copies of `one-error.har`.
+ * and `two-hars.zip`, `seven-hars.zip` and `macos-compressed.zip` (with the `__MACOSX`
+ * metadata Finder adds) from copies of `one-error.har`.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -88,6 +89,10 @@ describe('paylens diagnose on HARs real tools write', () => {
     ['UTF-16 BE with its BOM', () => Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(ONE_ERROR)])],
     ['a Latin-1 byte in the page title', () => withLatin1(ONE_ERROR, 'Café')],
     ['gzip, whatever the name', () => gzipSync(ONE_ERROR)],
+    [
+      'a zip made by macOS, its __MACOSX metadata beside it',
+      () => readFileSync(fixture('macos-compressed.zip')),
+    ],
   ])('reads a HAR in %s', async (name, bytes) => {
     const path = made(`${name.replace(/\W+/g, '-')}.har`, bytes());
     const { status, stdout, lines } = await run(['diagnose', path, '--format', 'json']);
@@ -136,6 +141,11 @@ describe('paylens diagnose on HARs real tools write', () => {
       'a zip of two HARs',
       () => readFileSync(fixture('two-hars.zip')),
       'it is a zip archive with 2 .har files (monday/session.har, tuesday/session.har): unzip it and name each one',
+    ],
+    [
+      'a zip of seven HARs, one named with an escape sequence',
+      () => readFileSync(fixture('seven-hars.zip')),
+      'it is a zip archive with 7 .har files (caf\u00e9\uFFFD[31m.har, b.har, c.har, d.har, e.har and 2 more): unzip it and name each one',
     ],
   ])('refuses %s with exit 2, one line and no output', async (name, bytes, reason) => {
     const path = made(`refused-${name.replace(/\W+/g, '-')}`, bytes());

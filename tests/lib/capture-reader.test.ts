@@ -58,6 +58,21 @@ const mixed: Exchange[] = [
   // Unanswered (blocked, cancelled) and redirected requests to a provider.
   call({ url: 'https://api.payfield.io/api/v1/payouts', status: 0 }),
   call({ method: 'GET', url: 'https://api.payfield.io/api/v1/payouts/po_1', status: 302 }),
+  // A success the analyzer learns from, and a failure it explains by it: a token issued,
+  // then refused ten minutes later. A reader that dropped successes would call it foreign.
+  call({
+    url: 'https://api.kiotapay.co/api/v1/get-token',
+    status: 200,
+    at: 0,
+    body: { status: 'success', data: { access_token: 'opaque-issued-token', expires_in: 300 } },
+  }),
+  call({
+    url: 'https://api.kiotapay.co/api/v1/payments',
+    status: 401,
+    at: 600,
+    request: { Authorization: 'Bearer opaque-issued-token' },
+    body: { status: 'error', code: 'AUTH_INVALID_TOKEN', message: 'Invalid authentication token' },
+  }),
 ];
 
 describe('the capture reader', () => {
@@ -79,7 +94,14 @@ describe('the capture reader', () => {
     { hosts: { 'pay.shop.example': 'payfield' } },
     { providers: ['payfield'] },
   ])('turns away only what both would, with %o', (options) => {
-    const { read, apart } = bothWays(mixed, options);
+    const { read, apart, warnings } = bothWays(mixed, options);
     expect(read).toEqual(apart);
+    expect(warnings[0]).toEqual(warnings[1]);
+  });
+
+  it('explains a failure by a success before it', () => {
+    const { read } = bothWays(mixed, {});
+    const token = read.at(-1)?.analysis.insights.find((insight) => insight.kind === 'token');
+    expect(token).toMatchObject({ figures: { problem: 'expired' }, related: [mixed.length - 2] });
   });
 });

@@ -175,3 +175,40 @@ describe('Payfield "already exists"', () => {
     expect(warnings).toEqual([]);
   });
 });
+
+describe('the bodies compared', () => {
+  it('finds no difference between identical bodies whose paths repeat (a key "a.b" beside a.b)', () => {
+    const sent = { ...PAYMENT, 'order.orderDescription': 'Wool scarf', 'items[0]': 'y', items: ['x'] };
+    const { results } = analyse([
+      rebellPay(sent, 'SUCCESS', 'S', 0),
+      rebellPay(sent, 'REPEAT_REQ_INCONSISTENT', 'F', 30),
+    ]);
+    expect(results[1]?.diagnosis).not.toBeNull();
+    expect(idempotencyOf(results[1])).toEqual([]);
+  });
+
+  it('reads only the body’s own fields, whatever a polluted prototype adds', () => {
+    const prototype = Object.prototype as Record<string, unknown>;
+    prototype.paymentRequestId = 'pr-polluted';
+    try {
+      const unkeyed = { paymentAmount: { currency: 'EUR', value: '1990' } };
+      const { results } = analyse([
+        rebellPay(unkeyed, 'SUCCESS', 'S', 0),
+        rebellPay({ paymentAmount: { currency: 'EUR', value: '2490' } }, 'REPEAT_REQ_INCONSISTENT', 'F', 30),
+      ]);
+      expect(idempotencyOf(results[1])).toEqual([]);
+    } finally {
+      delete prototype.paymentRequestId;
+    }
+  });
+
+  it('compares a number too large for a double as its JSON does: null', () => {
+    const first = { paymentRequestId: 'pr-9', limit: null };
+    const again = '{"paymentRequestId":"pr-9","limit":1e400}';
+    const { results } = analyse([
+      rebellPay(first, 'SUCCESS', 'S', 0),
+      rebellPay(again, 'REPEAT_REQ_INCONSISTENT', 'F', 30),
+    ]);
+    expect(idempotencyOf(results[1])).toEqual([]);
+  });
+});
