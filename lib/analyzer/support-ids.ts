@@ -70,7 +70,7 @@ export function supportIds(exchange: Exchange): SupportId[] {
     }
   }
   fromBody(exchange, found);
-  if (found.length === 0) return found;
+  if (found.length <= 1) return found;
   // A field repeated in `error`, or a header sent twice, is shown once.
   return found
     .filter((id, i) => found.findIndex((other) => other.name === id.name && other.value === id.value) === i)

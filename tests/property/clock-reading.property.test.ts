@@ -50,10 +50,10 @@ const digits = fc.oneof(
 
 const httpDateLike = fc
   .tuple(
-    fc.constantFrom('Sun', 'Mon', 'Xyz', 'sun', 'SUN'),
+    fc.constantFrom('Sun', 'Mon', 'Xyz', 'sun', 'SUN', 'Mo\u016E'),
     fc.constantFrom(', ', ', ', ' ,', ','),
     field(31),
-    fc.constantFrom('Jan', 'Feb', 'Mar', 'Nov', 'Dec', 'NOV', 'Abc'),
+    fc.constantFrom('Jan', 'Feb', 'Mar', 'Nov', 'Dec', 'NOV', 'Abc', 'No\u0176'),
     year,
     field(23),
     field(59),
