@@ -365,8 +365,9 @@ export class EntrySplitter {
           continue;
         }
         if (depth === ENTRY_DEPTH || depth === MEMBER_DEPTH) fields.unreadString(depth);
-        // What came before `j` holds neither quote nor backslash: the search goes on from it.
-        const end = this.stringEnd(bytes, j);
+        // What came before `j` holds neither quote nor backslash: the search goes on from it,
+        // straight to the native search when this many plain bytes say the string is long.
+        const end = this.stringEnd(bytes, j, j === near);
         if (end < 0) {
           this.inString = true;
           break;
@@ -409,11 +410,13 @@ export class EntrySplitter {
    * when the chunk ends first (remembering whether it ended on an escaping backslash).
    * A quote is escaped when an odd run of backslashes comes before it.
    */
-  private stringEnd(bytes: Uint8Array, from: number): number {
+  private stringEnd(bytes: Uint8Array, from: number, long = false): number {
     let search = from;
     let escapedAtSearch = this.escaped;
+    let far = long;
     for (;;) {
-      const quote = nextQuote(bytes, search);
+      const quote = far ? bytes.indexOf(QUOTE, search) : nextQuote(bytes, search);
+      far = false;
       const stop = quote < 0 ? bytes.length : quote;
       let run = 0;
       while (stop - run > search && bytes[stop - run - 1] === BACKSLASH) run++;

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diagnoseHar } from '../../lib/diagnose-har';
 import { HarError, type HarItem, readHar } from '../../lib/har';
@@ -291,5 +292,40 @@ describe('diagnoseHar', () => {
       [2, 'apipay', 'fingerprint'],
       [7, 'kiotapay', 'fingerprint'],
     ]);
+  });
+});
+
+describe('strings in entries, long and escaped, cut anywhere', () => {
+  /** Plain runs around the scanner's 48-byte look-ahead, and escapes where it stops. */
+  const piece = fc.oneof(
+    fc.integer({ min: 0, max: 120 }).map((length) => 'a'.repeat(length)),
+    fc.constantFrom('"', '\\', '\\"', '"\\', 'é', '\u2028', '{"x":1}'),
+  );
+
+  it('reads every body whole, whatever its length, escapes and chunking', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.array(piece, { maxLength: 8 }).map((pieces) => pieces.join('')),
+          { minLength: 1, maxLength: 4 },
+        ),
+        fc.integer({ min: 1, max: 300 }),
+        async (bodies, size) => {
+          const entries = bodies.map((text) => ({
+            request: { method: 'GET', url: 'https://shop.example/' },
+            response: { status: 500, content: { text } },
+          }));
+          const har = new TextEncoder().encode(JSON.stringify({ log: { version: '1.2', entries } }));
+          async function* chunks() {
+            for (let at = 0; at < har.length; at += size) yield har.slice(at, at + size);
+          }
+          const read: unknown[] = [];
+          for await (const item of readHar(chunks()))
+            if ('exchange' in item) read.push(item.exchange.responseBody);
+          expect(read).toEqual(bodies);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
