@@ -23,3 +23,21 @@ export function daysFromCivil(year: number, month: number, day: number): number 
   const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
   return era * 146097 + dayOfEra - 719468;
 }
+
+/**
+ * The UTC instant of `YYYY-MM-DD?HH:MM:SS` at the start of `text`, its separators left to the
+ * caller; undefined when a field is not digits or out of range: days past `lastDay`, seconds
+ * past `lastSecond`, and the years 0–99, which Date.UTC reads as 1900–1999.
+ */
+export function fixedDateTimeMs(text: string, lastDay: number, lastSecond: number): number | undefined {
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  const second = digitsAt(text, 17, 2);
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > lastDay || hour < 0 || hour > 23)
+    return undefined;
+  if (minute < 0 || minute > 59 || second < 0 || second > lastSecond) return undefined;
+  return ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60_000 + second * 1000;
+}

@@ -1,6 +1,6 @@
 /** HAR times: `startedDateTime` is ISO 8601 with its offset, as browsers and tools write it. */
 
-import { daysFromCivil, digitsAt } from './civil-time';
+import { digitsAt, fixedDateTimeMs } from './civil-time';
 
 const HAR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
 
@@ -23,18 +23,10 @@ function canonicalMs(text: string): number | undefined {
   ) {
     return undefined;
   }
-  const year = digitsAt(text, 0, 4);
-  const month = digitsAt(text, 5, 2);
-  const day = digitsAt(text, 8, 2);
-  const hour = digitsAt(text, 11, 2);
-  const minute = digitsAt(text, 14, 2);
-  const second = digitsAt(text, 17, 2);
   const ms = digitsAt(text, 20, 3);
-  // Date.UTC reads the years 0–99 as 1900–1999: those are left to Date.parse.
-  if (year < 100 || month < 1 || month > 12 || day < 1 || day > 28) return undefined;
-  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || ms < 0)
-    return undefined;
-  return ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + ms;
+  // Days past 28 are left to Date.parse: engines differ on a 31 February.
+  const whole = ms < 0 ? undefined : fixedDateTimeMs(text, 28, 59);
+  return whole === undefined ? undefined : whole + ms;
 }
 
 /** When the request started, in epoch ms; HAR times always carry their offset. */

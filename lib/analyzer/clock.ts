@@ -1,5 +1,5 @@
 /** Clock skew: the request's own timestamp header against the server's `Date`. */
-import { daysFromCivil, digitsAt } from '../civil-time';
+import { digitsAt, fixedDateTimeMs } from '../civil-time';
 import type { Provider, RequestTimestamp, TimestampFormat } from '../providers/provider';
 import type { Diagnosis, Exchange } from '../types';
 import { headerValue, serverDateMs, wholeSeconds } from './read';
@@ -103,19 +103,12 @@ export function plainRfc3339Ms(value: string, formats: readonly TimestampFormat[
     if (hours < 0 || minutes < 0) return undefined;
     offsetMinutes = (zone === 45 ? -1 : 1) * (hours * 60 + minutes);
   } else return undefined;
-  const year = digitsAt(value, 0, 4);
-  const month = digitsAt(value, 5, 2);
-  const day = digitsAt(value, 8, 2);
-  const hour = digitsAt(value, 11, 2);
-  const minute = digitsAt(value, 14, 2);
-  const second = digitsAt(value, 17, 2);
-  // Date.UTC reads the years 0–99 as 1900–1999: those go the pattern's way.
-  if (year < 100 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23) return undefined;
-  if (minute < 0 || minute > 59 || second < 0 || second > 60) return undefined;
+  // Day 31 and second 60 roll over as Date.UTC rolls them.
+  const whole = fixedDateTimeMs(value, 31, 60);
+  if (whole === undefined) return undefined;
   // As parseIso computes it, for the same truncation by Date.UTC.
   const millis = fractionEnd === 19 ? 0 : Math.trunc(Number(`0.${value.slice(20, fractionEnd)}`) * 1000);
-  const days = daysFromCivil(year, month, day);
-  return (((days * 24 + hour) * 60 + minute) * 60 + second) * 1000 + millis - offsetMinutes * 60_000;
+  return whole + millis - offsetMinutes * 60_000;
 }
 
 /** A timestamp's instant in epoch ms, 'milliseconds' for 13 digits, undefined when unreadable. */
