@@ -33,6 +33,10 @@ const HTTP_DATE = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} G
 /** The HTTP date's shape: the comma, spaces and colons where these are, then ` GMT`. */
 const SHAPE = 'Www, DD Mmm YYYY HH:MM:SS GMT';
 const ZONE = ' GMT';
+/** Where the shape has its comma, spaces and colons before the zone. */
+const SEPARATORS = [...SHAPE.slice(0, SHAPE.length - ZONE.length)].flatMap((char, at) =>
+  char < 'A' ? [at] : [],
+);
 /** Three ASCII letters as one number, read in place, so names compare without a copy; -1 past ASCII. */
 function threeLetters(text: string, at: number): number {
   const first = text.charCodeAt(at);
@@ -59,10 +63,10 @@ const MONTHS = new Map(
  */
 export function plainHttpDateMs(value: string): number | undefined {
   if (value.length !== SHAPE.length || !value.endsWith(ZONE)) return undefined;
-  for (let at = 0; at < SHAPE.length - ZONE.length; at++) {
-    const expected = SHAPE.charCodeAt(at);
-    // The shape's letters stand for fields, read below; the rest must be as written.
-    if (expected < 65 && value.charCodeAt(at) !== expected) return undefined;
+  // The shape's letters stand for fields, read below; the rest must be as written.
+  for (let i = 0; i < SEPARATORS.length; i++) {
+    const at = SEPARATORS[i] as number;
+    if (value.charCodeAt(at) !== SHAPE.charCodeAt(at)) return undefined;
   }
   if (!WEEKDAYS.has(threeLetters(value, 0))) return undefined;
   const month = MONTHS.get(threeLetters(value, 8)) ?? 0;
