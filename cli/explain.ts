@@ -12,7 +12,7 @@ import {
 } from '../lib/catalog';
 import { describeRetry } from '../lib/format/describe';
 import { escapeMarkdown } from '../lib/format/markdown';
-import { printable } from '../lib/format/text';
+import { printable } from '../lib/format/printable';
 import type { Chunks } from '../lib/har';
 import { providerIds } from '../lib/providers';
 import type { Io } from './main';

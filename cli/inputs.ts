@@ -160,11 +160,15 @@ function isRecording(name: string): boolean {
   return /\.har$/i.test(name) && !name.startsWith('__MACOSX/') && !posix.basename(name).startsWith('._');
 }
 
-/** The first few names, then how many more: a zip may hold hundreds. */
+/** The first few names, each cut short, then how many more: a zip may hold hundreds, of any length. */
 function namesShown(names: readonly string[]): string {
   const SHOWN = 5;
+  const LONGEST = 80;
   const more = names.length - SHOWN;
-  return names.slice(0, SHOWN).join(', ') + (more > 0 ? ` and ${more} more` : '');
+  const shown = names
+    .slice(0, SHOWN)
+    .map((name) => (name.length > LONGEST ? `${name.slice(0, LONGEST - 1)}…` : name));
+  return shown.join(', ') + (more > 0 ? ` and ${more} more` : '');
 }
 
 /** A zip as Playwright's `recordHar` writes it: one `.har` and the body files it names. */

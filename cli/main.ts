@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { scanHar } from '../lib/diagnose-har';
 import { type FileSummary, formatIds, isFormatId, type Summary, streamingFormats } from '../lib/format';
-import { printable } from '../lib/format/text';
+import { printable } from '../lib/format/printable';
 import { type Chunks, HarError } from '../lib/har';
 import type { MatcherOptions } from '../lib/matcher';
 import { presentWarning } from '../lib/presentation';

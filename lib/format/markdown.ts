@@ -1,6 +1,7 @@
 import { present } from '../presentation';
 import type { Finding } from '../types';
 import { describeRetry } from './describe';
+import { printable, withoutControls } from './printable';
 import {
   type FileSummary,
   type FileWarning,
@@ -26,6 +27,7 @@ export function escapeMarkdown(text: string): string {
   escaped = text.replace(/[\\`*_{}[\]()<>#+!|~:@]/g, '\\$&');
   // Most text is one line, and looking for a line break is cheaper than the pattern.
   if (escaped.includes('\n')) escaped = escaped.replace(/\s*\n\s*/g, ' ');
+  escaped = withoutControls(escaped);
   if (text.length <= MAX_ESCAPED_TEXT_CHARS) {
     if (escapedTexts.size >= MAX_ESCAPED_TEXTS) escapedTexts.clear();
     escapedTexts.set(text, escaped);
@@ -49,13 +51,14 @@ function inlineCode(text: string): string {
   const longest = longestRun(text, /`+/g);
   const fence = '`'.repeat(longest + 1);
   const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${text.replace(/\n/g, ' ')}${pad}${fence}`;
+  return `${fence}${pad}${printable(text.replace(/\r\n/g, '\n'))}${pad}${fence}`;
 }
 
 function codeBlock(text: string, language: string): string {
   const longest = longestRun(text, /`{3,}/g);
   const fence = '`'.repeat(Math.max(3, longest + 1));
-  return `${fence}${language}\n${text}\n${fence}`;
+  // A lone carriage return would move a terminal's cursor back over the line; CRLF is a line break.
+  return `${fence}${language}\n${withoutControls(text.replace(/\r\n/g, '\n'))}\n${fence}`;
 }
 
 function details(summary: string, text: string, language: string): string[] {

@@ -1,6 +1,7 @@
 import { present } from '../presentation';
 import type { Finding } from '../types';
 import { describeRetry } from './describe';
+import { printable } from './printable';
 import {
   type FileSummary,
   type FileWarning,
@@ -9,12 +10,6 @@ import {
   type Summary,
   writeAll,
 } from './summary';
-
-/** Control characters in provider text could move a terminal's cursor or recolour it. */
-export function printable(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '�').replace(/\n/g, ' ');
-}
 
 function block(finding: Finding): string {
   const shown = present(finding);

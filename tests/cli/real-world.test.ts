@@ -6,8 +6,8 @@
  * files) are made here from the text fixture `one-error.har`, each one transformation
  * of a file a reviewer can read. The Playwright zip is committed: Python's zipfile wrote
  * it from `playwright/` (the HAR as `har.har`, as `recordHar` names it, with its bodies),
- * and `two-hars.zip`, `seven-hars.zip` and `macos-compressed.zip` (with the `__MACOSX`
- * metadata Finder adds) from copies of `one-error.har`.
+ * and `two-hars.zip`, `seven-hars.zip`, `long-names.zip` and `macos-compressed.zip` (with
+ * the `__MACOSX` metadata Finder adds) from copies of `one-error.har`.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -143,6 +143,11 @@ describe('paylens diagnose on HARs real tools write', () => {
       'it is a zip archive with 2 .har files (monday/session.har, tuesday/session.har): unzip it and name each one',
     ],
     [
+      'a zip of two HARs, one with a name of 204 characters',
+      () => readFileSync(fixture('long-names.zip')),
+      `it is a zip archive with 2 .har files (${'x'.repeat(79)}…, b.har): unzip it and name each one`,
+    ],
+    [
       'a zip of seven HARs, one named with an escape sequence',
       () => readFileSync(fixture('seven-hars.zip')),
       'it is a zip archive with 7 .har files (caf\u00e9\uFFFD[31m.har, b.har, c.har, d.har, e.har and 2 more): unzip it and name each one',
@@ -154,6 +159,23 @@ describe('paylens diagnose on HARs real tools write', () => {
     expect(stdout).toBe('');
     expect(lines).toEqual([`paylens: cannot read ${path}: ${reason}`]);
   });
+
+  it.each(['text', 'markdown', 'json'])(
+    'writes no control character of a name from an archive in %s, beside a file it read',
+    async (format) => {
+      const { status, stdout, stderr } = await run([
+        'diagnose',
+        fixture('seven-hars.zip'),
+        fixture('one-error.har'),
+        '--format',
+        format,
+      ]);
+      expect(status).toBe(0);
+      expect(stdout).toContain('7 .har files');
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for them is the point
+      expect(`${stdout}${stderr}`).not.toMatch(/\u001b/);
+    },
+  );
 
   it.each([
     ['trailing data', 'trailing-data.har', `extra data after the HAR at byte ${ONE_ERROR_BYTES + 1}`, 1],
