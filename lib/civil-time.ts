@@ -1,4 +1,9 @@
-/** Dates read in place: digits at fixed places, and days counted as Date.UTC counts them. */
+/** Digits and dates read in place: digits at fixed places, and days counted as Date.UTC counts them. */
+
+/** The UTF-16 code of an ASCII digit. */
+export function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
 
 /** The digits at `at`, or -1 when one of them is not a digit. */
 export function digitsAt(text: string, at: number, count: number): number {

@@ -1,5 +1,5 @@
 /** Clock skew: the request's own timestamp header against the server's `Date`. */
-import { digitsAt, fixedDateTimeMs } from '../civil-time';
+import { digitsAt, fixedDateTimeMs, isDigitCode } from '../civil-time';
 import type { Provider, RequestTimestamp, TimestampFormat } from '../providers/provider';
 import type { Diagnosis, Exchange } from '../types';
 import { headerValue, serverDateMs, wholeSeconds } from './read';
@@ -71,8 +71,6 @@ function isDigits(value: string): boolean {
   for (let i = 0; i < value.length; i++) if (!isDigitCode(value.charCodeAt(i))) return false;
   return true;
 }
-
-const isDigitCode = (code: number) => code >= 48 && code <= 57;
 
 const codeIs = (value: string, at: number, code: number) => value.charCodeAt(at) === code;
 

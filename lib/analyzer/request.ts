@@ -1,4 +1,5 @@
 /** Reads of what was sent, shared by the kinds that compare requests. */
+import { isDigitCode } from '../civil-time';
 import { isObject, type JsonObject } from '../json';
 import type { Exchange } from '../types';
 
@@ -65,14 +66,10 @@ function skipSpaces(text: string, from: number): number {
   return at;
 }
 
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
-
 /** Where an integer of at most 20 digits, with no fraction or exponent after them, ends; or -1. */
 function integerEnd(text: string, from: number): number {
   let at = from;
-  while (at <= from + 20 && isDigit(text.charCodeAt(at))) at++;
+  while (at <= from + 20 && isDigitCode(text.charCodeAt(at))) at++;
   const next = text.charCodeAt(at);
   const digits = at - from;
   return digits === 0 || digits > 20 || next === 46 /* . */ || next === 101 /* e */ || next === 69 /* E */
