@@ -2,22 +2,16 @@
  * Runs in a child process so its peak memory is its own: either the CLI's path over a
  * HAR (diagnose, JSON output unless another format is named) or the floor,
  * JSON.parse(readFileSync()). Prints one JSON line. The CLI is the one that ships, the
- * bundle bin/paylens.js runs, which bench/run.ts has just built, with its second thread for
+ * bundle loaded as bin/paylens.js loads it, which bench/run.ts has just built, with its second thread for
  * large files.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { Script } from 'node:vm';
-import type { startHarThreads as startThreads } from '../cli/har-thread';
-import type { main as cliMain } from '../cli/main';
+import type * as cli from '../cli/main';
 
-const bundle = fileURLToPath(new URL('../dist/cli/paylens.js', import.meta.url));
-const cachedData = readFileSync(bundle.replace(/js$/, 'cache'));
-const { main, startHarThreads }: { main: typeof cliMain; startHarThreads: typeof startThreads } = new Script(
-  readFileSync(bundle, 'utf8'),
-  { filename: bundle, cachedData },
-).runInThisContext()(createRequire(bundle));
+const require = createRequire(import.meta.url);
+const loader = require.resolve('../bin/load-cli.js');
+const { main, startHarThreads }: typeof cli = require(loader).loadCli();
 
 const [mode, file, format = 'json'] = process.argv.slice(2);
 if (!file || (mode !== 'cli' && mode !== 'floor'))
@@ -36,7 +30,7 @@ if (mode === 'floor') {
     },
     stderr: (text) => process.stderr.write(text),
     stdin: process.stdin,
-    cutHarInThread: startHarThreads({ file: bundle, cachedData }),
+    cutHarInThread: startHarThreads(loader),
   });
   if (status !== 0) throw new Error(`paylens exited ${status}`);
   // Each format's summary counts the entries: `"entries": N`, `in N entries`, `in N requests`.

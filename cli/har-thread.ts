@@ -14,12 +14,6 @@ import { fileChunks } from './inputs';
 /** Cuts the HAR at `path`, with the prefilter for `options`, in a thread of its own. */
 export type HarCutter = (path: string, options: MatcherOptions) => Promise<CutHar & { close(): void }>;
 
-/** The script the CLI runs from, which the thread runs too: bin/paylens.js knows where it is. */
-export interface CliScript {
-  file: string;
-  cachedData?: Uint8Array;
-}
-
 /** Cut entries are `[index, start, end]` in `bytes`; runs turned away `[index, -count]`. */
 type BatchItem = [index: number, start: number, end: number] | [index: number, negativeCount: number];
 type Message =
@@ -138,24 +132,21 @@ export function cutFromPort(port: Port): AsyncGenerator<CutEntry | UnparsedItem>
   })();
 }
 
-/** What the thread runs: the script is loaded as bin/paylens.js loads it, with its code cache. */
+/** What the thread runs: the CLI, loaded as bin/paylens.js loads it. */
 const THREAD_BOOT = `
-const { readFileSync } = require('node:fs');
-const { createRequire } = require('node:module');
-const { Script } = require('node:vm');
 const { workerData } = require('node:worker_threads');
-const { file, cachedData } = workerData.script;
-new Script(readFileSync(file, 'utf8'), { filename: file, cachedData })
-  .runInThisContext()(createRequire(file))
-  .cutHarThread();
+require(workerData.loader).loadCli().cutHarThread();
 `;
 
-/** The cutter bin/paylens.js hands the CLI: each large file gets a thread running `script`. */
-export function startHarThreads(script: CliScript): HarCutter {
+/**
+ * The cutter bin/paylens.js hands the CLI: each large file gets a thread that loads the
+ * CLI through `loader` (bin/load-cli.js), as the bin did.
+ */
+export function startHarThreads(loader: string): HarCutter {
   return async (path, options) => {
     // Loaded by the runs that read a large file only: it costs a start several milliseconds.
     const { Worker } = await import('node:worker_threads');
-    const worker = new Worker(THREAD_BOOT, { eval: true, workerData: { script, path, options } });
+    const worker = new Worker(THREAD_BOOT, { eval: true, workerData: { loader, path, options } });
     return {
       cut: cutFromPort(worker),
       close: () => {

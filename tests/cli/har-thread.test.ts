@@ -56,8 +56,7 @@ describe('cutting a HAR in a thread of its own', () => {
 
   it('runs in a real thread from the built script, as bin/paylens.js starts it', async () => {
     // The bundle npm run build:package makes, which the thread loads as the bin does.
-    const file = fileURLToPath(new URL('../../dist/cli/paylens.js', import.meta.url));
-    const cutter = startHarThreads({ file });
+    const cutter = startHarThreads(fileURLToPath(new URL('../../bin/load-cli.js', import.meta.url)));
     for (const name of ['session-traffic.har', 'truncated.har']) {
       const path = join(fixtures.pathname, name);
       const { cut, close } = await cutter(path, {});

@@ -89,7 +89,7 @@ beforeAll(async () => {
   // other test files that run the CLI meanwhile.
   const staging = join(scratch, 'staging');
   mkdirSync(join(staging, 'bin'), { recursive: true });
-  for (const file of ['package.json', 'README.md', 'bin/paylens.js', 'bin/package.json'])
+  for (const file of ['package.json', 'README.md', 'bin/paylens.js', 'bin/load-cli.js', 'bin/package.json'])
     copyFileSync(join(ROOT, file), join(staging, file));
   await run(process.execPath, [join(ROOT, 'scripts/build-package.mjs'), join(staging, 'dist')]);
   const { stdout } = await run(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', scratch], {
