@@ -1,5 +1,5 @@
 /**
- * Observes the process's outgoing HTTP traffic (`fetch`/undici and `http`/`https`) with
+ * Observes the process's outgoing HTTP traffic (the global `fetch`, and `http`/`https`) with
  * @mswjs/interceptors, and turns each response from a provider's host into an Exchange.
  * Observing never changes a request: bodies are read from the copies the interceptors
  * hand out, and a response nobody needs is let go of at once.
