@@ -65,3 +65,18 @@ export function readBody(body: unknown, encoding?: unknown): BodyRead {
   if (start === '') return {};
   return { text, note: start === '<' ? NOTES.html : NOTES.notJson };
 }
+
+/** `a=1&b=two`, with no white space: what browsers send for a form, whatever it is labelled. */
+const FORM_SHAPED = /^[^\s=&]+=[^\s&]*(?:&[^\s=&]+=[^\s&]*)*$/;
+
+/**
+ * A form body, by its Content-Type or by its shape: a HAR keeps a form's type in
+ * `postData.mimeType`, which the headers may lack, and a body of `cvc=246&pin=1357` is read
+ * as one whatever it is called.
+ */
+export function isFormBody(body: string, contentType: string | null): boolean {
+  return (
+    contentType?.toLowerCase().includes('application/x-www-form-urlencoded') === true ||
+    FORM_SHAPED.test(body)
+  );
+}

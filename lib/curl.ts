@@ -4,8 +4,9 @@
  * command runs once the user exports their own values, and fails on authentication, not on
  * syntax, when they do not.
  */
+import { isFormBody } from './body';
 import { providerById } from './providers';
-import { isCardNumber, isSecretName, type Redactor } from './redact';
+import { isCardNumber, isRoundedCardLength, isSecretName, type Redactor } from './redact';
 import type { Exchange, Header } from './types';
 
 /** A piece of a shell word: text sent as it is, or a variable. */
@@ -110,26 +111,29 @@ interface Span {
   part: Part;
 }
 
+/** `masked`: the value is under a secret name, so every string and number in it is secret. */
 function jsonSecrets(
   value: unknown,
   variables: Variables,
   redact: Redactor,
   found: Array<{ literal: string; part: Part }>,
   depth = 0,
+  masked = false,
 ): void {
   if (typeof value !== 'object' || value === null || depth > 64) return;
   for (const [key, item] of Object.entries(value)) {
     if (typeof item === 'object' && item !== null) {
-      jsonSecrets(item, variables, redact, found, depth + 1);
+      jsonSecrets(item, variables, redact, found, depth + 1, masked || isSecretName(key));
       continue;
     }
     const raw = typeof item === 'string' ? item : typeof item === 'number' ? String(item) : null;
     if (raw === null || raw === '') continue;
     const secret =
+      masked ||
       isSecretName(key) ||
       (typeof item === 'string'
         ? redact.text(item) !== item
-        : isCardNumber(String(Math.abs(item as number))));
+        : isCardNumber(String(Math.abs(item as number))) || isRoundedCardLength(item as number));
     if (!secret) continue;
     // Inside the body's quotes the variable stands for the string's content.
     const literal = typeof item === 'string' ? JSON.stringify(item).slice(1, -1) : raw;
@@ -176,7 +180,7 @@ function bodyParts(body: string, contentType: string, variables: Variables, reda
     // Escaped differently from JSON.stringify: a body that cannot be spliced is sent whole.
     return spans ? splice(body, spans) : [variables.generic(body)];
   }
-  if (contentType.includes('application/x-www-form-urlencoded')) {
+  if (isFormBody(body, contentType)) {
     return body.split('&').flatMap((pair, index): Part[] => {
       const separator = index === 0 ? [] : [text('&')];
       const equals = pair.indexOf('=');

@@ -4,7 +4,7 @@
  * redactor itself: what is shown is what may leave, and no surface can forget a field.
  */
 import type { Insight, SupportId } from './analyzer';
-import { MAX_BODY_CHARS, readBody } from './body';
+import { isFormBody, MAX_BODY_CHARS, readBody } from './body';
 import { curlCommand } from './curl';
 import { describeMatch, headline } from './format/describe';
 import type { FileWarning } from './format/summary';
@@ -92,7 +92,7 @@ function shownText(text: string, json: unknown, contentType: string | null, reda
   if (json !== undefined) {
     return { contentType, language: 'json', text: bounded(JSON.stringify(redact.json(json), null, 2)) };
   }
-  if (contentType?.toLowerCase().includes('application/x-www-form-urlencoded')) {
+  if (isFormBody(text, contentType)) {
     const fields = redact.form(text);
     return {
       contentType,

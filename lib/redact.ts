@@ -48,9 +48,17 @@ const SECRET_NAMES = new Set([
   'sessionid',
   'otp',
   'pin',
+  'sign',
+  'xsign',
+  'hash',
+  'cookie2',
+  'codeverifier',
 ]);
-/** Secret only in URLs and form bodies (see `NameContext`). */
-const QUERY_SECRET_NAMES = new Set(['code']);
+/**
+ * Secret only in URLs and form bodies (see `NameContext`): an OAuth code and session ids
+ * there; in a JSON body `code` is the provider's error code and `sid` an object's id.
+ */
+const QUERY_SECRET_NAMES = new Set(['code', 'sid', 'sessid', 'jsessionid', 'phpsessid']);
 /** Anywhere in a name: `X-Hub-Signature-256`, `secret_key`, `anti-csrf`, `X-XSRF-TOKEN`. */
 const SECRET_PARTS = [
   'secret',
@@ -63,12 +71,79 @@ const SECRET_PARTS = [
   'cardnumber',
   'csrf',
   'xsrf',
+  'passphrase',
+  'sessionid',
 ];
 /** Only at the end: `access_token`, `id_token` and `refresh_token` are secrets, `token_type` is not. */
 const SECRET_SUFFIXES = ['token'];
+/**
+ * Whole words of a name (`card[cvc]`, `cardCvv`, `pinCode`, `X-HMAC`): too short to search
+ * for inside a name, where `pin` is in `shipping`.
+ */
+const SECRET_WORDS_OF_NAMES = new Set([
+  'cvc',
+  'cvc2',
+  'cvv',
+  'cvv2',
+  'csc',
+  'pin',
+  'otp',
+  'hmac',
+  'pwd',
+  'credential',
+  'credentials',
+]);
+/** A last word that says how a secret is made, not what it is: `signature_method`, `signatureVersion`. */
+const DESCRIPTIVE_WORDS = new Set(['method', 'type', 'alg', 'algorithm', 'version', 'scheme', 'format']);
+/**
+ * A name ending in the word `key` is a secret (`X-Auth-Key`, `merchantKey`,
+ * `Ocp-Apim-Subscription-Key`) unless the word before says what ordinary key it is: an
+ * idempotency key is an id that a diagnosis must show.
+ */
+const ORDINARY_KEYS = new Set([
+  'idempotency',
+  'idempotence',
+  'idem',
+  'public',
+  'sort',
+  'cache',
+  'partition',
+  'primary',
+  'foreign',
+  'dedup',
+  'dedupe',
+  'deduplication',
+  'object',
+  'routing',
+  'lookup',
+  'group',
+]);
 
 function normaliseName(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** `payment_method_data[card][cvv]` → payment, method, data, card, cvv; `cardCvv` → card, cvv. */
+function wordsOf(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word !== '');
+}
+
+function judgeName(name: string, context: NameContext): boolean {
+  const normal = normaliseName(name);
+  if (SECRET_NAMES.has(normal) || (context === 'query' && QUERY_SECRET_NAMES.has(normal))) return true;
+  const words = wordsOf(name);
+  const last = words.length - 1;
+  if (last > 0 && DESCRIPTIVE_WORDS.has(words[last] as string)) return false;
+  return (
+    SECRET_PARTS.some((part) => normal.includes(part)) ||
+    SECRET_SUFFIXES.some((suffix) => normal.endsWith(suffix)) ||
+    words.some((word) => SECRET_WORDS_OF_NAMES.has(word)) ||
+    (last > 0 && words[last] === 'key' && !ORDINARY_KEYS.has(words[last - 1] as string))
+  );
 }
 
 /** Names recur (every exchange's headers, every body's keys): each is judged once per context. */
@@ -85,12 +160,7 @@ export function isSecretName(name: string, context: NameContext = 'json'): boole
   const judged = judgedNames[context];
   let secret = judged.get(name);
   if (secret === undefined) {
-    const normal = normaliseName(name);
-    secret =
-      SECRET_NAMES.has(normal) ||
-      (context === 'query' && QUERY_SECRET_NAMES.has(normal)) ||
-      SECRET_PARTS.some((part) => normal.includes(part)) ||
-      SECRET_SUFFIXES.some((suffix) => normal.endsWith(suffix));
+    secret = judgeName(name, context);
     // Names only: a long one may be a token someone used as a key, which is not kept.
     if (name.length <= MAX_JUDGED_NAME_CHARS) {
       if (judged.size >= MAX_JUDGED_NAMES) judged.clear();
@@ -174,6 +244,14 @@ export function isCardNumber(digits: string): boolean {
   return digits.length >= 13 && digits.length <= 19 && fitsCardBrand(digits) && luhnValid(digits);
 }
 
+/**
+ * An integer past 2^53 with a card's length of digits: JSON.parse rounded it, so no check can
+ * tell a 19-digit card from an id, and the digits shown would be wrong anyway.
+ */
+export function isRoundedCardLength(value: number): boolean {
+  return !Number.isSafeInteger(value) && Number.isInteger(value) && Math.abs(value) < 1e19;
+}
+
 /** The last four digits stay: they identify a test card without revealing it. */
 function maskCard(digits: string): string {
   return `[CARD …${digits.slice(-4)}]`;
@@ -249,38 +327,80 @@ function maskJwt(jwt: string, at?: number): string {
 }
 
 // Every pattern starts only where a word starts (the lookbehinds) and bounds its runs, so a
-// hostile body of one long word costs linear time instead of quadratic backtracking.
-// A name containing a secret word, then `=`, `:` or `": "`, then the value.
+// hostile body of one long word costs linear time instead of quadratic backtracking. A word
+// also starts after an escape that JSON or a URL left in the text (`\n`, `%20`).
+const WORD_START = String.raw`(?:(?<![\w-])|(?<=\\[nrt]|%2[0Dd]))`;
+// A name containing a secret word, then `=`, `:` or `": "`, then the value; not a `<placeholder>`.
 const SECRET_WORD =
-  /token|secret|password|passwd|api[_-]?key|access[_-]?key|private[_-]?key|signature|card[_-]?number|authorization|csrf|xsrf/i;
+  /token|secret|password|passwd|passphrase|api[_-]?key|access[_-]?key|private[_-]?key|signature|card[_-]?number|authorization|csrf|xsrf|sessionid/i;
+const SCHEME_PREFIX = String.raw`(?:(?:Bearer|Basic|Digest|Token)\s{1,8})?`;
 const NAMED_VALUE = new RegExp(
-  String.raw`(?<![\w-])([\w-]{0,40}(?:${SECRET_WORD.source})[\w-]{0,40})(["']?\s{0,8}[:=]\s{0,8}["']?)((?:(?:Bearer|Basic|Digest|Token)\s{1,8})?[^\s"'&,;}#]+)`,
+  String.raw`${WORD_START}([\w-]{0,40}(?:${SECRET_WORD.source})[\w-]{0,40})(["']?\s{0,8}[:=]\s{0,8}["']?)((?!${SCHEME_PREFIX}<)${SCHEME_PREFIX}[^\s"'&,;}#]+)`,
   'gi',
 );
 const AUTH_SCHEME_WORD = /Bearer|Basic|Digest|Token/i;
-const AUTH_SCHEME = new RegExp(String.raw`(?<![\w-])(${AUTH_SCHEME_WORD.source})\s{1,8}([\w.~+/=-]+)`, 'gi');
+const AUTH_SCHEME = new RegExp(
+  String.raw`${WORD_START}(${AUTH_SCHEME_WORD.source})\s{1,8}([\w.~+/=-]+)`,
+  'gi',
+);
 
 /** "Token expired" is a provider's message, "Bearer 9f8e7d6c..." a credential. */
 function looksLikeCredential(value: string): boolean {
   return value.length >= 20 || (value.length >= 8 && /\d/.test(value));
 }
-const JWT = /(?<![\w-])eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g;
+/**
+ * A JWT's header is a JSON object, so its base64 starts `eyJ` (`{"`), or `eyA`, `ewo`,
+ * `ew0` or `ewk` when white space follows the brace.
+ */
+const JWT_START = /ey[JA]|ew[o0k]/;
+const JWT = new RegExp(String.raw`${WORD_START}(?:ey[JA]|ew[o0k])[\w-]{2,}\.[\w-]{4,}\.[\w-]*`, 'g');
 const WHOLE_JWT = /^eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*$/;
+
+/** A JWT's first part not `eyJ…` is a header only when it decodes to a JSON object's start. */
+function hasJwtHeader(jwt: string): boolean {
+  if (jwt.startsWith('eyJ')) return true;
+  const header = jwt.slice(0, jwt.indexOf('.'));
+  // Whole groups of four: each decodes to three bytes, `{`, white space and `"` among them.
+  const start = header
+    .slice(0, header.length >= 8 ? 8 : 4)
+    .replaceAll('-', '+')
+    .replaceAll('_', '/');
+  try {
+    return /^\s*\{\s*"/.test(atob(start));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What may stand between a card's digit groups: a space (a no-break one too, or two), a dash,
+ * a dot, a slash, and in URLs and forms a `+` or a percent-escaped space or dash.
+ */
+const CARD_SEPARATOR = String.raw`(?:[ \u00a0./+-]|%20|%2[Dd]){0,2}`;
 /**
  * Runs of digit groups long enough to hold a card number, and whatever numbers lead it, that
  * stand alone: a run joined to letters or hex groups (`ea82-4656-9266-0365463f19e9`, a UUID)
  * is part of an id, not a card.
  */
-const CARD_RUN = /(?<![A-Za-z0-9_])(?<![A-Za-z0-9_]-)\d(?:[ -]?\d){12,60}(?![A-Za-z0-9_])(?!-[A-Za-z0-9_])/g;
+const CARD_RUN = new RegExp(
+  // Nor inside a percent escape, whose digits would join the run and hide the card after it.
+  String.raw`${WORD_START}(?<!%|%2)\d(?:${CARD_SEPARATOR}\d){12,60}(?![A-Za-z0-9_])(?!-[A-Za-z0-9_])`,
+  'g',
+);
 /** Thirteen digits, grouped or not: no card run without them. */
-const DIGIT_RUN = /\d(?:[ -]?\d){12}/;
+const DIGIT_RUN = new RegExp(String.raw`\d(?:${CARD_SEPARATOR}\d){12}`);
+/** Percent escapes of a space or a dash, whose digits are no card's. */
+const ESCAPED_SEPARATOR = /%2[0Dd]/g;
 
 /**
  * Masks the card numbers in a run of digit groups. A run may carry other numbers in front
  * ("qty 12 4111 1111 1111 1111"), so each group start is tried, longest number first.
  */
 function maskCardsInRun(run: string): string {
-  const groups = [...run.matchAll(/\d+/g)].map((match) => ({ at: match.index, digits: match[0] }));
+  const groups = [...run.replace(ESCAPED_SEPARATOR, '   ').matchAll(/\d+/g)].map((match) => ({
+    at: match.index,
+    digits: match[0],
+  }));
   for (let first = 0; first < groups.length; first++) {
     let digits = '';
     const windows: Array<{ last: number; digits: string }> = [];
@@ -295,6 +415,45 @@ function maskCardsInRun(run: string): string {
     return `${run.slice(0, start)}${maskCard(card.digits)}${maskCardsInRun(run.slice(end))}`;
   }
   return run;
+}
+
+/**
+ * A URL inside a text (a callback in a body, a `Location`, a provider's message): its user
+ * info and secret query parameters are masked as the request's own are.
+ */
+const URL_IN_TEXT = /(?<![\w+.-])[a-z][a-z0-9+.-]{0,30}:\/\/[^\s"'<>`\\]+/gi;
+
+/** `<password>…</password>`: an XML element named as a secret field is. */
+const XML_ELEMENT = /<([A-Za-z_][\w:.-]{0,63})(\s[^<>]{0,256})?>([^<]{1,4096})<\/\1\s*>/g;
+/** `name="csrf-token" content="…"`, `name="authenticity_token" value="…"`: HTML's named values. */
+const NAMED_ATTRIBUTE =
+  /(\bname\s*=\s*(["'])([^"'<>]{1,64})\2[^<>]{0,256}?\b(?:content|value)\s*=\s*(["']))([^"'<>]*)(?=\4)/gi;
+/** A multipart part: `name="apiSecret"`, the rest of its headers, a blank line, then its value. */
+const MULTIPART_FIELD = /(\bname="([^"\r\n]{1,64})"[^\r\n]*(?:\r?\n[^\r\n]+){0,8}\r?\n\r?\n)([^\r\n]*)/g;
+
+/** Values in markup and multipart bodies, named by their element, attribute or part. */
+function maskNamedMarkup(text: string, at?: number): string {
+  let result = text;
+  if (result.includes('</')) {
+    result = result.replace(
+      XML_ELEMENT,
+      (whole, name: string, attributes: string | undefined, value: string) =>
+        isSecretName(name) && value.trim() !== ''
+          ? `<${name}${attributes ?? ''}>${maskSecretValue(name, value, at)}</${name}>`
+          : whole,
+    );
+  }
+  if (/\bname\s*=/i.test(result)) {
+    result = result.replace(
+      NAMED_ATTRIBUTE,
+      (whole, before: string, _quote, name: string, _open, value: string) =>
+        isSecretName(name, 'query') && value !== '' ? `${before}${maskSecretValue(name, value, at)}` : whole,
+    );
+    result = result.replace(MULTIPART_FIELD, (whole, before: string, name: string, value: string) =>
+      isSecretName(name, 'query') && value !== '' ? `${before}${maskSecretValue(name, value, at)}` : whole,
+    );
+  }
+  return result;
 }
 
 /**
@@ -326,7 +485,11 @@ function maskedText(text: string, at?: number): string {
   // far cheaper than a pattern tried at every word start, and most text has no secret.
   let result = text;
   // JWTs first, whole: a card run inside one would leave the rest of it readable.
-  if (result.includes('eyJ')) result = result.replace(JWT, (jwt) => maskJwt(jwt, at));
+  if (JWT_START.test(result)) {
+    result = result.replace(JWT, (jwt) => (hasJwtHeader(jwt) ? maskJwt(jwt, at) : jwt));
+  }
+  if (result.includes('://')) result = result.replace(URL_IN_TEXT, maskUrlParts);
+  if (result.includes('name') || result.includes('</')) result = maskNamedMarkup(result, at);
   // Cards before the named values: those would stop at a space inside a grouped number.
   if (DIGIT_RUN.test(result)) result = result.replace(CARD_RUN, maskCardsInRun);
   if (AUTH_SCHEME_WORD.test(result)) {
@@ -421,6 +584,11 @@ export function redactForm(body: string, at?: number, echoes = (value: string) =
 
 /** Masks user info, secret query parameters, and tokens or card numbers anywhere in a URL. */
 export function redactUrl(url: string, at?: number): string {
+  return redactText(maskUrlParts(url), at);
+}
+
+/** A URL with its user info and the values of its secret query (and fragment) parameters masked. */
+function maskUrlParts(url: string): string {
   // Up to the last `@` of the authority: a password may hold one too.
   let result = url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, `$1${REDACTED}@`);
   const hash = result.indexOf('#');
@@ -430,7 +598,7 @@ export function redactUrl(url: string, at?: number): string {
   if (question >= 0) result = `${result.slice(0, question)}?${redactQuery(result.slice(question + 1))}`;
   // OAuth implicit flows put tokens in the fragment as a query string.
   if (fragment !== null) result = `${result}#${redactQuery(fragment)}`;
-  return redactText(result, at);
+  return result;
 }
 
 /** Past this depth a body is shown as a marker: nobody reads it and walking it costs. */
@@ -443,36 +611,64 @@ const MAX_DEPTH = 64;
 export function redactJson(value: unknown, at?: number, echoes = (text: string) => text, depth = 0): unknown {
   if (typeof value === 'string') return redactText(echoes(value), at);
   if (typeof value === 'number') {
+    if (isRoundedCardLength(value)) return REDACTED;
     const digits = Number.isInteger(value) ? String(Math.abs(value)) : '';
     return isCardNumber(digits) ? maskCard(digits) : value;
   }
   if (typeof value !== 'object' || value === null) return value;
   if (depth >= MAX_DEPTH) return '[nested too deep]';
   if (Array.isArray(value)) return value.map((item) => redactJson(item, at, echoes, depth + 1));
+  const pair = namedPair(value);
   return Object.fromEntries(
-    Object.entries(value).map(([key, item]) => [
-      key,
-      // Masked whole, as it came: a card number keeps its last four.
-      isSecretName(key) && item !== null && item !== ''
-        ? maskSecretValue(key, typeof item === 'string' ? item : String(item), at)
-        : redactJson(item, at, echoes, depth + 1),
-    ]),
+    Object.entries(value).map(([key, item]) => {
+      if (pair !== undefined && key === pair.nameKey) return [key, redactJson(item, at, echoes, depth + 1)];
+      const secret = pair !== undefined && key === 'value' ? pair.secret : isSecretName(key);
+      if (!secret || item === null || item === '') return [key, redactJson(item, at, echoes, depth + 1)];
+      // Masked whole, as it came: a card number keeps its last four; a list or an object entirely.
+      return [key, typeof item === 'object' ? REDACTED : maskSecretValue(key, String(item), at)];
+    }),
   );
+}
+
+/**
+ * `{"key": "api_secret", "value": "…"}` and `{"name": "Authorization", "value": "…"}`, as
+ * metadata lists and copied headers are written: the first names the second, and is no
+ * secret itself.
+ */
+function namedPair(value: object): { nameKey: 'key' | 'name'; secret: boolean } | undefined {
+  if (!Object.hasOwn(value, 'value')) return undefined;
+  const record = value as Record<string, unknown>;
+  for (const nameKey of ['key', 'name'] as const) {
+    const name = Object.hasOwn(value, nameKey) ? record[nameKey] : undefined;
+    if (typeof name === 'string') return { nameKey, secret: isSecretName(name) };
+  }
+  return undefined;
 }
 
 /** Shorter values are too likely to be ordinary words or numbers to mask everywhere. */
 const MIN_KNOWN_SECRET = 6;
 
+/** `name=value` or `name="value"` parameters, as Digest and signature headers list them. */
+const AUTH_PARAMETER = /([\w-]+)\s*=\s*(?:"([^"]*)"|([^,\s]+))/g;
+/** Parameters that say how the credential is made, not what it is: a Digest's `uri` is the request's path. */
+const DESCRIPTIVE_PARAMETERS = new Set(['uri', 'realm', 'algorithm', 'qop', 'nc', 'username', 'keyversion']);
+/** A list of them: base64's `=` comes only at its end, and never twice after a name. */
+const PARAMETER_LIST = /^[\w-]+\s*=\s*[^=\s]/;
+
+/** The forms in which a credential header's value may be echoed back. */
 function credentialOf(value: string): string[] {
   const trimmed = value.trim();
-  const scheme = /^(Bearer|Basic|Digest|Token)\s+(.+)$/i.exec(trimmed);
-  if (!scheme) {
-    // Rebell's `Signature: algorithm=..., keyVersion=N, signature=<value>`.
-    const signature = /\bsignature=([^,\s]+)/i.exec(trimmed)?.[1];
-    return signature ? [trimmed, signature] : [trimmed];
+  // Any scheme word (`ApiKey kp_live_…`, `Digest username=…`), not only the registered ones.
+  const scheme = /^([A-Za-z][\w-]*)\s+(\S.*)$/.exec(trimmed);
+  const credential = scheme ? (scheme[2] as string) : trimmed;
+  if (PARAMETER_LIST.test(credential)) {
+    // Digest's `response="…"` and Rebell's `signature=<value>` may be echoed alone.
+    const parameters = [...credential.matchAll(AUTH_PARAMETER)]
+      .filter((match) => !DESCRIPTIVE_PARAMETERS.has((match[1] as string).toLowerCase()))
+      .map((match) => match[2] ?? match[3] ?? '');
+    return [trimmed, credential, ...parameters];
   }
-  const credential = scheme[2] as string;
-  if (scheme[1]?.toLowerCase() !== 'basic') return [credential];
+  if (scheme?.[1]?.toLowerCase() !== 'basic') return [trimmed, credential];
   try {
     // Basic credentials are `id:secret` in base64; the secret may be echoed decoded.
     const decoded = atob(credential);
@@ -482,11 +678,18 @@ function credentialOf(value: string): string[] {
   }
 }
 
-function secretsInJson(value: unknown, found: string[], depth = 0): void {
+/** `masked`: the value is under a secret name, so every string and number in it is secret. */
+function secretsInJson(value: unknown, found: string[], depth = 0, masked = false): void {
+  if (typeof value === 'string' || typeof value === 'number') {
+    if (masked) found.push(String(value));
+    return;
+  }
   if (typeof value !== 'object' || value === null || depth >= MAX_DEPTH) return;
+  const pair = Array.isArray(value) || masked ? undefined : namedPair(value);
   for (const [key, item] of Object.entries(value)) {
-    if (isSecretName(key) && (typeof item === 'string' || typeof item === 'number')) found.push(String(item));
-    else secretsInJson(item, found, depth + 1);
+    if (pair !== undefined && key === pair.nameKey) continue;
+    const secret = masked || (pair !== undefined && key === 'value' ? pair.secret : isSecretName(key));
+    secretsInJson(item, found, depth + 1, secret);
   }
 }
 

@@ -460,3 +460,179 @@ describe('placeholders where a credential should be', () => {
     },
   );
 });
+
+describe('secrets as integrations and people write them', () => {
+  it('judges the words of a name, not its letters', () => {
+    for (const name of [
+      'card[cvc]',
+      'payment_method_data[card][cvv]',
+      'cardCvv',
+      'cvv2Code',
+      'card.csc',
+      'pinCode',
+      'card_pin',
+      'X-HMAC',
+      'X-Auth-Key',
+      'X-Merchant-Key',
+      'Ocp-Apim-Subscription-Key',
+      'merchantKey',
+      'app_key',
+      'passphrase',
+      'X-Amz-Credential',
+      'Cookie2',
+      'Sign',
+    ]) {
+      expect(isSecretName(name, 'header'), name).toBe(true);
+    }
+    for (const name of [
+      'shipping',
+      'spinner',
+      'Idempotency-Key',
+      'X-Idempotency-Key',
+      'idempotencyKey',
+      'publicKey',
+      'signature_method',
+      'signatureVersion',
+      'token_type',
+      'keyboard',
+    ]) {
+      expect(isSecretName(name, 'header'), name).toBe(false);
+    }
+    // Session ids in URLs and forms; in a JSON body `sid` is an object's id.
+    expect(isSecretName('PHPSESSID', 'query')).toBe(true);
+    expect(isSecretName('sid', 'query')).toBe(true);
+    expect(isSecretName('sid', 'json')).toBe(false);
+  });
+
+  it('masks card numbers grouped by escapes, plus signs, dots, slashes and no-break spaces', () => {
+    expect(redactUrl('https://api.example/cards/4111%201111%201111%201111/verify')).toBe(
+      'https://api.example/cards/[CARD …1111]/verify',
+    );
+    expect(redactUrl('https://api.example/x?number=5555+5555+5555+4444&n=4000%2D0566%2D5566%2D5556')).toBe(
+      'https://api.example/x?number=[CARD …4444]&n=[CARD …5556]',
+    );
+    for (const written of [
+      '4111.1111.1111.1111',
+      '4111/1111/1111/1111',
+      '4111\u00a01111\u00a01111\u00a01111',
+      '4111  1111  1111  1111',
+    ]) {
+      expect(redactText(`card ${written} refused`)).toBe('card [CARD …1111] refused');
+    }
+    // The digits of an escape are no card's: `%20` before the number does not hide it.
+    expect(redactText('q=card%204111111111111111')).toBe('q=card%20[CARD …1111]');
+    expect(redactText('version 1.2.3.4 of 2026.11.29')).toBe('version 1.2.3.4 of 2026.11.29');
+  });
+
+  it('masks user info and secret parameters of URLs inside text', () => {
+    const text =
+      'callback https://shop:S3cretPass@shop.example/cb?order=ORD-1&sig=abc123def&code=c0de42&key=k3y99#access_token=t0k3n';
+    expect(redactText(text)).toBe(
+      `callback https://${REDACTED}@shop.example/cb?order=ORD-1&sig=${REDACTED}&code=${REDACTED}&key=${REDACTED}#access_token=${REDACTED}`,
+    );
+    expect(redactText('see https://docs.example/errors?page=2 for more')).toBe(
+      'see https://docs.example/errors?page=2 for more',
+    );
+    expect(redactHeaders([{ name: 'Location', value: 'https://u:LocPass1@shop.example/return' }])).toEqual([
+      { name: 'Location', value: `https://${REDACTED}@shop.example/return` },
+    ]);
+    // A value is masked to its end, which `?` may belong to.
+    expect(redactText('https://api.example/x;jsessionid=JSess1on777/next')).toBe(
+      `https://api.example/x;jsessionid=${REDACTED}`,
+    );
+  });
+
+  it('masks values named in XML, HTML and multipart bodies', () => {
+    expect(redactText('<auth><password>XmlPassw0rd77</password><user>shop</user></auth>')).toBe(
+      `<auth><password>${REDACTED}</password><user>shop</user></auth>`,
+    );
+    expect(redactText('<meta name="csrf-token" content="CsrfMeta77"><input name="q" value="shoes">')).toBe(
+      `<meta name="csrf-token" content="${REDACTED}"><input name="q" value="shoes">`,
+    );
+    expect(
+      redactText('<input type="hidden" name="authenticity_token" value="AuthTok3n99" autocomplete="off">'),
+    ).toBe(`<input type="hidden" name="authenticity_token" value="${REDACTED}" autocomplete="off">`);
+    const multipart =
+      '--b0\r\nContent-Disposition: form-data; name="apiSecret"\r\n\r\nMultiPart99\r\n--b0\r\nContent-Disposition: form-data; name="amount"\r\n\r\n1500\r\n--b0--';
+    expect(redactText(multipart)).toBe(multipart.replace('MultiPart99', REDACTED));
+  });
+
+  it('masks JWTs whose header has white space, and those after an escaped line break', () => {
+    const spaced =
+      'eyAiYWxnIjoiSFMyNTYiLCJ0eXAiOiJKV1QifQ.eyJzdWIiOiJ1MSIsImV4cCI6MTkwMDAwMDAwMH0.SpacedJwtSig0123';
+    expect(redactText(`id ${spaced}`)).toBe('id [JWT, expires 2030-03-17 17:46:40 UTC]');
+    expect(redactText(`bad jwt:\\n${JWT}`)).toBe('bad jwt:\\n[JWT]');
+    // Three dotted words starting like base64 of a brace are not one.
+    expect(redactText('see eyAbcdef.ghijkl.mnop')).toBe('see eyAbcdef.ghijkl.mnop');
+  });
+
+  it('masks a card number JSON.parse has rounded, and keeps smaller integers', () => {
+    const parsed = JSON.parse('{"pan2": 4000123456789012004, "amount": 150000, "epochMs": 1763629201000}');
+    expect(redactJson(parsed)).toEqual({ pan2: REDACTED, amount: 150000, epochMs: 1763629201000 });
+  });
+
+  it('reads name and value pairs as the field they describe', () => {
+    expect(
+      redactJson({
+        metadata: [
+          { key: 'order_id', value: 'ORD-2026-000123' },
+          { key: 'api_secret', value: 's3cr3t-value' },
+          { name: 'Authorization', value: 'Bearer 9f8e7d6c5b4a3f2e1d0c' },
+        ],
+        token: ['ArrTok3n'],
+        password: { value: 'ObjPass' },
+      }),
+    ).toEqual({
+      metadata: [
+        { key: 'order_id', value: 'ORD-2026-000123' },
+        { key: 'api_secret', value: REDACTED },
+        { name: 'Authorization', value: `Bearer ${REDACTED}` },
+      ],
+      token: REDACTED,
+      password: REDACTED,
+    });
+    const secrets = secretsOf({
+      url: 'https://api.example/',
+      requestHeaders: [],
+      requestBody: JSON.stringify({
+        metadata: [
+          { key: 'order_id', value: 'ORD-2026-000123' },
+          { key: 'apiSecret', value: 'pair-secret-1' },
+        ],
+        token: ['listed-token-1'],
+      }),
+    });
+    expect(secrets).toEqual(expect.arrayContaining(['pair-secret-1', 'listed-token-1']));
+    expect(secrets).not.toContain('order_id');
+    expect(secrets).not.toContain('ORD-2026-000123');
+  });
+
+  it('finds the credential of any scheme, and a Digest response, where they are echoed', () => {
+    const custom = redactorFor({
+      url: 'https://api.example/',
+      requestHeaders: [{ name: 'Authorization', value: 'ApiKey kp_live_CUSTOM000111' }],
+    });
+    expect(custom.text('Invalid API key kp_live_CUSTOM000111')).toBe(`Invalid API key ${REDACTED}`);
+    const digest = redactorFor({
+      url: 'https://api.example/api/v1/payouts',
+      requestHeaders: [
+        {
+          name: 'Authorization',
+          value:
+            'Digest username="shop", realm="payfield", uri="/api/v1/payouts", response="6629fae49393a05397450978507c4ef1"',
+        },
+      ],
+    });
+    expect(digest.text('digest response 6629fae49393a05397450978507c4ef1 does not match')).toBe(
+      `digest response ${REDACTED} does not match`,
+    );
+    // The parameters that describe the credential are not it: the path stays readable.
+    expect(digest.url('https://api.example/api/v1/payouts')).toBe('https://api.example/api/v1/payouts');
+  });
+
+  it('keeps the placeholders of PayLens’s own explanations', () => {
+    const text =
+      'The request has no Authorization header; Kiotapay expects Authorization: Bearer <access token> here.';
+    expect(redactText(text)).toBe(text);
+  });
+});

@@ -44,6 +44,32 @@ export const SECRETS = {
   samlResponse: 'PHNhbWxwOlJlc3BvbnNlIFBsNG50ZWQ',
   pathKey: 'apk_path_pl4nted_91x',
   codeKey: 'KEY9PL4NTED77',
+  // Found by a review: cards written as URLs and people write them, names as integrations
+  // spell them, credentials of other schemes, and secrets in markup, forms and other URLs.
+  escapedSpaceCard: '4012%208888%208888%201881',
+  plusCard: '5555+5555+5555+4444',
+  dottedCard: '4000.0566.5566.5556',
+  roundedLongCard: '4000123456789012',
+  compoundCvc: 'Cvc9Pl4nted',
+  unlabelledFormPin: 'PinPl4nted42',
+  bodyUrlPassword: 'BodyPassw0rdPl4nted',
+  embeddedSig: 'EmbSigPl4nted01',
+  embeddedCode: 'EmbCodePl4nted02',
+  embeddedKey: 'EmbKeyPl4nted03',
+  customScheme: 'kp_live_CustomPl4nted0001',
+  digestResponse: '6629fae49393a05397450978507c4ef1',
+  hmacHeader: '9c1185a5c5e9fc54612808977ee8f548',
+  merchantKeyHeader: 'MerchKeyHdrPl4nted45',
+  subscriptionKey: 'OcpSubKeyPl4nted0011',
+  passphrase: 'CorrectHorsePl4nted',
+  merchantKeyField: 'MK_Pl4nted_998877',
+  xmlPassword: 'XmlPassw0rdPl4nted',
+  multipartSecret: 'MultiPartPl4nted99',
+  csrfMeta: 'CsrfMetaPl4nted77',
+  spacedJwtSignature: 'SpacedJwtSigPl4nted',
+  escapedNewlineJwtSignature: 'EscNlJwtSigPl4nted',
+  tokenInList: 'ArrTok3nPl4nted',
+  passwordInObject: 'ObjPassw0rdPl4nted',
 } as const;
 
 /** What must never appear in any output: each secret, as written and as a plain string. */
@@ -169,6 +195,47 @@ export function plantedExchanges(): Exchange[] {
           `key ${SECRETS.pathKey} with sig ${SECRETS.querySig} and csrf ${SECRETS.antiCsrf} refused`,
         ),
       ),
+    }),
+    exchange({
+      url: `https://api.kiotapay.co/api/v1/cards/${SECRETS.escapedSpaceCard}/verify?number=${SECRETS.plusCard}`,
+      status: 401,
+      requestHeaders: [
+        { name: 'Authorization', value: `ApiKey ${SECRETS.customScheme}` },
+        { name: 'X-HMAC', value: SECRETS.hmacHeader },
+        { name: 'X-Merchant-Key', value: SECRETS.merchantKeyHeader },
+        { name: 'Ocp-Apim-Subscription-Key', value: SECRETS.subscriptionKey },
+      ],
+      // A form, though the HAR calls it JSON and no header names it.
+      requestBody: `amount=1500&card%5Bcvc%5D=${SECRETS.compoundCvc}&pin=${SECRETS.unlabelledFormPin}`,
+      responseBody: json(
+        kiotapayError(
+          'AUTH_INVALID_TOKEN',
+          `Invalid API key ${SECRETS.customScheme}; callback https://shop:${SECRETS.bodyUrlPassword}@shop.example/cb?sig=${SECRETS.embeddedSig}&code=${SECRETS.embeddedCode}&key=${SECRETS.embeddedKey} refused`,
+          `card ${SECRETS.dottedCard} and bad jwt:\\neyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.${SECRETS.escapedNewlineJwtSignature}`,
+        ),
+      ),
+    }),
+    exchange({
+      url: 'https://api.payfield.io/api/v1/payouts',
+      status: 401,
+      requestHeaders: [
+        {
+          name: 'Authorization',
+          value: `Digest username="shop", realm="payfield", nonce="n0nce", uri="/api/v1/payouts", response="${SECRETS.digestResponse}"`,
+        },
+      ],
+      requestBody: `{"external_id":"po-2","pan":${SECRETS.roundedLongCard}004,"passphrase":"${SECRETS.passphrase}","merchantKey":"${SECRETS.merchantKeyField}","token":["${SECRETS.tokenInList}"],"password":{"value":"${SECRETS.passwordInObject}"},"idt":"eyAiYWxnIjoiSFMyNTYiLCJ0eXAiOiJKV1QifQ.eyJzdWIiOiJ1MSIsImV4cCI6MTkwMDAwMDAwMH0.${SECRETS.spacedJwtSignature}"}`,
+      responseBody: json(
+        payfieldError('invalid_signature', `digest response ${SECRETS.digestResponse} does not match`),
+      ),
+    }),
+    exchange({
+      url: 'https://api.apipay.kz/api/v1/invoices',
+      status: 403,
+      requestHeaders: [{ name: 'Content-Type', value: 'multipart/form-data; boundary=b0' }],
+      requestBody: `--b0\r\nContent-Disposition: form-data; name="apiSecret"\r\n\r\n${SECRETS.multipartSecret}\r\n--b0--\r\n`,
+      responseHeaders: [{ name: 'content-type', value: 'text/html' }],
+      responseBody: `<html><head><meta name="csrf-token" content="${SECRETS.csrfMeta}"></head><body><password>${SECRETS.xmlPassword}</password> Forbidden</body></html>`,
     }),
     exchange({
       url: 'https://api.kiotapay.co/api/v1/payments',
