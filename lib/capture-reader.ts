@@ -10,7 +10,13 @@ import {
   type SessionAnalyzerOptions,
   type SessionWarning,
 } from './analyzer';
-import { createMatcher, isAnswered, isPreflight, type MatcherOptions, providerScope } from './matcher';
+import {
+  createMatcher,
+  isAnswered,
+  isPreflightOrTunnel,
+  type MatcherOptions,
+  providerScope,
+} from './matcher';
 import { providers as catalog, type Provider } from './providers';
 import type { Diagnosis, Exchange } from './types';
 
@@ -39,13 +45,13 @@ export function createCaptureReader(
   return {
     read(exchange, index) {
       // Nine requests in ten are the page's own: neither the matcher nor the analyzer has
-      // anything to do with a host no provider claims, nor with a preflight or a request
+      // anything to do with a host no provider claims, nor with a preflight, a tunnel or a request
       // left unanswered on any host. The host's first two characters turn most away, before
       // any other field is read; a few comparisons then, and one lookup, the rest.
       const { url } = exchange;
       if (typeof url !== 'string' || prefixes?.turnAway(url)) return null;
       const { status, method } = exchange;
-      if (!isAnswered(status) || typeof method !== 'string' || isPreflight(method)) return null;
+      if (!isAnswered(status) || typeof method !== 'string' || isPreflightOrTunnel(method)) return null;
       if (!anyHost && lookup(url) === undefined) return null;
       const diagnosis = diagnose(exchange);
       const analysis = analyzer.observe(exchange, index, diagnosis);

@@ -1,7 +1,7 @@
 /**
  * Decides, before any JSON.parse, that nothing would come of parsing an entry: a usable
  * entry the matcher and the session analyzer both ignore, as its request goes to no
- * provider host (nor a user's), is a preflight, or got no answer (a blocked request's
+ * provider host (nor a user's), is a preflight or a proxy tunnel, or got no answer (a blocked request's
  * status 0, a redirect). Nine entries in ten of a browsing session are the page's own:
  * they are counted without being decoded or parsed.
  *
@@ -99,13 +99,19 @@ function integerAt(bytes: Uint8Array, start: number, end: number): number {
 }
 
 const OPTIONS = new TextEncoder().encode('options');
+const CONNECT = new TextEncoder().encode('connect');
 
-/** The method, a plain string, is OPTIONS in any case, as `isPreflight` reads it. */
-function isPreflightMethod(bytes: Uint8Array, start: number, end: number): boolean {
-  if (end - start !== OPTIONS.length + 2) return false;
-  for (let i = 0; i < OPTIONS.length; i++)
-    if (((bytes[start + 1 + i] as number) | 0x20) !== OPTIONS[i]) return false;
+/** The method, a plain string of ASCII letters, is `word` in any case. */
+function isMethod(bytes: Uint8Array, start: number, end: number, word: Uint8Array): boolean {
+  if (end - start !== word.length + 2) return false;
+  for (let i = 0; i < word.length; i++)
+    if (((bytes[start + 1 + i] as number) | 0x20) !== word[i]) return false;
   return true;
+}
+
+/** The method, a plain string, is OPTIONS or CONNECT in any case, as `isPreflightOrTunnel` reads it. */
+function isPreflightOrTunnelMethod(bytes: Uint8Array, start: number, end: number): boolean {
+  return isMethod(bytes, start, end, OPTIONS) || isMethod(bytes, start, end, CONNECT);
 }
 
 /** A non-empty string without escapes or control characters: what it says is what JSON.parse reads. */
@@ -200,10 +206,10 @@ export function createEntryPrefilter(lookup: HostLookup): EntryPrefilter {
     // A method written with escapes may still read as empty: JSON.parse decides.
     if (!isPlainString(bytes, methodStart, methodEnd)) return false;
     if (!isPlainInteger(bytes, statusStart, statusEnd)) return false;
-    // Both ignore a preflight, and a status that answers nothing (a blocked request's 0, a
+    // Both ignore a preflight or a tunnel, and a status that answers nothing (a blocked request's 0, a
     // redirect), whatever the host: only the URL must still make the entry a usable one.
     const ignoredOnAnyHost =
-      isPreflightMethod(bytes, methodStart, methodEnd) ||
+      isPreflightOrTunnelMethod(bytes, methodStart, methodEnd) ||
       !isAnswered(integerAt(bytes, statusStart, statusEnd));
     const originEnd = plainOriginEnd(bytes, urlStart, urlEnd);
     if (originEnd >= 0) return ignoredOnAnyHost || ignoredOrigin(bytes, urlStart + 1, originEnd);

@@ -323,10 +323,16 @@ export function isAnswered(status: unknown): status is number {
   );
 }
 
-/** CORS preflights are the browser's, not the integration's. */
-export function isPreflight(method: string): boolean {
-  // Browsers write it in capitals: one comparison, before lower-casing hand-written ones.
-  return method === 'OPTIONS' || (method.length === 7 && method.toUpperCase() === 'OPTIONS');
+/**
+ * Requests the integration did not make of the provider: a CORS preflight is the browser's,
+ * and a CONNECT (in a proxy's recording) opens a tunnel that the proxy answers.
+ */
+export function isPreflightOrTunnel(method: string): boolean {
+  // Browsers write them in capitals: one comparison each, before upper-casing hand-written ones.
+  if (method === 'OPTIONS' || method === 'CONNECT') return true;
+  if (method.length !== 7) return false;
+  const upper = method.toUpperCase();
+  return upper === 'OPTIONS' || upper === 'CONNECT';
 }
 
 export interface ProviderScope {
@@ -367,7 +373,12 @@ export function createMatcher(
   return (exchange) => {
     const { status, url, method } = exchange;
     // Preflights go before the lookup: a comparison is cheaper than reading a provider's host.
-    if (!isAnswered(status) || typeof url !== 'string' || typeof method !== 'string' || isPreflight(method))
+    if (
+      !isAnswered(status) ||
+      typeof url !== 'string' ||
+      typeof method !== 'string' ||
+      isPreflightOrTunnel(method)
+    )
       return null;
     const provider = lookup(url);
     if (!provider && !anyHost) return null;

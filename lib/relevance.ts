@@ -2,7 +2,13 @@
  * Decides which captured responses are worth reading the body of. Reading a body costs a
  * round trip to DevTools, so scripts, images and other hosts' traffic are never read.
  */
-import { failsInside2xx, isAnswered, isPreflight, type MatcherOptions, providerScope } from './matcher';
+import {
+  failsInside2xx,
+  isAnswered,
+  isPreflightOrTunnel,
+  type MatcherOptions,
+  providerScope,
+} from './matcher';
 import { providers as catalog } from './providers';
 import type { Provider } from './providers/provider';
 import type { Exchange } from './types';
@@ -47,7 +53,7 @@ export function createInterest(
   const anyHost = options.anyHost === true;
 
   return ({ method, url, status, mimeType }) => {
-    if (!isAnswered(status) || isPreflight(method)) return null;
+    if (!isAnswered(status) || isPreflightOrTunnel(method)) return null;
     const provider = lookup(url);
     if (provider) {
       // A provider's success is no diagnosis, unless it can fail inside a 2xx (Rebell).

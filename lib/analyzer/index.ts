@@ -5,7 +5,13 @@
  * bounded digests per provider, never a raw secret.
  */
 import { startedMs } from '../har-time';
-import { isAnswered, isPreflight, type MatcherOptions, type ProviderScope, providerScope } from '../matcher';
+import {
+  isAnswered,
+  isPreflightOrTunnel,
+  type MatcherOptions,
+  type ProviderScope,
+  providerScope,
+} from '../matcher';
 import { providers as catalog } from '../providers';
 import type { Provider } from '../providers/provider';
 import type { Diagnosis, Exchange } from '../types';
@@ -199,7 +205,7 @@ export function createSessionAnalyzer(
         // looked up: with the matcher's scope shared, it has just looked up the same URL, and
         // this is one comparison.
         const provider = lookup(url);
-        if (provider === undefined || isPreflight(method)) return NOTHING;
+        if (provider === undefined || isPreflightOrTunnel(method)) return NOTHING;
         const followers = followersOf(provider);
         // Only the providers that learn from successes look at one's reply or headers.
         if (followers.learnsFromSuccesses) {

@@ -55,6 +55,8 @@ const mixed: Exchange[] = [
   }),
   call({ method: 'OPTIONS', url: 'https://api.kiotapay.co/api/v1/payments', status: 204 }),
   call({ method: 'options', url: 'https://api.payfield.io/api/v1/payouts', status: 204 }),
+  // A proxy's tunnel to the provider, which the proxy answered.
+  call({ method: 'CONNECT', url: 'http://api.payfield.io:443', status: 502 }),
   // Unanswered (blocked, cancelled) and redirected requests to a provider.
   call({ url: 'https://api.payfield.io/api/v1/payouts', status: 0 }),
   call({ method: 'GET', url: 'https://api.payfield.io/api/v1/payouts/po_1', status: 302 }),

@@ -10,7 +10,7 @@ import { readHar, type UnparsedItem } from '../../lib/har';
 import { concat, EntrySplitter } from '../../lib/har-entries';
 import { exchangeFromEntry } from '../../lib/har-exchange';
 import { createEntryPrefilter, type EntryPrefilter } from '../../lib/har-prefilter';
-import { isAnswered, isPreflight, providerScope } from '../../lib/matcher';
+import { isAnswered, isPreflightOrTunnel, providerScope } from '../../lib/matcher';
 import type { Exchange } from '../../lib/types';
 
 const lookup = providerScope({}).lookup;
@@ -72,7 +72,7 @@ function ignoredWhenParsed(text: string): boolean {
 }
 
 function ignoredExchange({ method, status, url }: Exchange): boolean {
-  return isPreflight(method) || !isAnswered(status) || lookup(url) === undefined;
+  return isPreflightOrTunnel(method) || !isAnswered(status) || lookup(url) === undefined;
 }
 
 describe('createEntryPrefilter', () => {
@@ -108,6 +108,8 @@ describe('createEntryPrefilter', () => {
   it.each([
     ['a preflight', { method: '"OPTIONS"' }, true],
     ['a preflight in lower case', { method: '"options"' }, true],
+    ['a proxy tunnel', { method: '"CONNECT"' }, true],
+    ['a proxy tunnel in lower case', { method: '"connect"' }, true],
     ['a request the browser blocked', { status: '0' }, true],
     ['a redirect', { status: '302' }, true],
     ['a request still pending', { status: '-1' }, true],

@@ -52,9 +52,12 @@ describe('host matching', () => {
 });
 
 describe('what is a failure', () => {
-  it('never diagnoses preflights, redirects, unfinished requests or plain successes', () => {
+  it('never diagnoses preflights, tunnels, redirects, unfinished requests or plain successes', () => {
     expect(diagnose(exchange(KIOTAPAY, 204, '', { method: 'OPTIONS' }))).toBeNull();
     expect(diagnose(exchange(KIOTAPAY, 403, '', { method: 'options' }))).toBeNull();
+    // A proxy's recording: its CONNECT to the provider's port 443, refused by the proxy itself.
+    expect(diagnose(exchange('http://api.payfield.io:443', 502, '', { method: 'CONNECT' }))).toBeNull();
+    expect(diagnose(exchange('https://api.kiotapay.co:443', 407, '', { method: 'connect' }))).toBeNull();
     expect(diagnose(exchange(KIOTAPAY, 302, ''))).toBeNull();
     expect(diagnose(exchange(KIOTAPAY, 0, ''))).toBeNull();
     expect(diagnose(exchange(KIOTAPAY, 201, kiotapaySuccess(201, { status: 'PENDING' })))).toBeNull();
