@@ -236,10 +236,13 @@ async function magicOf(path: string): Promise<Uint8Array> {
   }
 }
 
-/** Standard input, unzipped when it is gzip; a zip needs seeking, so it needs a path. */
-async function openStdin(stdin: Chunks): Promise<OpenedHar> {
+/**
+ * Standard input or another pipe, unzipped when it is gzip; a zip needs seeking, so it needs
+ * a path to a file.
+ */
+async function openStream(stream: Chunks, close = () => {}): Promise<OpenedHar> {
   const iterator = (async function* () {
-    yield* stdin;
+    yield* stream;
   })();
   const first = await iterator.next();
   async function* all() {
@@ -250,7 +253,7 @@ async function openStdin(stdin: Chunks): Promise<OpenedHar> {
   if (head && startsWithBytes(head, ZIP_MAGIC)) {
     throw new HarError('it is a zip archive, which is read from its path, not a pipe');
   }
-  return { chunks: head && startsWithBytes(head, GZIP_MAGIC) ? gunzip(all()) : all(), close: () => {} };
+  return { chunks: head && startsWithBytes(head, GZIP_MAGIC) ? gunzip(all()) : all(), close };
 }
 
 /** A plain or gzip-compressed file's bytes, and how to stop reading them. */
@@ -278,11 +281,17 @@ export async function openInput(
   stdin: () => Chunks,
   cutInThread?: (path: string) => Promise<CutHar & { close(): void }>,
 ): Promise<OpenedHar> {
-  if (name === '-') return openStdin(stdin());
+  if (name === '-') return openStream(stdin());
+  const info = await stat(name);
+  // A pipe named as a path (`<(…)`, `/dev/stdin`) cannot be read at an offset: read it as standard input.
+  if (!info.isFile()) {
+    const pipe = createReadStream(name, { highWaterMark: 1 << 20 });
+    return openStream(pipe, () => pipe.destroy());
+  }
   const magic = await magicOf(name);
   if (startsWithBytes(magic, ZIP_MAGIC)) return openZip(name);
   const readBodyFile = bodiesBeside(name);
-  if (cutInThread && (await stat(name)).size >= THREAD_MIN_BYTES) {
+  if (cutInThread && info.size >= THREAD_MIN_BYTES) {
     const { cut, close } = await cutInThread(name);
     return { chunks: { cut }, readBodyFile, close };
   }

@@ -157,6 +157,14 @@ function pieceWriter(stdout: (text: string) => void) {
   };
 }
 
+/** Provider entries read without the bodies a recorder stored beside the HAR: their diagnoses may be wrong. */
+function unreadBodyFilesLine(count: number, input: string): string {
+  const entries = count === 1 ? '1 provider entry was' : `${count} provider entries were`;
+  return input === '-'
+    ? `${entries} read without bodies stored in files beside the HAR (\`_file\`), which standard input cannot reach: give the HAR's path`
+    : `${entries} read without bodies stored in files beside the HAR (\`_file\`) that could not be read`;
+}
+
 /** `3 entries skipped: no response`, the commonest reason first. */
 function skippedLine(count: number, reasons: Map<string, number>): string {
   const noun = count === 1 ? 'entry' : 'entries';
@@ -233,6 +241,7 @@ export async function main(
     const file: FileSummary = { file: input.name, entries: 0, diagnosed: 0, skipped: 0 };
     summary.files.push(file);
     const reasons = new Map<string, number>();
+    let unreadBodyFiles = 0;
     try {
       if (input.error !== undefined) throw new HarError(input.error);
       // The thread cuts with the catalog's providers: a caller's own are read here.
@@ -248,6 +257,9 @@ export async function main(
           options,
           {
             readBodyFile: opened.readBodyFile,
+            unreadBodyFile: () => {
+              unreadBodyFiles++;
+            },
             entries: (count) => {
               file.entries += count;
               summary.entries += count;
@@ -277,6 +289,8 @@ export async function main(
         opened.close();
       }
       if (file.skipped > 0) complain(`paylens: ${name}: ${skippedLine(file.skipped, reasons)}\n`);
+      if (unreadBodyFiles > 0)
+        complain(`paylens: ${name}: ${unreadBodyFilesLine(unreadBodyFiles, input.name)}\n`);
     } catch (error) {
       // HarError and file errors are the input's; anything else is still one line, never a trace.
       file.error = error instanceof HarError ? error.message : describeFileError(error);

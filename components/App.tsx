@@ -31,6 +31,7 @@ const EXPORT_TYPES: Record<CopyFormat, { extension: string; mime: string }> = {
 };
 
 const diagnoses = (count: number) => `${count} ${count === 1 ? 'diagnosis' : 'diagnoses'}`;
+const entries = (count: number, kind = '') => `${count} ${kind}${count === 1 ? 'entry' : 'entries'}`;
 
 function countText(timeline: Timeline, shown: number): string {
   const parts = [diagnoses(timeline.size)];
@@ -141,8 +142,14 @@ export function App({ ports }: { ports: PanelPorts }) {
       timeline.countExamined(result.entries);
       changed();
       const skipped = result.skipped.length > 0 ? `, ${result.skipped.length} unusable entries skipped` : '';
+      // A recorder's `_file` bodies are beside the HAR on disk, where a panel cannot reach.
+      const unread = result.unreadBodyFiles.length;
+      const withoutBodies =
+        unread > 0
+          ? `; ${entries(unread, 'provider ')} read without the bodies stored beside it (_file)`
+          : '';
       showNotice(
-        `Imported ${file.name}: ${diagnoses(result.findings.length)} in ${result.entries} entries${skipped}.`,
+        `Imported ${file.name}: ${diagnoses(result.findings.length)} in ${entries(result.entries)}${skipped}${withoutBodies}.`,
       );
     } catch (error) {
       showNotice(`Could not import ${file.name}: ${error instanceof Error ? error.message : String(error)}`);

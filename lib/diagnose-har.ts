@@ -13,11 +13,13 @@ export interface HarDiagnosis {
   entries: number;
   /** Entries that are not usable HAR entries, with the reason. */
   skipped: Array<{ index: number; reason: string }>;
+  /** Entries that could be diagnosed, whose bodies are in files beside the HAR that were not read. */
+  unreadBodyFiles: number[];
   /** What the session analyzer saw across the whole capture. */
   warnings: SessionWarning[];
 }
 
-/** A response body stored outside the HAR, as Playwright's `content._file` names it. */
+/** A body stored outside the HAR, as Playwright's `content._file` and `postData._file` name it. */
 export type BodyFileReader = (name: string) => Promise<{ body: string; encoding?: 'base64' } | undefined>;
 
 /** Where each entry of a HAR goes as soon as it is read, so nothing has to be kept. */
@@ -26,8 +28,10 @@ export interface HarSink {
   entries(count: number): void;
   finding(finding: Finding): void;
   skipped(index: number, reason: string): void;
-  /** Reads `content._file` bodies; without it such entries are diagnosed without their body. */
+  /** Reads `_file` bodies; without it such entries are diagnosed without their bodies. */
   readBodyFile?: BodyFileReader;
+  /** An entry that could be diagnosed is read without a body stored in a file: none was given, or it was not there. */
+  unreadBodyFile(index: number): void;
 }
 
 /**
@@ -73,13 +77,19 @@ export async function scanHar(
       sink.skipped(item.index, item.invalid);
       continue;
     }
-    const { exchange, bodyFile } = item;
-    if (bodyFile !== undefined && sink.readBodyFile && relevant(exchange)) {
-      const stored = await sink.readBodyFile(bodyFile);
-      if (stored) {
-        exchange.responseBody = stored.body;
-        exchange.responseEncoding = stored.encoding;
+    const { exchange, bodyFile, requestBodyFile } = item;
+    if ((bodyFile !== undefined || requestBodyFile !== undefined) && relevant(exchange)) {
+      const [response, request] = await Promise.all([
+        bodyFile === undefined ? null : sink.readBodyFile?.(bodyFile),
+        requestBodyFile === undefined ? null : sink.readBodyFile?.(requestBodyFile),
+      ]);
+      if (response) {
+        exchange.responseBody = response.body;
+        exchange.responseEncoding = response.encoding;
       }
+      // A request body is text to the matcher and the analyzer; bytes that are not are left out.
+      if (request && request.encoding === undefined) exchange.requestBody = request.body;
+      if (response === undefined || request === undefined) sink.unreadBodyFile(item.index);
     }
     const diagnosed = reader.read(exchange, item.index);
     if (diagnosed) sink.finding({ entryIndex: item.index, exchange, ...diagnosed });
@@ -95,6 +105,7 @@ export async function diagnoseHar(
 ): Promise<HarDiagnosis> {
   const findings: Finding[] = [];
   const skipped: HarDiagnosis['skipped'] = [];
+  const unreadBodyFiles: number[] = [];
   let entries = 0;
   const warnings = await scanHar(
     chunks,
@@ -105,8 +116,9 @@ export async function diagnoseHar(
       },
       finding: (finding) => findings.push(finding),
       skipped: (index, reason) => skipped.push({ index, reason }),
+      unreadBodyFile: (index) => unreadBodyFiles.push(index),
     },
     providers,
   );
-  return { findings, entries, skipped, warnings };
+  return { findings, entries, skipped, unreadBodyFiles, warnings };
 }

@@ -19,8 +19,12 @@ export class HarError extends Error {
 export type Chunks = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
 
 export type HarItem =
-  /** `bodyFile`: Playwright's `content._file`, a body stored beside the HAR rather than in it. */
-  { index: number; exchange: Exchange; bodyFile?: string } | { index: number; invalid: string };
+  /**
+   * `bodyFile` and `requestBodyFile`: Playwright's `content._file` and `postData._file`,
+   * bodies stored beside the HAR rather than in it.
+   */
+  | { index: number; exchange: Exchange; bodyFile?: string; requestBodyFile?: string }
+  | { index: number; invalid: string };
 
 /**
  * Usable entries the prefilter showed to be of no interest, counted but never parsed: the
@@ -261,7 +265,15 @@ function parseEntry({ index, bytes }: CutEntry, decoder: TextDecoder): HarItem {
   if (typeof exchange === 'string') return { index, invalid: exchange };
   const bodyFile =
     exchange.responseBody === undefined ? str(get(get(get(value, 'response'), 'content'), '_file')) : null;
-  return bodyFile === null ? { index, exchange } : { index, exchange, bodyFile };
+  const requestBodyFile =
+    exchange.requestBody === undefined ? str(get(get(get(value, 'request'), 'postData'), '_file')) : null;
+  if (bodyFile === null && requestBodyFile === null) return { index, exchange };
+  return {
+    index,
+    exchange,
+    ...(bodyFile === null ? {} : { bodyFile }),
+    ...(requestBodyFile === null ? {} : { requestBodyFile }),
+  };
 }
 
 /**

@@ -9,7 +9,16 @@
  * and `two-hars.zip`, `seven-hars.zip`, `long-names.zip` and `macos-compressed.zip` (with
  * the `__MACOSX` metadata Finder adds) from copies of `one-error.har`.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  copyFileSync,
+  createWriteStream,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -192,6 +201,24 @@ describe('paylens diagnose on HARs real tools write', () => {
   });
 });
 
+describe('paylens diagnose on a pipe named as a path', () => {
+  it('reads it as standard input, gzip included, as `<(…)` and `/dev/stdin` give one', async () => {
+    const fifo = join(dir, 'pipe.har');
+    execFileSync('mkfifo', [fifo]);
+    // Opening a pipe waits for its other end: the writer and the CLI open it together.
+    const written = new Promise<void>((resolve, reject) =>
+      createWriteStream(fifo).on('error', reject).end(gzipSync(ONE_ERROR), resolve),
+    );
+    const [{ status, stdout, lines }] = await Promise.all([
+      run(['diagnose', fifo, '--format', 'json']),
+      written,
+    ]);
+    expect(lines).toEqual([]);
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout).summary.files).toEqual([{ file: fifo, ...one }]);
+  });
+});
+
 describe('paylens diagnose on Playwright recordings', () => {
   const folder = fixture('playwright/recording.har');
   const zip = fixture('playwright-recording.zip');
@@ -202,7 +229,9 @@ describe('paylens diagnose on Playwright recordings', () => {
   ])('reads the content._file bodies of %s', async (_, path) => {
     const { status, stdout, lines } = await run(['diagnose', path, '--format', 'json']);
     expect(status).toBe(0);
-    expect(lines).toEqual([]);
+    expect(lines).toEqual([
+      `paylens: ${path}: 1 provider entry was read without bodies stored in files beside the HAR (\`_file\`) that could not be read`,
+    ]);
     const { diagnoses, summary } = JSON.parse(stdout);
     expect(summary.files).toEqual([{ file: path, entries: 3, diagnosed: 2, skipped: 0 }]);
     expect(diagnoses.map((d: { entryIndex: number; code: string | null }) => [d.entryIndex, d.code])).toEqual(
@@ -212,6 +241,31 @@ describe('paylens diagnose on Playwright recordings', () => {
         [2, null],
       ],
     );
+  });
+
+  const posts = fixture('playwright-posts/recording.har');
+
+  it('reads the postData._file request bodies, which tell two requests apart', async () => {
+    const { status, stdout, lines } = await run(['diagnose', posts, '--format', 'json']);
+    expect(status).toBe(0);
+    expect(lines).toEqual([]);
+    const { diagnoses } = JSON.parse(stdout);
+    expect(diagnoses).toHaveLength(2);
+    // Their bodies differ (the phone number was fixed): no "sent again unchanged".
+    expect(diagnoses.flatMap((d: { insights: Array<{ kind: string }> }) => d.insights)).toEqual([]);
+    const markdown = (await run(['diagnose', posts, '--format', 'markdown'])).stdout;
+    expect(markdown).toContain('"phoneNumber": "254712345678"');
+    expect(markdown).toContain('"apiSecret": "[REDACTED]"');
+    expect(markdown).not.toContain('kiota_secret_PwFile01');
+  });
+
+  it('says which entries standard input left without their stored bodies', async () => {
+    const { status, stdout, lines } = await run(['diagnose', '-', '--format', 'json'], [readFileSync(posts)]);
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout).summary.diagnosed).toBe(2);
+    expect(lines).toEqual([
+      "paylens: standard input: 2 provider entries were read without bodies stored in files beside the HAR (`_file`), which standard input cannot reach: give the HAR's path",
+    ]);
   });
 
   it('redacts the bodies read from files like any other', async () => {
@@ -238,6 +292,8 @@ describe('paylens diagnose on many inputs', () => {
     const { status, stdout, lines } = await run(['diagnose', mixed, '--format', 'json']);
     expect(status).toBe(0);
     expect(lines).toEqual([
+      // The Playwright recording's #2 names a body outside its folder, which is not followed.
+      `paylens: ${inDir('c.zip')}: 1 provider entry was read without bodies stored in files beside the HAR (\`_file\`) that could not be read`,
       `paylens: cannot read ${inDir('empty.har')}: the file is empty`,
       `paylens: ${inDir('sub/d.HAR')}: 3 entries skipped: no response`,
     ]);

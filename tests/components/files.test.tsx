@@ -94,6 +94,18 @@ describe('HAR import', () => {
     await waitFor(() => expect(codesOf(rows())).toEqual(['RESOURCE_NOT_FOUND', 'unauthorized']));
   });
 
+  it('says which provider entries it read without the bodies a recorder stored beside the HAR', async () => {
+    await mount();
+    const entry = harEntry('https://api.kiotapay.co/api/v1/payments', 404, {});
+    const stored = { ...entry, response: { ...entry.response, content: { _file: '01e2f6.json' } } };
+    pick(new File([JSON.stringify({ log: { version: '1.2', entries: [stored] } })], 'recording.har'));
+    await waitFor(() =>
+      expect(screen.getByTestId('notice').textContent).toBe(
+        'Imported recording.har: 1 diagnosis in 1 entry; 1 provider entry read without the bodies stored beside it (_file).',
+      ),
+    );
+  });
+
   it('says why a file cannot be imported', async () => {
     await mount();
     pick(new File(['{"not": "a har"}'], 'notes.json'));
