@@ -1,6 +1,6 @@
 /**
  * The CLI's inputs: paths and directories expanded to HAR files, and each file opened as a
- * stream of bytes whatever its packaging (plain, gzip, Playwright's zip), with the reader
+ * stream of bytes whatever its packaging (plain, gzip, zlib, Playwright's zip), with the reader
  * of the bodies Playwright stores beside the HAR.
  */
 import { createReadStream } from 'node:fs';
@@ -10,13 +10,13 @@ import { Readable } from 'node:stream';
 import type * as yauzl from 'yauzl';
 import { MAX_BODY_CHARS } from '../lib/body';
 import type { BodyFileReader } from '../lib/diagnose-har';
-import { type Chunks, type CutHar, GZIP_MAGIC, HarError, startsWithBytes } from '../lib/har';
+import { type Chunks, type CutHar, compressionOf, HarError, startsWithBytes } from '../lib/har';
 
 /** A file to diagnose, named as the user gave it, or why that argument yields none. */
 export type Input = { name: string; error?: string };
 
 /** What a directory contributes, matched case-insensitively. */
-const HAR_FILE = /\.(har|harp|har\.gz|zip)$/i;
+const HAR_FILE = /\.(har|harp|har\.gz|zhar|zip)$/i;
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
@@ -63,7 +63,8 @@ export async function expandInputs(args: readonly string[]): Promise<Input[]> {
         continue;
       }
       const files = await walk(arg);
-      if (files.length === 0) inputs.push({ name: arg, error: 'no .har, .harp, .har.gz or .zip file in it' });
+      if (files.length === 0)
+        inputs.push({ name: arg, error: 'no .har, .harp, .har.gz, .zhar or .zip file in it' });
       for (const name of files) inputs.push({ name });
     } catch (error) {
       inputs.push({ name: arg, error: describeFileError(error) });
@@ -84,17 +85,21 @@ function isZlibError(error: unknown): boolean {
   return String((error as NodeJS.ErrnoException | undefined)?.code).startsWith('Z_');
 }
 
-async function* gunzip(source: AsyncIterable<Uint8Array | string>): AsyncGenerator<Uint8Array> {
-  // zlib is loaded by the runs that read gzip, not by every start of the CLI.
-  const { createGunzip } = await import('node:zlib');
+/** The bytes as they were before compression, as they stream. */
+async function* decompressed(
+  source: AsyncIterable<Uint8Array | string>,
+  compression: 'gzip' | 'zlib',
+): AsyncGenerator<Uint8Array> {
+  // zlib is loaded by the runs that read compressed files, not by every start of the CLI.
+  const { createGunzip, createInflate } = await import('node:zlib');
   const input = Readable.from(source);
-  const output = createGunzip();
+  const output = compression === 'gzip' ? createGunzip() : createInflate();
   input.on('error', (error) => output.destroy(error));
   input.pipe(output);
   try {
     yield* output;
   } catch (error) {
-    if (isZlibError(error)) throw new HarError('it is gzip-compressed but damaged');
+    if (isZlibError(error)) throw new HarError(`it is ${compression}-compressed but damaged`);
     throw error;
   } finally {
     input.destroy();
@@ -237,7 +242,7 @@ async function magicOf(path: string): Promise<Uint8Array> {
 }
 
 /**
- * Standard input or another pipe, unzipped when it is gzip; a zip needs seeking, so it needs
+ * Standard input or another pipe, decompressed when it is gzip or zlib; a zip needs seeking, so it needs
  * a path to a file.
  */
 async function openStream(stream: Chunks, close = () => {}): Promise<OpenedHar> {
@@ -253,17 +258,19 @@ async function openStream(stream: Chunks, close = () => {}): Promise<OpenedHar> 
   if (head && startsWithBytes(head, ZIP_MAGIC)) {
     throw new HarError('it is a zip archive, which is read from its path, not a pipe');
   }
-  return { chunks: head && startsWithBytes(head, GZIP_MAGIC) ? gunzip(all()) : all(), close };
+  const compression = head && compressionOf(head);
+  return { chunks: compression ? decompressed(all(), compression) : all(), close };
 }
 
-/** A plain or gzip-compressed file's bytes, and how to stop reading them. */
+/** A plain or compressed file's bytes, and how to stop reading them. */
 function readFileBytes(path: string, magic: Uint8Array) {
   // Large reads: each chunk is a round trip to the thread pool, which the parser waits for.
   const file = createReadStream(path, { highWaterMark: 1 << 20 });
-  return { chunks: startsWithBytes(magic, GZIP_MAGIC) ? gunzip(file) : file, close: () => file.destroy() };
+  const compression = compressionOf(magic);
+  return { chunks: compression ? decompressed(file, compression) : file, close: () => file.destroy() };
 }
 
-/** The bytes of a file that is no zip, gzip-compressed or not: what a thread cutting it reads. */
+/** The bytes of a file that is no zip, compressed or not: what a thread cutting it reads. */
 export async function fileChunks(path: string): Promise<AsyncIterable<Uint8Array>> {
   return readFileBytes(path, await magicOf(path)).chunks;
 }

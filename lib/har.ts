@@ -84,7 +84,18 @@ function describeParseError(error: unknown): string {
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 /** gzip's magic number: a compressed HAR is told by it, not by its name. */
-export const GZIP_MAGIC = [0x1f, 0x8b];
+const GZIP_MAGIC = [0x1f, 0x8b];
+
+/**
+ * How a HAR's first bytes say it is compressed: gzip (`.har.gz`), or zlib (mitmproxy's
+ * `.zhar`, whose header is a deflate byte and a check that makes the pair a multiple of 31).
+ */
+export function compressionOf(head: Uint8Array): 'gzip' | 'zlib' | undefined {
+  if (startsWithBytes(head, GZIP_MAGIC)) return 'gzip';
+  const [method, flags] = head;
+  if (method === 0x78 && flags !== undefined && ((method << 8) | flags) % 31 === 0) return 'zlib';
+  return undefined;
+}
 
 /** The bytes begin with `prefix` (a magic number, a BOM). */
 export function startsWithBytes(bytes: Uint8Array, prefix: readonly number[]): boolean {
@@ -123,7 +134,8 @@ async function* utf8(chunks: Chunks, bom: (length: number) => void): AsyncGenera
   const transcoded = (bytes: Uint8Array) =>
     transcoder ? encoder.encode(transcoder.decode(bytes, { stream: true })) : bytes;
   const sniff = (bytes: Uint8Array) => {
-    if (startsWithBytes(bytes, GZIP_MAGIC)) throw new HarError('it is gzip-compressed: decompress it first');
+    const compression = compressionOf(bytes);
+    if (compression) throw new HarError(`it is ${compression}-compressed: decompress it first`);
     const { encoding, bom: length } = sniffEncoding(bytes);
     bom(length);
     if (encoding !== 'utf-8') transcoder = new TextDecoder(encoding);

@@ -2,7 +2,7 @@
  * The HARs real tools write, and damaged copies, through the CLI: what each one exits
  * with, the one stderr line, and the counts of `summary.files`.
  *
- * The binary variants (Latin-1, UTF-16, gzip, damaged gzip and zip, a directory of mixed
+ * The binary variants (Latin-1, UTF-16, gzip, zlib, damaged gzip, zlib and zip, a directory of mixed
  * files) are made here from the text fixture `one-error.har`, each one transformation
  * of a file a reviewer can read. The Playwright zip is committed: Python's zipfile wrote
  * it from `playwright/` (the HAR as `har.har`, as `recordHar` names it, with its bodies),
@@ -22,7 +22,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli';
 
@@ -98,6 +98,7 @@ describe('paylens diagnose on HARs real tools write', () => {
     ['UTF-16 BE with its BOM', () => Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(ONE_ERROR)])],
     ['a Latin-1 byte in the page title', () => withLatin1(ONE_ERROR, 'Café')],
     ['gzip, whatever the name', () => gzipSync(ONE_ERROR)],
+    ['zlib, as mitmproxy writes a .zhar', () => deflateSync(ONE_ERROR)],
     [
       'a zip made by macOS, its __MACOSX metadata beside it',
       () => readFileSync(fixture('macos-compressed.zip')),
@@ -122,8 +123,11 @@ describe('paylens diagnose on HARs real tools write', () => {
     expect(diagnoses[0].message).toBe('Jeton expir\uFFFD');
   });
 
-  it('reads gzip from standard input', async () => {
-    const { status, stdout } = await run(['diagnose', '-', '--format', 'json'], [gzipSync(ONE_ERROR)]);
+  it.each([
+    ['gzip', gzipSync],
+    ['zlib', deflateSync],
+  ])('reads %s from standard input', async (_, compress) => {
+    const { status, stdout } = await run(['diagnose', '-', '--format', 'json'], [compress(ONE_ERROR)]);
     expect(status).toBe(0);
     expect(JSON.parse(stdout).summary.files).toEqual([{ file: '-', ...one }]);
   });
@@ -141,6 +145,11 @@ describe('paylens diagnose on HARs real tools write', () => {
   it.each([
     ['whitespace only', () => readFileSync(fixture('whitespace-only.har')), 'the file is empty'],
     ['damaged gzip', () => gzipSync(ONE_ERROR).subarray(0, 60), 'it is gzip-compressed but damaged'],
+    [
+      'damaged zlib',
+      () => Buffer.concat([deflateSync(ONE_ERROR).subarray(0, 2), Buffer.from('not deflate at all')]),
+      'it is zlib-compressed but damaged',
+    ],
     [
       'damaged zip',
       () => readFileSync(fixture('playwright-recording.zip')).subarray(0, 200),

@@ -115,14 +115,18 @@ describe('readHar', () => {
     }
   });
 
-  it('says a gzip-compressed HAR is compressed rather than that it is not JSON', async () => {
-    const gzip = [new Uint8Array([0x1f, 0x8b, 0x08, 0x00, 0x00])];
+  it.each([
+    ['gzip', [0x1f, 0x8b, 0x08, 0x00, 0x00]],
+    ['zlib', [0x78, 0x9c, 0xab, 0x56, 0xca]],
+  ])('says a %s-compressed HAR is compressed rather than that it is not JSON', async (compression, bytes) => {
     const consume = async () => {
-      for await (const _ of readHar(gzip)) {
+      for await (const _ of readHar([new Uint8Array(bytes)])) {
         // reading is the test
       }
     };
-    await expect(consume()).rejects.toThrow(new HarError('it is gzip-compressed: decompress it first'));
+    await expect(consume()).rejects.toThrow(
+      new HarError(`it is ${compression}-compressed: decompress it first`),
+    );
   });
 
   it('reads UTF-16 and a UTF-8 BOM whatever the chunking', async () => {
