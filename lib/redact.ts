@@ -426,10 +426,13 @@ const URL_IN_TEXT = /(?<![\w+.-])[a-z][a-z0-9+.-]{0,30}:\/\/[^\s"'<>`\\]+/gi;
 /** `<password>…</password>`: an XML element named as a secret field is. */
 const XML_ELEMENT = /<([A-Za-z_][\w:.-]{0,63})(\s[^<>]{0,256})?>([^<]{1,4096})<\/\1\s*>/g;
 /** `name="csrf-token" content="…"`, `name="authenticity_token" value="…"`: HTML's named values. */
+// Their runs are bounded too: a body of many `name="` and one endless line must not cost
+// a scan of that line for each.
 const NAMED_ATTRIBUTE =
-  /(\bname\s*=\s*(["'])([^"'<>]{1,64})\2[^<>]{0,256}?\b(?:content|value)\s*=\s*(["']))([^"'<>]*)(?=\4)/gi;
+  /(\bname\s*=\s*(["'])([^"'<>]{1,64})\2[^<>]{0,256}?\b(?:content|value)\s*=\s*(["']))([^"'<>]{0,4096})(?=\4)/gi;
 /** A multipart part: `name="apiSecret"`, the rest of its headers, a blank line, then its value. */
-const MULTIPART_FIELD = /(\bname="([^"\r\n]{1,64})"[^\r\n]*(?:\r?\n[^\r\n]+){0,8}\r?\n\r?\n)([^\r\n]*)/g;
+const MULTIPART_FIELD =
+  /(\bname="([^"\r\n]{1,64})"[^\r\n]{0,512}(?:\r?\n[^\r\n]{1,512}){0,8}\r?\n\r?\n)([^\r\n]{0,4096})/g;
 
 /** Values in markup and multipart bodies, named by their element, attribute or part. */
 function maskNamedMarkup(text: string, at?: number): string {
