@@ -76,6 +76,7 @@ export async function expandInputs(args: readonly string[]): Promise<Input[]> {
 export interface OpenedHar {
   /** The file's bytes, or its entries when a thread cuts them. */
   chunks: Chunks | CutHar;
+  /** Reads the bodies stored beside the HAR; absent for a pipe, which has no folder. */
   readBodyFile?: BodyFileReader;
   close(): void;
 }

@@ -157,11 +157,14 @@ function pieceWriter(stdout: (text: string) => void) {
   };
 }
 
-/** Provider entries read without the bodies a recorder stored beside the HAR: their diagnoses may be wrong. */
-function unreadBodyFilesLine(count: number, input: string): string {
+/**
+ * Provider entries read without the bodies a recorder stored beside the HAR: their diagnoses
+ * may be wrong. `unreachableFrom` names an input with no folder (standard input, a pipe).
+ */
+function unreadBodyFilesLine(count: number, unreachableFrom: string | undefined): string {
   const entries = count === 1 ? '1 provider entry was' : `${count} provider entries were`;
-  return input === '-'
-    ? `${entries} read without bodies stored in files beside the HAR (\`_file\`), which standard input cannot reach: give the HAR's path`
+  return unreachableFrom
+    ? `${entries} read without bodies stored in files beside the HAR (\`_file\`), which ${unreachableFrom} cannot reach: give the HAR's path`
     : `${entries} read without bodies stored in files beside the HAR (\`_file\`) that could not be read`;
 }
 
@@ -289,8 +292,10 @@ export async function main(
         opened.close();
       }
       if (file.skipped > 0) complain(`paylens: ${name}: ${skippedLine(file.skipped, reasons)}\n`);
-      if (unreadBodyFiles > 0)
-        complain(`paylens: ${name}: ${unreadBodyFilesLine(unreadBodyFiles, input.name)}\n`);
+      if (unreadBodyFiles > 0) {
+        const reach = opened.readBodyFile ? undefined : input.name === '-' ? 'standard input' : 'a pipe';
+        complain(`paylens: ${name}: ${unreadBodyFilesLine(unreadBodyFiles, reach)}\n`);
+      }
     } catch (error) {
       // HarError and file errors are the input's; anything else is still one line, never a trace.
       file.error = error instanceof HarError ? error.message : describeFileError(error);

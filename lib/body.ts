@@ -66,8 +66,12 @@ export function readBody(body: unknown, encoding?: unknown): BodyRead {
   return { text, note: start === '<' ? NOTES.html : NOTES.notJson };
 }
 
-/** `a=1&b=two`, with no white space: what browsers send for a form, whatever it is labelled. */
-const FORM_SHAPED = /^[^\s=&]+=[^\s&]*(?:&[^\s=&]+=[^\s&]*)*$/;
+/**
+ * `a=1&b=two`, names of word characters, escapes and brackets, and no white space: what
+ * browsers send for a form, whatever it is labelled. base64 (`YWJj+ZA==`) is not one: its
+ * `+` and `/` are no name's, and its `=` pad a value that starts with one.
+ */
+const FORM_SHAPED = /^[\w.%[\]*-]+=(?:[^\s&=][^\s&]*)?(?:&[\w.%[\]*-]+=(?:[^\s&=][^\s&]*)?)*$/;
 
 /**
  * A form body, by its Content-Type or by its shape: a HAR keeps a form's type in

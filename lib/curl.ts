@@ -6,7 +6,7 @@
  */
 import { isFormBody } from './body';
 import { providerById } from './providers';
-import { isCardNumber, isRoundedCardLength, isSecretName, type Redactor } from './redact';
+import { isCardNumber, isRoundedCardNumber, isSecretName, type Redactor, secretFieldTest } from './redact';
 import type { Exchange, Header } from './types';
 
 /** A piece of a shell word: text sent as it is, or a variable. */
@@ -104,66 +104,90 @@ function headerParts(
   return [text(prefix), variables.named(name, value)];
 }
 
+/** A secret value of a JSON body: its text as the body writes it, and the field it was under. */
+interface JsonSecret {
+  literal: string;
+  name: string;
+  value: string;
+}
+
 /** Spans of the raw body to replace, found by the JSON text of each secret value. */
 interface Span {
   start: number;
   end: number;
-  part: Part;
+  secret: JsonSecret;
 }
 
 /** `masked`: the value is under a secret name, so every string and number in it is secret. */
-function jsonSecrets(
-  value: unknown,
-  variables: Variables,
-  redact: Redactor,
-  found: Array<{ literal: string; part: Part }>,
-  depth = 0,
-  masked = false,
-): void {
+function jsonSecrets(value: unknown, redact: Redactor, found: JsonSecret[], depth = 0, masked = false): void {
   if (typeof value !== 'object' || value === null || depth > 64) return;
+  const isSecretField = secretFieldTest(value);
   for (const [key, item] of Object.entries(value)) {
     if (typeof item === 'object' && item !== null) {
-      jsonSecrets(item, variables, redact, found, depth + 1, masked || isSecretName(key));
+      jsonSecrets(item, redact, found, depth + 1, masked || isSecretField(key));
       continue;
     }
     const raw = typeof item === 'string' ? item : typeof item === 'number' ? String(item) : null;
     if (raw === null || raw === '') continue;
     const secret =
       masked ||
-      isSecretName(key) ||
+      isSecretField(key) ||
       (typeof item === 'string'
         ? redact.text(item) !== item
-        : isCardNumber(String(Math.abs(item as number))) || isRoundedCardLength(item as number));
+        : isCardNumber(String(Math.abs(item as number))) || isRoundedCardNumber(item as number));
     if (!secret) continue;
     // Inside the body's quotes the variable stands for the string's content.
     const literal = typeof item === 'string' ? JSON.stringify(item).slice(1, -1) : raw;
-    found.push({ literal, part: variables.named(key, raw) });
+    found.push({ literal, name: key, value: raw });
   }
 }
 
-function spansOf(body: string, found: ReadonlyArray<{ literal: string; part: Part }>): Span[] | null {
+function spansOf(body: string, found: readonly JsonSecret[]): Span[] | null {
   const spans: Span[] = [];
-  for (const { literal, part } of found) {
+  for (const secret of found) {
+    const { literal } = secret;
     let at = body.indexOf(literal);
     if (at < 0) return null;
     for (; at >= 0; at = body.indexOf(literal, at + literal.length)) {
-      spans.push({ start: at, end: at + literal.length, part });
+      spans.push({ start: at, end: at + literal.length, secret });
     }
   }
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
   return spans.filter((span, index) => index === 0 || span.start >= (spans[index - 1]?.end ?? 0));
 }
 
-function splice(body: string, spans: readonly Span[]): Part[] {
+/** The body's text between the spans, which is sent as it is. */
+function between(body: string, spans: readonly Span[]): string[] {
+  const gaps: string[] = [];
+  let from = 0;
+  for (const { start, end } of spans) {
+    gaps.push(body.slice(from, start));
+    from = end;
+  }
+  gaps.push(body.slice(from));
+  return gaps;
+}
+
+function splice(body: string, spans: readonly Span[], variables: Variables): Part[] {
   const parts: Part[] = [];
   let from = 0;
-  for (const { start, end, part } of spans) {
+  for (const { start, end, secret } of spans) {
     if (start > from) parts.push(text(body.slice(from, start)));
-    parts.push(part);
+    parts.push(variables.named(secret.name, secret.value));
     from = end;
   }
   if (from < body.length) parts.push(text(body.slice(from)));
   return parts;
+}
+
+/** A form value as the form view reads it: decoded, `+` a space. */
+function decodedFormPart(part: string): string {
+  try {
+    return decodeURIComponent(part.replace(/\+/g, ' '));
+  } catch {
+    // A malformed escape: judge it as written.
+    return part;
+  }
 }
 
 function bodyParts(body: string, contentType: string, variables: Variables, redact: Redactor): Part[] {
@@ -174,11 +198,15 @@ function bodyParts(body: string, contentType: string, variables: Variables, reda
     json = undefined;
   }
   if (json !== undefined) {
-    const found: Array<{ literal: string; part: Part }> = [];
-    jsonSecrets(json, variables, redact, found);
+    const found: JsonSecret[] = [];
+    jsonSecrets(json, redact, found);
     const spans = spansOf(body, found);
-    // Escaped differently from JSON.stringify: a body that cannot be spliced is sent whole.
-    return spans ? splice(body, spans) : [variables.generic(body)];
+    // Escaped differently from JSON.stringify, or a value JSON.parse dropped (a key written
+    // twice keeps its last): what the redactor would still change is not sent, nor the body.
+    if (spans === null || between(body, spans).some((gap) => redact.text(gap) !== gap)) {
+      return [variables.generic(body)];
+    }
+    return splice(body, spans, variables);
   }
   if (isFormBody(body, contentType)) {
     return body.split('&').flatMap((pair, index): Part[] => {
@@ -187,13 +215,9 @@ function bodyParts(body: string, contentType: string, variables: Variables, reda
       if (equals < 0) return [...separator, text(pair)];
       const name = pair.slice(0, equals);
       const value = pair.slice(equals + 1);
-      let decoded = name;
-      try {
-        decoded = decodeURIComponent(name.replace(/\+/g, ' '));
-      } catch {
-        // A malformed escape: judge the raw name.
-      }
-      const secret = isSecretName(decoded, 'query') || redact.text(value) !== value;
+      const decoded = decodedFormPart(name);
+      const shown = decodedFormPart(value);
+      const secret = isSecretName(decoded, 'query') || redact.text(shown) !== shown;
       return [...separator, text(`${name}=`), secret ? variables.named(decoded, value) : text(value)];
     });
   }
@@ -225,12 +249,16 @@ function urlParts(url: string, variables: Variables, redact: Redactor): Part[] {
   });
   if (query !== null) {
     parts.push(text('?'));
-    query.split('&').forEach((pair, index) => {
-      if (index > 0) parts.push(text('&'));
+    // As the shown URL reads it: `;` separates too, and a value may be a URL with its own query.
+    query.split(/([&;])/).forEach((pair, index) => {
+      if (index % 2 === 1) {
+        parts.push(text(pair));
+        return;
+      }
       const equals = pair.indexOf('=');
       const name = equals < 0 ? pair : pair.slice(0, equals);
       const value = equals < 0 ? '' : pair.slice(equals + 1);
-      if (equals >= 0 && (isSecretName(name, 'query') || redact.text(value) !== value)) {
+      if (equals >= 0 && (isSecretName(name, 'query') || redact.url(`?${pair}`) !== `?${pair}`)) {
         parts.push(text(`${name}=`), variables.named(name, value));
       } else {
         parts.push(redact.text(pair) === pair ? text(pair) : variables.generic(pair));

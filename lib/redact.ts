@@ -53,6 +53,14 @@ const SECRET_NAMES = new Set([
   'hash',
   'cookie2',
   'codeverifier',
+  'auth',
+  'xauth',
+  'session',
+  'verificationvalue',
+  'cvnumber',
+  'xamzcredential',
+  'credential',
+  'credentials',
 ]);
 /**
  * Secret only in URLs and form bodies (see `NameContext`): an OAuth code and session ids
@@ -73,6 +81,12 @@ const SECRET_PARTS = [
   'xsrf',
   'passphrase',
   'sessionid',
+  'authorization',
+  'authentication',
+  'cookie',
+  'passcode',
+  'pincode',
+  'securitycode',
 ];
 /** Only at the end: `access_token`, `id_token` and `refresh_token` are secrets, `token_type` is not. */
 const SECRET_SUFFIXES = ['token'];
@@ -90,11 +104,61 @@ const SECRET_WORDS_OF_NAMES = new Set([
   'otp',
   'hmac',
   'pwd',
-  'credential',
-  'credentials',
+  'pass',
+  'cvn',
+  'totp',
+]);
+/** What may follow such a word and still name its value: `cvv2Code`, `pinNumber`, not `cvcCheck`. */
+const VALUE_WORDS = new Set(['code', 'value', 'number', 'no', 'num']);
+/** `code` is an error's or a country's; after these words it is a one-time secret (`smsCode`, `cardCode`). */
+const SECRET_CODE_KINDS = new Set([
+  'card',
+  'sms',
+  'verification',
+  'security',
+  'otp',
+  'pin',
+  'auth',
+  'access',
+  'activation',
+  'confirmation',
+  'recovery',
+  'reset',
+  'mfa',
+  'totp',
+  'backup',
+]);
+/** `token` ends a secret's name, but not after these words: a page token is a cursor. */
+const ORDINARY_TOKENS = new Set([
+  'page',
+  'pagination',
+  'continuation',
+  'next',
+  'cursor',
+  'sync',
+  'idempotency',
 ]);
 /** A last word that says how a secret is made, not what it is: `signature_method`, `signatureVersion`. */
-const DESCRIPTIVE_WORDS = new Set(['method', 'type', 'alg', 'algorithm', 'version', 'scheme', 'format']);
+const DESCRIPTIVE_WORDS = new Set([
+  'method',
+  'type',
+  'alg',
+  'algorithm',
+  'version',
+  'scheme',
+  'format',
+  'result',
+  'check',
+  'checks',
+  'required',
+  'used',
+  'response',
+  'status',
+  'enabled',
+  'present',
+  'provided',
+  'verified',
+]);
 /**
  * A name ending in the word `key` is a secret (`X-Auth-Key`, `merchantKey`,
  * `Ocp-Apim-Subscription-Key`) unless the word before says what ordinary key it is: an
@@ -117,6 +181,11 @@ const ORDINARY_KEYS = new Set([
   'routing',
   'lookup',
   'group',
+  'request',
+  'idempotent',
+  'socket',
+  'payment',
+  'publishable',
 ]);
 
 function normaliseName(name: string): string {
@@ -136,14 +205,39 @@ function judgeName(name: string, context: NameContext): boolean {
   const normal = normaliseName(name);
   if (SECRET_NAMES.has(normal) || (context === 'query' && QUERY_SECRET_NAMES.has(normal))) return true;
   const words = wordsOf(name);
+  if (describesRatherThanHolds(words, normal)) return false;
   const last = words.length - 1;
-  if (last > 0 && DESCRIPTIVE_WORDS.has(words[last] as string)) return false;
+  const lastWord = words[last] as string;
+  const before = words[last - 1] as string;
   return (
     SECRET_PARTS.some((part) => normal.includes(part)) ||
     SECRET_SUFFIXES.some((suffix) => normal.endsWith(suffix)) ||
-    words.some((word) => SECRET_WORDS_OF_NAMES.has(word)) ||
-    (last > 0 && words[last] === 'key' && !ORDINARY_KEYS.has(words[last - 1] as string))
+    words.some(
+      (word, at) =>
+        SECRET_WORDS_OF_NAMES.has(word) && words.slice(at + 1).every((next) => VALUE_WORDS.has(next)),
+    ) ||
+    (last > 0 && lastWord === 'key' && !ORDINARY_KEYS.has(before)) ||
+    (last > 0 && lastWord === 'code' && SECRET_CODE_KINDS.has(before))
   );
+}
+
+/**
+ * A name whose last word says it holds something about a secret, not the secret:
+ * `signature_method`, `cvc_check`, `authorizationId` (ids are what a support engineer asks
+ * for; a session's is its secret), `next_page_token` (a cursor).
+ */
+function describesRatherThanHolds(words: readonly string[], normal: string): boolean {
+  const last = words.length - 1;
+  if (last < 1) return false;
+  const lastWord = words[last] as string;
+  if (DESCRIPTIVE_WORDS.has(lastWord)) return true;
+  if ((lastWord === 'id' || lastWord === 'ids') && !normal.includes('sess')) return true;
+  return lastWord === 'token' && ORDINARY_TOKENS.has(words[last - 1] as string);
+}
+
+/** For a name found in free text: the same exceptions as `isSecretName`'s. */
+function isDescriptiveName(name: string): boolean {
+  return describesRatherThanHolds(wordsOf(name), normaliseName(name));
 }
 
 /** Names recur (every exchange's headers, every body's keys): each is judged once per context. */
@@ -245,11 +339,13 @@ export function isCardNumber(digits: string): boolean {
 }
 
 /**
- * An integer past 2^53 with a card's length of digits: JSON.parse rounded it, so no check can
- * tell a 19-digit card from an id, and the digits shown would be wrong anyway.
+ * An integer past 2^53 that a brand could have issued: JSON.parse rounded its last digits, so
+ * the Luhn check cannot tell a 19-digit card from an id, though the leading digits and the
+ * length still say which brand.
  */
-export function isRoundedCardLength(value: number): boolean {
-  return !Number.isSafeInteger(value) && Number.isInteger(value) && Math.abs(value) < 1e19;
+export function isRoundedCardNumber(value: number): boolean {
+  if (Number.isSafeInteger(value) || !Number.isInteger(value) || Math.abs(value) >= 1e19) return false;
+  return fitsCardBrand(String(Math.abs(value)));
 }
 
 /** The last four digits stay: they identify a test card without revealing it. */
@@ -329,11 +425,12 @@ function maskJwt(jwt: string, at?: number): string {
 // Every pattern starts only where a word starts (the lookbehinds) and bounds its runs, so a
 // hostile body of one long word costs linear time instead of quadratic backtracking. A word
 // also starts after an escape that JSON or a URL left in the text (`\n`, `%20`).
-const WORD_START = String.raw`(?:(?<![\w-])|(?<=\\[nrt]|%2[0Dd]))`;
+const WORD_START = String.raw`(?:(?<![\w-])|(?<=\\[nrt]|%[0-9A-Fa-f]{2}))`;
 // A name containing a secret word, then `=`, `:` or `": "`, then the value; not a `<placeholder>`.
 const SECRET_WORD =
-  /token|secret|password|passwd|passphrase|api[_-]?key|access[_-]?key|private[_-]?key|signature|card[_-]?number|authorization|csrf|xsrf|sessionid/i;
-const SCHEME_PREFIX = String.raw`(?:(?:Bearer|Basic|Digest|Token)\s{1,8})?`;
+  /token|secret|password|passwd|passphrase|api[_-]?key|access[_-]?key|private[_-]?key|signature|card[_-]?number|authorization|csrf|xsrf|session[_-]?id/i;
+// A registered scheme, or any word before a value already masked (`ApiKey [REDACTED]`).
+const SCHEME_PREFIX = String.raw`(?:(?:Bearer|Basic|Digest|Token|[A-Za-z][\w-]{0,30}(?=\s{1,8}\[))\s{1,8})?`;
 const NAMED_VALUE = new RegExp(
   String.raw`${WORD_START}([\w-]{0,40}(?:${SECRET_WORD.source})[\w-]{0,40})(["']?\s{0,8}[:=]\s{0,8}["']?)((?!${SCHEME_PREFIX}<)${SCHEME_PREFIX}[^\s"'&,;}#]+)`,
   'gi',
@@ -360,9 +457,10 @@ const WHOLE_JWT = /^eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*$/;
 function hasJwtHeader(jwt: string): boolean {
   if (jwt.startsWith('eyJ')) return true;
   const header = jwt.slice(0, jwt.indexOf('.'));
-  // Whole groups of four: each decodes to three bytes, `{`, white space and `"` among them.
+  // Whole groups of four, each three bytes: `{`, the white space of a pretty-printed header, `"`.
   const start = header
-    .slice(0, header.length >= 8 ? 8 : 4)
+    .slice(0, header.length - (header.length % 4))
+    .slice(0, 16)
     .replaceAll('-', '+')
     .replaceAll('_', '/');
   try {
@@ -383,8 +481,9 @@ const CARD_SEPARATOR = String.raw`(?:[ \u00a0./+-]|%20|%2[Dd]){0,2}`;
  * is part of an id, not a card.
  */
 const CARD_RUN = new RegExp(
-  // Nor inside a percent escape, whose digits would join the run and hide the card after it.
-  String.raw`${WORD_START}(?<!%|%2)\d(?:${CARD_SEPARATOR}\d){12,60}(?![A-Za-z0-9_])(?!-[A-Za-z0-9_])`,
+  // A dash before it is a minus sign unless a word leads it; a run never starts inside a
+  // percent escape, whose digits would join the run and hide the card after it.
+  String.raw`(?:(?<![A-Za-z0-9_])(?<![A-Za-z0-9_]-)|(?<=\\[nrt]|%[0-9A-Fa-f]{2}))(?<!%|%[0-9A-Fa-f])\d(?:${CARD_SEPARATOR}\d){12,60}(?![A-Za-z0-9_])(?!-[A-Za-z0-9_])`,
   'g',
 );
 /** Thirteen digits, grouped or not: no card run without them. */
@@ -424,7 +523,8 @@ function maskCardsInRun(run: string): string {
 const URL_IN_TEXT = /(?<![\w+.-])[a-z][a-z0-9+.-]{0,30}:\/\/[^\s"'<>`\\]+/gi;
 
 /** `<password>…</password>`: an XML element named as a secret field is. */
-const XML_ELEMENT = /<([A-Za-z_][\w:.-]{0,63})(\s[^<>]{0,256})?>([^<]{1,4096})<\/\1\s*>/g;
+const XML_ELEMENT =
+  /<([A-Za-z_][\w:.-]{0,63})(\s[^<>]{0,256})?>(<!\[CDATA\[[^\]]{0,4096}\]\]>|[^<]{1,4096})<\/\1\s*>/g;
 /** `name="csrf-token" content="…"`, `name="authenticity_token" value="…"`: HTML's named values. */
 // Their runs are bounded too: a body of many `name="` and one endless line must not cost
 // a scan of that line for each.
@@ -432,7 +532,10 @@ const NAMED_ATTRIBUTE =
   /(\bname\s*=\s*(["'])([^"'<>]{1,64})\2[^<>]{0,256}?\b(?:content|value)\s*=\s*(["']))([^"'<>]{0,4096})(?=\4)/gi;
 /** A multipart part: `name="apiSecret"`, the rest of its headers, a blank line, then its value. */
 const MULTIPART_FIELD =
-  /(\bname="([^"\r\n]{1,64})"[^\r\n]{0,512}(?:\r?\n[^\r\n]{1,512}){0,8}\r?\n\r?\n)([^\r\n]{0,4096})/g;
+  /(\bname="([^"\r\n]{1,64})"[^\r\n]{0,512}(?:\r?\n[^\r\n]{1,512}){0,8}\r?\n\r?\n)([\s\S]{0,16384}?)(?=\r?\n--|$)/g;
+/** `value="…" … name="password"`: the same, its attributes the other way round. */
+const VALUE_BEFORE_NAME =
+  /(\bvalue\s*=\s*(["']))([^"'<>]{0,4096})(\2[^<>]{0,256}?\bname\s*=\s*(["'])([^"'<>]{1,64})\5)/gi;
 
 /** Values in markup and multipart bodies, named by their element, attribute or part. */
 function maskNamedMarkup(text: string, at?: number): string {
@@ -451,6 +554,13 @@ function maskNamedMarkup(text: string, at?: number): string {
       NAMED_ATTRIBUTE,
       (whole, before: string, _quote, name: string, _open, value: string) =>
         isSecretName(name, 'query') && value !== '' ? `${before}${maskSecretValue(name, value, at)}` : whole,
+    );
+    result = result.replace(
+      VALUE_BEFORE_NAME,
+      (whole, before: string, _quote, value: string, after: string, _open, name: string) =>
+        isSecretName(name, 'query') && value !== ''
+          ? `${before}${maskSecretValue(name, value, at)}${after}`
+          : whole,
     );
     result = result.replace(MULTIPART_FIELD, (whole, before: string, name: string, value: string) =>
       isSecretName(name, 'query') && value !== '' ? `${before}${maskSecretValue(name, value, at)}` : whole,
@@ -500,15 +610,71 @@ function maskedText(text: string, at?: number): string {
       looksLikeCredential(value) ? `${scheme} ${REDACTED}` : whole,
     );
   }
+  if (/authorization/i.test(result)) result = result.replace(SCHEMED_AUTHORIZATION, maskSchemedCredential);
   if (SECRET_WORD.test(result)) {
     result = result.replace(NAMED_VALUE, (whole, name: string, separator: string, value: string) =>
-      value.startsWith('[') || value.includes(REDACTED)
+      value.startsWith('[') || value.includes(REDACTED) || isDescriptiveName(name)
         ? whole
         : `${name}${separator}${maskSecretValue(name, value, at)}`,
     );
   }
+  if (QUOTED_FIELD_HINT.test(result)) {
+    result = result.replace(QUOTED_FIELD, maskQuotedField);
+    if (/value/i.test(result)) result = result.replace(PAIR_IN_TEXT, maskPairInText);
+  }
+  if (result.includes('PRIVATE KEY-----')) result = result.replace(PRIVATE_KEY_BLOCK, `$1${REDACTED}$2`);
   return result;
 }
+
+/** `Authorization: ApiKey kp_live_…`: a scheme no list names, then the credential. */
+const SCHEMED_AUTHORIZATION =
+  /(?<![\w-])((?:proxy-)?authorization["']?\s{0,8}[:=]\s{0,8}["']?[A-Za-z][\w-]{0,30}\s{1,8})([\w.~+/=-]{8,512})/gi;
+
+function maskSchemedCredential(whole: string, before: string, credential: string): string {
+  return looksLikeCredential(credential) ? `${before}${REDACTED}` : whole;
+}
+
+/**
+ * `"pin": "4321"`, `\"cvc\":\"737\"`, `cvc: "737"`, `"pin": 4321`: fields of JSON that is
+ * text here (inside a message, a cut or broken body, a GraphQL query), judged by their names
+ * as a parsed body's are.
+ */
+const QUOTED_FIELD =
+  /(?<![\w.-])(\\?["']?)([A-Za-z_][\w.[\]-]{0,63})\1\s{0,8}:\s{0,8}(?:(\\?["'])([^"'\\\r\n]{1,4096})\3|(-?\d{1,24})(?![\w.]))/g;
+const QUOTED_FIELD_HINT = /:\s{0,8}(?:\\?["']|-?\d)/;
+
+function maskQuotedField(
+  whole: string,
+  _quote: string,
+  name: string,
+  valueQuote: string | undefined,
+  text: string | undefined,
+  number: string | undefined,
+): string {
+  const value = text ?? number ?? '';
+  if (!isSecretName(name) || isPlaceholder(value) || value.includes(REDACTED) || value.startsWith('[')) {
+    return whole;
+  }
+  // `"key": "pin"` names the field of a pair (see `PAIR_IN_TEXT`), as in a parsed body.
+  if (/^(?:key|name)$/i.test(name) && FIELD_NAME.test(value) && !looksLikeCredential(value)) return whole;
+  const field = whole.slice(0, whole.length - value.length - (valueQuote?.length ?? 0));
+  return `${field}${maskSecretValue(name, value)}${valueQuote ?? ''}`;
+}
+
+/** `{"key": "pin", "value": "4321"}` as text: the value is the named field's. */
+const PAIR_IN_TEXT =
+  /((\\?["'])(?:key|name)\2\s{0,8}:\s{0,8}(\\?["'])([^"'\\]{1,64})\3\s{0,8},\s{0,8}(\\?["'])value\5\s{0,8}:\s{0,8}(\\?["']))([^"'\\\r\n]{1,4096})(?=\6)/gi;
+
+function maskPairInText(whole: string, before: string, ...groups: string[]): string {
+  const [, , name = '', , , value = ''] = groups;
+  return isSecretName(name) && !isPlaceholder(value) && !value.includes(REDACTED)
+    ? `${before}${maskSecretValue(name, value)}`
+    : whole;
+}
+
+/** A PEM private key, whatever kind: its lines are the secret, its armour says what it was. */
+const PRIVATE_KEY_BLOCK =
+  /(-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY-----)[\s\S]{0,16384}?(-----END [A-Z0-9 ]{0,40}PRIVATE KEY-----)/g;
 
 /**
  * What broken client code sends in place of a credential (`Bearer undefined`): no secret, and
@@ -565,16 +731,30 @@ function decodedName(raw: string): string {
 
 /** A query string or form body with the values of secret names masked, still encoded. */
 export function redactQuery(query: string): string {
+  // `;` separates parameters too, in URLs some servers write.
   return query
-    .split('&')
-    .map((pair) => {
+    .split(/([&;])/)
+    .map((pair, index) => {
       const equals = pair.indexOf('=');
-      if (equals < 0) return pair;
-      return isSecretName(decodedName(pair.slice(0, equals)), 'query')
-        ? `${pair.slice(0, equals)}=${REDACTED}`
-        : pair;
+      if (index % 2 === 1 || equals < 0) return pair;
+      const name = pair.slice(0, equals);
+      if (isSecretName(decodedName(name), 'query')) return `${name}=${REDACTED}`;
+      return `${name}=${redactNestedQuery(pair.slice(equals + 1))}`;
     })
-    .join('&');
+    .join('');
+}
+
+/**
+ * A parameter's value that is itself a URL or a query (`return_url=https%3A%2F%2F…%3Fkey%3D…`,
+ * `next=https://…?code=…`): its own secrets masked, readable when it was written plain,
+ * masked whole when it was escaped (a re-escaped mask would not read as one).
+ */
+function redactNestedQuery(value: string): string {
+  const decoded = decodedName(value);
+  if (!decoded.includes('=')) return value;
+  const nested = /^[a-z][a-z0-9+.-]{0,30}:\/\//i.test(decoded) ? maskUrlParts(decoded) : redactQuery(decoded);
+  if (nested === decoded) return value;
+  return decoded === value ? nested : REDACTED;
 }
 
 /** A form body's fields, decoded, with the values of secret names masked. */
@@ -599,8 +779,15 @@ function maskUrlParts(url: string): string {
   if (hash >= 0) result = result.slice(0, hash);
   const question = result.indexOf('?');
   if (question >= 0) result = `${result.slice(0, question)}?${redactQuery(result.slice(question + 1))}`;
-  // OAuth implicit flows put tokens in the fragment as a query string.
-  if (fragment !== null) result = `${result}#${redactQuery(fragment)}`;
+  // OAuth implicit flows put tokens in the fragment as a query string; a single-page app's
+  // route there (`#/return?code=…`) puts it after its own `?`.
+  if (fragment !== null) {
+    const route = fragment.indexOf('?');
+    result =
+      route >= 0
+        ? `${result}#${fragment.slice(0, route + 1)}${redactQuery(fragment.slice(route + 1))}`
+        : `${result}#${redactQuery(fragment)}`;
+  }
   return result;
 }
 
@@ -614,19 +801,20 @@ const MAX_DEPTH = 64;
 export function redactJson(value: unknown, at?: number, echoes = (text: string) => text, depth = 0): unknown {
   if (typeof value === 'string') return redactText(echoes(value), at);
   if (typeof value === 'number') {
-    if (isRoundedCardLength(value)) return REDACTED;
+    if (isRoundedCardNumber(value)) return REDACTED;
     const digits = Number.isInteger(value) ? String(Math.abs(value)) : '';
     return isCardNumber(digits) ? maskCard(digits) : value;
   }
   if (typeof value !== 'object' || value === null) return value;
   if (depth >= MAX_DEPTH) return '[nested too deep]';
   if (Array.isArray(value)) return value.map((item) => redactJson(item, at, echoes, depth + 1));
-  const pair = namedPair(value);
+  const isSecretField = secretFieldTest(value);
   return Object.fromEntries(
     Object.entries(value).map(([key, item]) => {
-      if (pair !== undefined && key === pair.nameKey) return [key, redactJson(item, at, echoes, depth + 1)];
-      const secret = pair !== undefined && key === 'value' ? pair.secret : isSecretName(key);
-      if (!secret || item === null || item === '') return [key, redactJson(item, at, echoes, depth + 1)];
+      // A flag is never a secret: `"pin": false` says there is none.
+      if (!isSecretField(key) || item === null || item === '' || typeof item === 'boolean') {
+        return [key, redactJson(item, at, echoes, depth + 1)];
+      }
       // Masked whole, as it came: a card number keeps its last four; a list or an object entirely.
       return [key, typeof item === 'object' ? REDACTED : maskSecretValue(key, String(item), at)];
     }),
@@ -638,44 +826,72 @@ export function redactJson(value: unknown, at?: number, echoes = (text: string) 
  * metadata lists and copied headers are written: the first names the second, and is no
  * secret itself.
  */
-function namedPair(value: object): { nameKey: 'key' | 'name'; secret: boolean } | undefined {
-  if (!Object.hasOwn(value, 'value')) return undefined;
+function namedPair(value: object): { nameKey: string; valueKey: string; secret: boolean } | undefined {
+  const keys = Object.keys(value);
+  if (keys.length > 8) return undefined;
+  const valueKey = keys.find((key) => key.toLowerCase() === 'value');
+  if (valueKey === undefined) return undefined;
   const record = value as Record<string, unknown>;
-  for (const nameKey of ['key', 'name'] as const) {
-    const name = Object.hasOwn(value, nameKey) ? record[nameKey] : undefined;
-    if (typeof name === 'string') return { nameKey, secret: isSecretName(name) };
+  for (const nameKey of keys) {
+    const lower = nameKey.toLowerCase();
+    if (lower !== 'key' && lower !== 'name') continue;
+    const name = record[nameKey];
+    // A field's name, not a credential someone stored under `key` (`sk_live_…`).
+    if (typeof name === 'string' && FIELD_NAME.test(name) && !looksLikeCredential(name)) {
+      return { nameKey, valueKey, secret: isSecretName(name) };
+    }
   }
   return undefined;
+}
+
+const FIELD_NAME = /^[A-Za-z][\w .:[\]-]{0,63}$/;
+
+/** Which of an object's own fields hold secrets: by their names, or as a name/value pair's value. */
+export function secretFieldTest(object: object): (key: string) => boolean {
+  const pair = Array.isArray(object) ? undefined : namedPair(object);
+  if (pair === undefined) return (key) => isSecretName(key);
+  return (key) => (key === pair.nameKey ? false : key === pair.valueKey ? pair.secret : isSecretName(key));
 }
 
 /** Shorter values are too likely to be ordinary words or numbers to mask everywhere. */
 const MIN_KNOWN_SECRET = 6;
 
 /** `name=value` or `name="value"` parameters, as Digest and signature headers list them. */
-const AUTH_PARAMETER = /([\w-]+)\s*=\s*(?:"([^"]*)"|([^,\s]+))/g;
-/** Parameters that say how the credential is made, not what it is: a Digest's `uri` is the request's path. */
-const DESCRIPTIVE_PARAMETERS = new Set(['uri', 'realm', 'algorithm', 'qop', 'nc', 'username', 'keyversion']);
+const AUTH_PARAMETER = /([\w.-]+)\s*=\s*(?:"([^"]*)"|([^,;\s]+))/g;
 /** A list of them: base64's `=` comes only at its end, and never twice after a name. */
-const PARAMETER_LIST = /^[\w-]+\s*=\s*[^=\s]/;
+const PARAMETER_LIST = /^[\w.-]+\s*=\s*[^=\s]/;
 
 /** The forms in which a credential header's value may be echoed back. */
-function credentialOf(value: string): string[] {
+function credentialOf(header: string, value: string): string[] {
   const trimmed = value.trim();
   // Any scheme word (`ApiKey kp_live_…`, `Digest username=…`), not only the registered ones.
   const scheme = /^([A-Za-z][\w-]*)\s+(\S.*)$/.exec(trimmed);
   const credential = scheme ? (scheme[2] as string) : trimmed;
+  if (isPlaceholder(credential)) return [];
   if (PARAMETER_LIST.test(credential)) {
-    // Digest's `response="…"` and Rebell's `signature=<value>` may be echoed alone.
+    // Those named so (`signature=`, `oauth_token=`), a Digest's `response`, and a cookie's
+    // values that look like credentials (a session's, whatever its cookie is called) may be
+    // echoed alone; a cookie's `shipping` or `EUR` is a setting.
+    const cookie = /cookie/i.test(header);
     const parameters = [...credential.matchAll(AUTH_PARAMETER)]
-      .filter((match) => !DESCRIPTIVE_PARAMETERS.has((match[1] as string).toLowerCase()))
-      .map((match) => match[2] ?? match[3] ?? '');
+      .map(([, name = '', quoted, bare]) => ({ name, value: quoted ?? bare ?? '' }))
+      .filter(
+        ({ name, value }) =>
+          name.toLowerCase() === 'response' ||
+          isSecretName(name, 'query') ||
+          (cookie && looksLikeCredential(value)),
+      )
+      .map(({ value }) => value);
     return [trimmed, credential, ...parameters];
   }
   if (scheme?.[1]?.toLowerCase() !== 'basic') return [trimmed, credential];
   try {
-    // Basic credentials are `id:secret` in base64; the secret may be echoed decoded.
+    // Basic credentials are `id:secret` in base64; the secret may be echoed decoded. A key
+    // sent as the user with no password (`key:`) is the secret itself.
     const decoded = atob(credential);
-    return [credential, decoded, decoded.slice(decoded.indexOf(':') + 1)];
+    const colon = decoded.indexOf(':');
+    const password = decoded.slice(colon + 1);
+    return [credential, decoded, password === '' ? decoded.slice(0, colon) : password];
   } catch {
     return [credential];
   }
@@ -688,11 +904,9 @@ function secretsInJson(value: unknown, found: string[], depth = 0, masked = fals
     return;
   }
   if (typeof value !== 'object' || value === null || depth >= MAX_DEPTH) return;
-  const pair = Array.isArray(value) || masked ? undefined : namedPair(value);
+  const isSecretField = secretFieldTest(value);
   for (const [key, item] of Object.entries(value)) {
-    if (pair !== undefined && key === pair.nameKey) continue;
-    const secret = masked || (pair !== undefined && key === 'value' ? pair.secret : isSecretName(key));
-    secretsInJson(item, found, depth + 1, secret);
+    secretsInJson(item, found, depth + 1, masked || isSecretField(key));
   }
 }
 
@@ -708,7 +922,7 @@ function secretsInQuery(query: string, found: string[]): void {
 export function secretsOf(exchange: Pick<Exchange, 'url' | 'requestHeaders' | 'requestBody'>): string[] {
   const found: string[] = [];
   for (const { name, value } of redactableHeaders(exchange.requestHeaders)) {
-    if (isSecretName(name, 'header')) found.push(...credentialOf(value));
+    if (isSecretName(name, 'header')) found.push(...credentialOf(name, value));
   }
   const url = typeof exchange.url === 'string' ? exchange.url : '';
   const userinfo = /^[a-z][a-z0-9+.-]*:\/\/([^/?#@]*)@/i.exec(url)?.[1];
@@ -725,9 +939,22 @@ export function secretsOf(exchange: Pick<Exchange, 'url' | 'requestHeaders' | 'r
       secretsInQuery(body, found);
     }
   }
-  return [
-    ...new Set(found.filter((secret) => secret.length >= MIN_KNOWN_SECRET && !isPlaceholder(secret))),
-  ].sort((a, b) => b.length - a.length);
+  return [...new Set(found.filter(isEchoWorthy))].sort((a, b) => b.length - a.length);
+}
+
+/** Lower-case words (`shipping`, `order_id`): too common to mask wherever they occur. */
+const ORDINARY_WORDS = /^[a-z]+(?:[_.-][a-z]+)*$/;
+
+/**
+ * A secret value to mask wherever a response repeats it: long and odd enough that the
+ * repetition is the secret, not an ordinary word found under a secret's name.
+ */
+function isEchoWorthy(secret: string): boolean {
+  return (
+    secret.length >= MIN_KNOWN_SECRET &&
+    !isPlaceholder(secret) &&
+    !(secret.length < 20 && ORDINARY_WORDS.test(secret))
+  );
 }
 
 function redactableHeaders(headers: unknown): Header[] {

@@ -132,7 +132,7 @@ describe('paylens diagnose', () => {
     ],
     [
       ['diagnose', `${root}tests/support`],
-      /^paylens: cannot read .*support: no \.har, \.harp, \.har\.gz or \.zip file in it\n$/,
+      /^paylens: cannot read .*support: no \.har, \.harp, \.har\.gz, \.zhar or \.zip file in it\n$/,
     ],
     [
       ['diagnose'],

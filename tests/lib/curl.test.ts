@@ -165,3 +165,41 @@ describe('Copy as cURL', () => {
       expect(command).not.toContain(secret);
   });
 });
+
+describe('Copy as cURL hides what the shown request hides', () => {
+  const failing = (url: string, more: Partial<Exchange>) =>
+    curlOf(exchange(url, 401, kiotapayError('AUTH_INVALID_TOKEN', 'Invalid token'), more));
+
+  it('masks a name and value pair by its name, and leaves the name readable', () => {
+    const command = failing('https://api.kiotapay.co/api/v1/payments', {
+      requestBody: '{"metadata":[{"key":"pin","value":"1357"},{"key":"order","value":"ORD-1"}]}',
+    });
+    expect(command).not.toContain('1357');
+    expect(command).toContain('"key":"pin"');
+    expect(command).toContain('ORD-1');
+  });
+
+  it('sends a body whole as a variable when a value JSON.parse dropped would show', () => {
+    // A key written twice: JSON.parse keeps the second, the body still holds the first.
+    const command = failing('https://api.kiotapay.co/api/v1/payments', {
+      requestBody: '{"password":"first-Secret-1","password":"second-Secret-2"}',
+    });
+    expect(command).not.toContain('first-Secret-1');
+    expect(command).not.toContain('second-Secret-2');
+    expect(command).toContain(`--data-raw "$SECRET_1"`);
+  });
+
+  it('reads form values and query values decoded, as the shown request does', () => {
+    const command = failing(
+      'https://api.kiotapay.co/api/v1/payments?page=1;sig=0a1b2c3d&return_url=https%3A%2F%2Fshop.example%2Fdone%3Faccess_token%3Dat_live_5f4e',
+      {
+        requestHeaders: [{ name: 'Content-Type', value: 'application/x-www-form-urlencoded' }],
+        requestBody: 'amount=1500&card_no=4111%C2%A01111%C2%A01111%C2%A01111&exp=12%2F30',
+      },
+    );
+    for (const secret of ['0a1b2c3d', 'at_live_5f4e', '4111%C2%A01111'])
+      expect(command).not.toContain(secret);
+    expect(command).toContain('amount=1500');
+    expect(command).toContain('exp=12%2F30');
+  });
+});

@@ -183,7 +183,7 @@ describe('hostile text', () => {
 describe('a request’s own secrets', () => {
   it('are collected from credential headers, secret fields, query and user info', () => {
     const secrets = secretsOf({
-      url: 'https://user:url-password@api.example/x?api_key=query-key-1&page=2#access_token=fragment-token',
+      url: 'https://user:url-Passw0rd@api.example/x?api_key=query-key-1&page=2#access_token=fragment-T0ken',
       requestHeaders: [
         { name: 'Authorization', value: `Basic ${btoa('client-1:client-secret-1')}` },
         { name: 'Signature', value: 'algorithm=SHA256withRSA, keyVersion=1, signature=sig-value-1' },
@@ -191,22 +191,26 @@ describe('a request’s own secrets', () => {
       ],
       requestBody: JSON.stringify({
         apiKey: 'body-key-1',
-        nested: { password: 'body-password' },
+        nested: { password: 'body-Passw0rd' },
         amount: '100000',
       }),
     });
     for (const secret of [
-      'url-password',
+      'url-Passw0rd',
       'query-key-1',
-      'fragment-token',
+      'fragment-T0ken',
       'client-secret-1',
       'sig-value-1',
       'body-key-1',
-      'body-password',
+      'body-Passw0rd',
     ]) {
       expect(secrets).toContain(secret);
     }
     expect(secrets).not.toContain('100000');
+    // A plain word under a secret's name is masked there, not wherever a message uses it.
+    expect(
+      secretsOf({ url: 'https://api.example/', requestHeaders: [], requestBody: '{"session":"shipping"}' }),
+    ).toEqual([]);
     expect(secrets).not.toContain('application/json');
   });
 
@@ -481,6 +485,27 @@ describe('secrets as integrations and people write them', () => {
       'X-Amz-Credential',
       'Cookie2',
       'Sign',
+      'X-Authorization',
+      'X-Amzn-Remapped-Authorization',
+      'Authentication',
+      'Set-Cookie2',
+      'X-Session-Id',
+      'cardCode',
+      'cardSecurityCode',
+      'verification_value',
+      'verification_code',
+      'smsCode',
+      'authorizationCode',
+      'pass',
+      'passcode',
+      'X-Passcode',
+      'pincode',
+      'cvn',
+      'cvNumber',
+      'totp',
+      'auth',
+      'X-Auth',
+      'session',
     ]) {
       expect(isSecretName(name, 'header'), name).toBe(true);
     }
@@ -495,6 +520,15 @@ describe('secrets as integrations and people write them', () => {
       'signatureVersion',
       'token_type',
       'keyboard',
+      'error_code',
+      'countryCode',
+      'authorizationId',
+      'apiKeyId',
+      'checkoutSession',
+      'next_page_token',
+      'Idempotency-Token',
+      'request_key',
+      'Sec-WebSocket-Key',
     ]) {
       expect(isSecretName(name, 'header'), name).toBe(false);
     }
@@ -634,5 +668,122 @@ describe('secrets as integrations and people write them', () => {
     const text =
       'The request has no Authorization header; Kiotapay expects Authorization: Bearer <access token> here.';
     expect(redactText(text)).toBe(text);
+  });
+});
+
+describe('secrets a second review found', () => {
+  it('masks fields of JSON that is text: in a message, a cut body, a string, a GraphQL query', () => {
+    expect(
+      redactText('Invalid field in {"card":{"cvc":"737"},"pin":"4321","key":"kp_tst_01","amount":1500}'),
+    ).toBe(
+      `Invalid field in {"card":{"cvc":"${REDACTED}"},"pin":"${REDACTED}","key":"${REDACTED}","amount":1500}`,
+    );
+    expect(redactText('{"payload":"{\\"password\\":\\"Hunter2x\\",\\"user\\":\\"shop\\"}"}')).toBe(
+      `{"payload":"{\\"password\\":\\"${REDACTED}\\",\\"user\\":\\"shop\\"}"}`,
+    );
+    expect(redactText('mutation { pay(cvc: "123", pin: 4321, amount: 5) }')).toBe(
+      `mutation { pay(cvc: "${REDACTED}", pin: ${REDACTED}, amount: 5) }`,
+    );
+    expect(redactText('{"code":"AUTH_INVALID_TOKEN","token":"undefined"}')).toBe(
+      '{"code":"AUTH_INVALID_TOKEN","token":"undefined"}',
+    );
+  });
+
+  it('masks the credential after a scheme no list names, and private keys', () => {
+    expect(redactText('sent Authorization: ApiKey kp_live_9f8e7d6c5b4a')).toBe(
+      `sent Authorization: ApiKey ${REDACTED}`,
+    );
+    expect(redactText('-----BEGIN RSA PRIVATE KEY-----\nMIIEow1xyz\n-----END RSA PRIVATE KEY-----')).toBe(
+      `-----BEGIN RSA PRIVATE KEY-----${REDACTED}-----END RSA PRIVATE KEY-----`,
+    );
+    expect(redactText('<password><![CDATA[hunter2secret]]></password>')).toBe(
+      `<password>${REDACTED}</password>`,
+    );
+    expect(redactText('<input value="AuthTok3n99" type="hidden" name="authenticity_token">')).toBe(
+      `<input value="${REDACTED}" type="hidden" name="authenticity_token">`,
+    );
+  });
+
+  it('masks secrets of URLs inside query values, after `;` and in a route', () => {
+    expect(redactUrl('https://api.example/p?page=1;sig=0a1b2c3d4e5f&next=2')).toBe(
+      `https://api.example/p?page=1;sig=${REDACTED}&next=2`,
+    );
+    expect(
+      redactUrl(
+        'https://api.example/p?return_url=https%3A%2F%2Fshop.example%2Fdone%3Faccess_token%3Dat_live_5f4e',
+      ),
+    ).toBe(`https://api.example/p?return_url=${REDACTED}`);
+    expect(redactUrl('https://api.example/p?next=https://y.example/cb?code=c0de42&lang=en')).toBe(
+      `https://api.example/p?next=https://y.example/cb?code=${REDACTED}&lang=en`,
+    );
+    expect(redactUrl('https://shop.example/#/return?code=SplxlOBeZQQYbYS6WxSbIA&lang=en')).toBe(
+      `https://shop.example/#/return?code=${REDACTED}&lang=en`,
+    );
+    // A value that holds no secret stays as it was written.
+    expect(redactUrl('https://api.example/p?return_url=https%3A%2F%2Fshop.example%2Fdone%3Forder%3D42')).toBe(
+      'https://api.example/p?return_url=https%3A%2F%2Fshop.example%2Fdone%3Forder%3D42',
+    );
+  });
+
+  it('masks a card after a minus sign or any percent escape, and a JWT with a pretty header', () => {
+    expect(redactText('pan:-4111111111111111')).toBe('pan:-[CARD …1111]');
+    expect(redactText('q=pan%3D4111111111111111')).toBe('q=pan%3D[CARD …1111]');
+    const header = btoa('{\n    "alg": "HS256"\n}').replace(/=+$/, '');
+    expect(redactText(`jwt ${header}.eyJzdWIiOiJ4In0.c2lnbmF0dXJl`)).toBe('jwt [JWT]');
+  });
+
+  it('echoes credentials as servers repeat them, and nothing ordinary', () => {
+    const redact = redactorFor({
+      url: 'https://api.example/',
+      requestHeaders: [
+        { name: 'Authorization', value: `Basic ${btoa('kp_live_9f8e7d6c5b4a:')}` },
+        { name: 'Cookie', value: 'sessionid=s3ss10n0123456789; checkout_step=shipping; cur=EUR' },
+        {
+          name: 'Signature',
+          value: 'keyId="merchant-42",algorithm="rsa-sha256",signature="c2lnbmF0dXJlYmFzZTY0"',
+        },
+      ],
+    });
+    expect(redact.text('No such API key kp_live_9f8e7d6c5b4a (session s3ss10n0123456789)')).toBe(
+      `No such API key ${REDACTED} (session ${REDACTED})`,
+    );
+    expect(redact.text('keyId merchant-42 unknown; shipping address is required')).toBe(
+      'keyId merchant-42 unknown; shipping address is required',
+    );
+    const undefinedBearer = redactorFor({
+      url: 'https://api.example/',
+      requestHeaders: [{ name: 'Authorization', value: 'Bearer undefined' }],
+    });
+    expect(undefinedBearer.text('Malformed Authorization header: Bearer undefined')).toBe(
+      'Malformed Authorization header: Bearer undefined',
+    );
+  });
+
+  it('keeps what names a check, a flag or an id of a secret, and numbers no card could be', () => {
+    expect(
+      redactJson({
+        cvc_check: 'pass',
+        cvvResponseCode: 'M',
+        otp_required: true,
+        pin: false,
+        stored_credential: { type: 'recurring', initiator: 'merchant' },
+        paymentKey: 'pay_2026_000123',
+        order_id: 1234567890123456800,
+      }),
+    ).toEqual({
+      cvc_check: 'pass',
+      cvvResponseCode: 'M',
+      otp_required: true,
+      pin: false,
+      stored_credential: { type: 'recurring', initiator: 'merchant' },
+      paymentKey: 'pay_2026_000123',
+      order_id: 1234567890123456800,
+    });
+    // A credential stored under `key` is no field's name: it is masked, not read as one.
+    expect(redactJson({ key: 'sk_live_4eC39HqLyjWDarjtT1zdp7dc', value: 'x' })).toEqual({
+      key: REDACTED,
+      value: 'x',
+    });
+    expect(redactJson({ Key: 'pin', Value: '4321' })).toEqual({ Key: 'pin', Value: REDACTED });
   });
 });

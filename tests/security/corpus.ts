@@ -70,6 +70,15 @@ export const SECRETS = {
   escapedNewlineJwtSignature: 'EscNlJwtSigPl4nted',
   tokenInList: 'ArrTok3nPl4nted',
   passwordInObject: 'ObjPassw0rdPl4nted',
+  // And by a second: more names, `;` and escaped URLs in queries, JSON inside messages, keys
+  // sent as a Basic user, session cookies echoed back.
+  xAuthorization: 'kp_live_XAuthPl4nted77',
+  cardSecurityCode: 'CscPl4nted737',
+  semicolonSig: 'SemiSigPl4nted0a1b',
+  escapedNestedToken: 'at_live_NestedPl4nted5f4e',
+  embeddedJsonKey: 'kp_tst_EmbeddedPl4nted01',
+  basicUserKey: 'kp_live_BasicUserPl4nted',
+  sessionCookie: 's3ss10nPl4nted0123456789',
 } as const;
 
 /** What must never appear in any output: each secret, as written and as a plain string. */
@@ -236,6 +245,23 @@ export function plantedExchanges(): Exchange[] {
       requestBody: `--b0\r\nContent-Disposition: form-data; name="apiSecret"\r\n\r\n${SECRETS.multipartSecret}\r\n--b0--\r\n`,
       responseHeaders: [{ name: 'content-type', value: 'text/html' }],
       responseBody: `<html><head><meta name="csrf-token" content="${SECRETS.csrfMeta}"></head><body><password>${SECRETS.xmlPassword}</password> Forbidden</body></html>`,
+    }),
+    exchange({
+      url: `https://api.kiotapay.co/api/v1/payments?page=1;sig=${SECRETS.semicolonSig}&return_url=${encodeURIComponent(`https://shop.example/done?access_token=${SECRETS.escapedNestedToken}`)}`,
+      status: 401,
+      requestHeaders: [
+        { name: 'X-Authorization', value: SECRETS.xAuthorization },
+        { name: 'Authorization', value: `Basic ${btoa(`${SECRETS.basicUserKey}:`)}` },
+        { name: 'Cookie', value: `sessionid=${SECRETS.sessionCookie}; theme=dark` },
+      ],
+      requestBody: json({ amount: 1500, card: { cardSecurityCode: SECRETS.cardSecurityCode } }),
+      responseBody: json(
+        kiotapayError(
+          'AUTH_INVALID_TOKEN',
+          `No such API key ${SECRETS.basicUserKey} for session ${SECRETS.sessionCookie}`,
+          `rejected {"key":"${SECRETS.embeddedJsonKey}","amount":1500}`,
+        ),
+      ),
     }),
     exchange({
       url: 'https://api.kiotapay.co/api/v1/payments',
