@@ -67,11 +67,10 @@ export function readBody(body: unknown, encoding?: unknown): BodyRead {
 }
 
 /**
- * `a=1&b=two`, names of word characters, escapes and brackets, and no white space: what
- * browsers send for a form, whatever it is labelled. base64 (`YWJj+ZA==`) is not one: its
- * `+` and `/` are no name's, and its `=` pad a value that starts with one.
+ * `a=1&b=two`, with no white space: what browsers send for a form, whatever it is labelled.
+ * base64 (`YWJj+ZA==`) is not one: its `=` pad a value that would start with one.
  */
-const FORM_SHAPED = /^[\w.%[\]*-]+=(?:[^\s&=][^\s&]*)?(?:&[\w.%[\]*-]+=(?:[^\s&=][^\s&]*)?)*$/;
+const FORM_SHAPED = /^[^\s=&]+=(?:[^\s&=][^\s&]*)?(?:&[^\s=&]+=(?:[^\s&=][^\s&]*)?)*$/;
 
 /**
  * A form body, by its Content-Type or by its shape: a HAR keeps a form's type in

@@ -81,8 +81,6 @@ const SECRET_PARTS = [
   'xsrf',
   'passphrase',
   'sessionid',
-  'authorization',
-  'authentication',
   'cookie',
   'passcode',
   'pincode',
@@ -108,6 +106,8 @@ const SECRET_WORDS_OF_NAMES = new Set([
   'cvn',
   'totp',
 ]);
+/** Secret as a name's last word (`X-Authorization`), not inside one (`authorizations`, `authentication_flow`). */
+const SECRET_LAST_WORDS = new Set(['authorization', 'authentication']);
 /** What may follow such a word and still name its value: `cvv2Code`, `pinNumber`, not `cvcCheck`. */
 const VALUE_WORDS = new Set(['code', 'value', 'number', 'no', 'num']);
 /** `code` is an error's or a country's; after these words it is a one-time secret (`smsCode`, `cardCode`). */
@@ -120,6 +120,7 @@ const SECRET_CODE_KINDS = new Set([
   'pin',
   'auth',
   'access',
+  'authorization',
   'activation',
   'confirmation',
   'recovery',
@@ -216,6 +217,7 @@ function judgeName(name: string, context: NameContext): boolean {
       (word, at) =>
         SECRET_WORDS_OF_NAMES.has(word) && words.slice(at + 1).every((next) => VALUE_WORDS.has(next)),
     ) ||
+    SECRET_LAST_WORDS.has(lastWord) ||
     (last > 0 && lastWord === 'key' && !ORDINARY_KEYS.has(before)) ||
     (last > 0 && lastWord === 'code' && SECRET_CODE_KINDS.has(before))
   );
@@ -524,15 +526,35 @@ const URL_IN_TEXT = /(?<![\w+.-])[a-z][a-z0-9+.-]{0,30}:\/\/[^\s"'<>`\\]+/gi;
 
 /** `<password>…</password>`: an XML element named as a secret field is. */
 const XML_ELEMENT =
-  /<([A-Za-z_][\w:.-]{0,63})(\s[^<>]{0,256})?>(<!\[CDATA\[[^\]]{0,4096}\]\]>|[^<]{1,4096})<\/\1\s*>/g;
+  /<([A-Za-z_][\w:.-]{0,63})(\s[^<>]{0,256})?>(<!\[CDATA\[[\s\S]{0,4096}?\]\]>|[^<]{1,4096})<\/\1\s*>/g;
 /** `name="csrf-token" content="…"`, `name="authenticity_token" value="…"`: HTML's named values. */
 // Their runs are bounded too: a body of many `name="` and one endless line must not cost
 // a scan of that line for each.
 const NAMED_ATTRIBUTE =
   /(\bname\s*=\s*(["'])([^"'<>]{1,64})\2[^<>]{0,256}?\b(?:content|value)\s*=\s*(["']))([^"'<>]{0,4096})(?=\4)/gi;
-/** A multipart part: `name="apiSecret"`, the rest of its headers, a blank line, then its value. */
-const MULTIPART_FIELD =
-  /(\bname="([^"\r\n]{1,64})"[^\r\n]{0,512}(?:\r?\n[^\r\n]{1,512}){0,8}\r?\n\r?\n)([\s\S]{0,16384}?)(?=\r?\n--|$)/g;
+/**
+ * A multipart part's headers: `name="apiSecret"`, the rest of them, a blank line. Its value
+ * runs to the next boundary line, found by a search rather than a pattern that would scan on
+ * from every `name="`.
+ */
+const MULTIPART_HEADERS = /\bname="([^"\r\n]{1,64})"[^\r\n]{0,512}(?:\r?\n[^\r\n]{1,512}){0,8}\r?\n\r?\n/g;
+
+function maskMultipartValues(text: string, at?: number): string {
+  let shown = '';
+  let from = 0;
+  for (const part of text.matchAll(MULTIPART_HEADERS)) {
+    const start = part.index + part[0].length;
+    const name = part[1] as string;
+    if (part.index < from || !isSecretName(name, 'query')) continue;
+    const boundary = text.indexOf('\n--', start);
+    const end = boundary < 0 ? text.length : text.charCodeAt(boundary - 1) === 13 ? boundary - 1 : boundary;
+    if (end <= start) continue;
+    shown += `${text.slice(from, start)}${maskSecretValue(name, text.slice(start, end), at)}`;
+    from = end;
+  }
+  return from === 0 ? text : shown + text.slice(from);
+}
+
 /** `value="…" … name="password"`: the same, its attributes the other way round. */
 const VALUE_BEFORE_NAME =
   /(\bvalue\s*=\s*(["']))([^"'<>]{0,4096})(\2[^<>]{0,256}?\bname\s*=\s*(["'])([^"'<>]{1,64})\5)/gi;
@@ -562,9 +584,7 @@ function maskNamedMarkup(text: string, at?: number): string {
           ? `${before}${maskSecretValue(name, value, at)}${after}`
           : whole,
     );
-    result = result.replace(MULTIPART_FIELD, (whole, before: string, name: string, value: string) =>
-      isSecretName(name, 'query') && value !== '' ? `${before}${maskSecretValue(name, value, at)}` : whole,
-    );
+    result = maskMultipartValues(result, at);
   }
   return result;
 }
@@ -619,8 +639,8 @@ function maskedText(text: string, at?: number): string {
     );
   }
   if (QUOTED_FIELD_HINT.test(result)) {
-    result = result.replace(QUOTED_FIELD, maskQuotedField);
-    if (/value/i.test(result)) result = result.replace(PAIR_IN_TEXT, maskPairInText);
+    result = maskQuotedFields(result);
+    if (/value/i.test(result)) result = maskPairsInText(result);
   }
   if (result.includes('PRIVATE KEY-----')) result = result.replace(PRIVATE_KEY_BLOCK, `$1${REDACTED}$2`);
   return result;
@@ -628,53 +648,80 @@ function maskedText(text: string, at?: number): string {
 
 /** `Authorization: ApiKey kp_live_…`: a scheme no list names, then the credential. */
 const SCHEMED_AUTHORIZATION =
-  /(?<![\w-])((?:proxy-)?authorization["']?\s{0,8}[:=]\s{0,8}["']?[A-Za-z][\w-]{0,30}\s{1,8})([\w.~+/=-]{8,512})/gi;
+  /(?<![\w-])((?:proxy-)?authorization["']?\s{0,8}[:=]\s{0,8}["']?[A-Za-z][\w-]{0,30}\s{1,8})([\w.~+/=:-]{8,512})/gi;
 
 function maskSchemedCredential(whole: string, before: string, credential: string): string {
   return looksLikeCredential(credential) ? `${before}${REDACTED}` : whole;
 }
 
 /**
- * `"pin": "4321"`, `\"cvc\":\"737\"`, `cvc: "737"`, `"pin": 4321`: fields of JSON that is
+ * `"pin": "4321"`, `\"cvc\":\"737\"`, `{cvc: "737"`, `"pin": 4321`: fields of JSON that is
  * text here (inside a message, a cut or broken body, a GraphQL query), judged by their names
- * as a parsed body's are.
+ * as a parsed body's are. A bare name counts only where JSON or a call would put one (after
+ * `{`, `,` or `(`): in prose, `Idempotency key: "…"` is a label.
  */
 const QUOTED_FIELD =
-  /(?<![\w.-])(\\?["']?)([A-Za-z_][\w.[\]-]{0,63})\1\s{0,8}:\s{0,8}(?:(\\?["'])([^"'\\\r\n]{1,4096})\3|(-?\d{1,24})(?![\w.]))/g;
+  /(?<![\w.[\]-])(?:(\\?["'])([A-Za-z_][\w.[\]-]{0,63})\1|(?<=[{,(]\s{0,8})([A-Za-z_][\w.[\]-]{0,63}))\s{0,8}:\s{0,8}(?:\\"([^"\\\r\n]{1,4096})\\"|"((?:[^"\\\r\n]|\\.){1,4096})"|'([^'\r\n]{1,4096})'|(-?\d{1,24})(?![\w.]))/g;
 const QUOTED_FIELD_HINT = /:\s{0,8}(?:\\?["']|-?\d)/;
 
-function maskQuotedField(
-  whole: string,
-  _quote: string,
-  name: string,
-  valueQuote: string | undefined,
-  text: string | undefined,
-  number: string | undefined,
-): string {
-  const value = text ?? number ?? '';
-  if (!isSecretName(name) || isPlaceholder(value) || value.includes(REDACTED) || value.startsWith('[')) {
-    return whole;
+/**
+ * Masks the secret-named fields. A field whose name is no secret's is stepped into, not
+ * over: its value may be JSON written as a string (`"payload":"{\"password\":…}"`).
+ */
+function maskQuotedFields(text: string): string {
+  let shown = '';
+  let from = 0;
+  QUOTED_FIELD.lastIndex = 0;
+  for (let match = QUOTED_FIELD.exec(text); match !== null; match = QUOTED_FIELD.exec(text)) {
+    const [whole, , quotedName, bareName, escaped, double, single, number] = match;
+    const name = quotedName ?? bareName ?? '';
+    const value = escaped ?? double ?? single ?? number ?? '';
+    const closing = escaped !== undefined ? 2 : number !== undefined ? 0 : 1;
+    const valueStart = match.index + whole.length - value.length - closing;
+    if (!isSecretValueOf(name, value)) {
+      QUOTED_FIELD.lastIndex = valueStart;
+      continue;
+    }
+    shown += `${text.slice(from, valueStart)}${maskSecretValue(name, value)}`;
+    from = valueStart + value.length;
   }
-  // `"key": "pin"` names the field of a pair (see `PAIR_IN_TEXT`), as in a parsed body.
-  if (/^(?:key|name)$/i.test(name) && FIELD_NAME.test(value) && !looksLikeCredential(value)) return whole;
-  const field = whole.slice(0, whole.length - value.length - (valueQuote?.length ?? 0));
-  return `${field}${maskSecretValue(name, value)}${valueQuote ?? ''}`;
+  return from === 0 ? text : shown + text.slice(from);
 }
 
-/** `{"key": "pin", "value": "4321"}` as text: the value is the named field's. */
-const PAIR_IN_TEXT =
-  /((\\?["'])(?:key|name)\2\s{0,8}:\s{0,8}(\\?["'])([^"'\\]{1,64})\3\s{0,8},\s{0,8}(\\?["'])value\5\s{0,8}:\s{0,8}(\\?["']))([^"'\\\r\n]{1,4096})(?=\6)/gi;
+function isSecretValueOf(name: string, value: string): boolean {
+  if (!isSecretName(name) || isPlaceholder(value) || value.includes(REDACTED) || value.startsWith('['))
+    return false;
+  // `"key": "pin"` names the field of a pair (see `maskPairsInText`), as in a parsed body.
+  return !(/^(?:key|name)$/i.test(name) && FIELD_NAME.test(value) && !looksLikeCredential(value));
+}
 
-function maskPairInText(whole: string, before: string, ...groups: string[]): string {
-  const [, , name = '', , , value = ''] = groups;
-  return isSecretName(name) && !isPlaceholder(value) && !value.includes(REDACTED)
-    ? `${before}${maskSecretValue(name, value)}`
-    : whole;
+/** A flat JSON object written in text, and one of its string members. */
+const FLAT_OBJECT = /\{[^{}]{1,1024}\}/g;
+const STRING_MEMBER = /(\\?")([A-Za-z_][\w.[\]-]{0,63})\1\s{0,8}:\s{0,8}(\\?")([^"\\\r\n]{0,4096})\3/g;
+
+/**
+ * `{"key": "pin", "value": "4321"}` as text, its members in any order: the value is the
+ * named field's, as `redactJson` reads a parsed pair.
+ */
+function maskPairsInText(text: string): string {
+  return text.replace(FLAT_OBJECT, (object) => {
+    const members = [...object.matchAll(STRING_MEMBER)];
+    const named = members.find(
+      ([, , name = '', , value = '']) => /^(?:key|name)$/i.test(name) && FIELD_NAME.test(value),
+    );
+    const value = members.find(([, , name = '']) => name.toLowerCase() === 'value');
+    const secretName = named?.[4] ?? '';
+    if (!named || !value || !isSecretName(secretName)) return object;
+    const shown = value[4] ?? '';
+    if (shown === '' || isPlaceholder(shown) || shown.includes(REDACTED)) return object;
+    const at = value.index + value[0].length - shown.length - (value[3]?.length ?? 0);
+    return `${object.slice(0, at)}${maskSecretValue(secretName, shown)}${object.slice(at + shown.length)}`;
+  });
 }
 
 /** A PEM private key, whatever kind: its lines are the secret, its armour says what it was. */
 const PRIVATE_KEY_BLOCK =
-  /(-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY-----)[\s\S]{0,16384}?(-----END [A-Z0-9 ]{0,40}PRIVATE KEY-----)/g;
+  /(-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY-----)[^-]{0,16384}(-----END [A-Z0-9 ]{0,40}PRIVATE KEY-----)/g;
 
 /**
  * What broken client code sends in place of a credential (`Bearer undefined`): no secret, and
@@ -730,7 +777,7 @@ function decodedName(raw: string): string {
 }
 
 /** A query string or form body with the values of secret names masked, still encoded. */
-export function redactQuery(query: string): string {
+export function redactQuery(query: string, depth = 0): string {
   // `;` separates parameters too, in URLs some servers write.
   return query
     .split(/([&;])/)
@@ -739,7 +786,7 @@ export function redactQuery(query: string): string {
       if (index % 2 === 1 || equals < 0) return pair;
       const name = pair.slice(0, equals);
       if (isSecretName(decodedName(name), 'query')) return `${name}=${REDACTED}`;
-      return `${name}=${redactNestedQuery(pair.slice(equals + 1))}`;
+      return depth > 0 ? pair : `${name}=${redactNestedQuery(pair.slice(equals + 1))}`;
     })
     .join('');
 }
@@ -752,7 +799,10 @@ export function redactQuery(query: string): string {
 function redactNestedQuery(value: string): string {
   const decoded = decodedName(value);
   if (!decoded.includes('=')) return value;
-  const nested = /^[a-z][a-z0-9+.-]{0,30}:\/\//i.test(decoded) ? maskUrlParts(decoded) : redactQuery(decoded);
+  // One level: a value nested deeper is masked whole if its own query held a secret.
+  const nested = /^[a-z][a-z0-9+.-]{0,30}:\/\//i.test(decoded)
+    ? maskUrlParts(decoded, 1)
+    : redactQuery(decoded, 1);
   if (nested === decoded) return value;
   return decoded === value ? nested : REDACTED;
 }
@@ -771,22 +821,23 @@ export function redactUrl(url: string, at?: number): string {
 }
 
 /** A URL with its user info and the values of its secret query (and fragment) parameters masked. */
-function maskUrlParts(url: string): string {
+function maskUrlParts(url: string, depth = 0): string {
   // Up to the last `@` of the authority: a password may hold one too.
   let result = url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, `$1${REDACTED}@`);
   const hash = result.indexOf('#');
   const fragment = hash >= 0 ? result.slice(hash + 1) : null;
   if (hash >= 0) result = result.slice(0, hash);
   const question = result.indexOf('?');
-  if (question >= 0) result = `${result.slice(0, question)}?${redactQuery(result.slice(question + 1))}`;
+  if (question >= 0)
+    result = `${result.slice(0, question)}?${redactQuery(result.slice(question + 1), depth)}`;
   // OAuth implicit flows put tokens in the fragment as a query string; a single-page app's
   // route there (`#/return?code=…`) puts it after its own `?`.
   if (fragment !== null) {
     const route = fragment.indexOf('?');
     result =
       route >= 0
-        ? `${result}#${fragment.slice(0, route + 1)}${redactQuery(fragment.slice(route + 1))}`
-        : `${result}#${redactQuery(fragment)}`;
+        ? `${result}#${fragment.slice(0, route + 1)}${redactQuery(fragment.slice(route + 1), depth)}`
+        : `${result}#${redactQuery(fragment, depth)}`;
   }
   return result;
 }
@@ -856,6 +907,9 @@ export function secretFieldTest(object: object): (key: string) => boolean {
 /** Shorter values are too likely to be ordinary words or numbers to mask everywhere. */
 const MIN_KNOWN_SECRET = 6;
 
+/** Cookie names a session's credential goes by: `sessionid`, `connect.sid`, `laravel_session`, `auth_token`. */
+const SESSION_COOKIE = /sess|sid|auth|token|jwt|login|remember/i;
+
 /** `name=value` or `name="value"` parameters, as Digest and signature headers list them. */
 const AUTH_PARAMETER = /([\w.-]+)\s*=\s*(?:"([^"]*)"|([^,;\s]+))/g;
 /** A list of them: base64's `=` comes only at its end, and never twice after a name. */
@@ -869,9 +923,8 @@ function credentialOf(header: string, value: string): string[] {
   const credential = scheme ? (scheme[2] as string) : trimmed;
   if (isPlaceholder(credential)) return [];
   if (PARAMETER_LIST.test(credential)) {
-    // Those named so (`signature=`, `oauth_token=`), a Digest's `response`, and a cookie's
-    // values that look like credentials (a session's, whatever its cookie is called) may be
-    // echoed alone; a cookie's `shipping` or `EUR` is a setting.
+    // Those named so (`signature=`, `oauth_token=`), a Digest's `response`, and a session
+    // cookie's value may be echoed alone; a cookie's order number or device id is an id.
     const cookie = /cookie/i.test(header);
     const parameters = [...credential.matchAll(AUTH_PARAMETER)]
       .map(([, name = '', quoted, bare]) => ({ name, value: quoted ?? bare ?? '' }))
@@ -879,7 +932,7 @@ function credentialOf(header: string, value: string): string[] {
         ({ name, value }) =>
           name.toLowerCase() === 'response' ||
           isSecretName(name, 'query') ||
-          (cookie && looksLikeCredential(value)),
+          (cookie && SESSION_COOKIE.test(name) && value !== ''),
       )
       .map(({ value }) => value);
     return [trimmed, credential, ...parameters];

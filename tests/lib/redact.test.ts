@@ -778,3 +778,57 @@ describe('secrets a second review found', () => {
     expect(redactJson({ Key: 'pin', Value: '4321' })).toEqual({ Key: 'pin', Value: REDACTED });
   });
 });
+
+describe('secrets a third review found, and what it kept readable', () => {
+  it('reads a bare name as a field only where JSON or a call puts one', () => {
+    for (const prose of [
+      'Idempotency key: "ord_8f2a-retry-2" was reused',
+      'Duplicate key: 12345678 in batch',
+      'Session: "cs_test_a1b2c3d4" expired',
+      'auth: 200, capture: 200',
+    ]) {
+      expect(redactText(prose)).toBe(prose);
+    }
+  });
+
+  it('masks pairs whatever the order of their members, and values holding the other quote', () => {
+    expect(redactText('rejected {"value":"4321","name":"pin"}')).toBe(
+      `rejected {"value":"${REDACTED}","name":"pin"}`,
+    );
+    expect(redactText('{"name":"pin","type":"string","value":"4321"}')).toBe(
+      `{"name":"pin","type":"string","value":"${REDACTED}"}`,
+    );
+    expect(redactText(`echo {"pwd":"O'Brien99"}`)).toBe(`echo {"pwd":"${REDACTED}"}`);
+    expect(redactText('<password><![CDATA[pa]ss99word]]></password>')).toBe(
+      `<password>${REDACTED}</password>`,
+    );
+    expect(
+      redactText('Authorization: SharedKey myaccount:ctzMq410TV3wS7upTBcunJTDLEJwMAZuFPfr0mrrA08='),
+    ).toBe(`Authorization: SharedKey ${REDACTED}`);
+  });
+
+  it('keeps authorizations, authentication flows and cookie ids readable', () => {
+    const kept = {
+      authorizations: [{ id: '0VF52814937998046', status: 'CREATED' }],
+      three_d_secure: { authentication_flow: 'challenge' },
+    };
+    expect(redactJson(kept)).toEqual(structuredClone(kept));
+    const redact = redactorFor({
+      url: 'https://api.example/',
+      requestHeaders: [
+        {
+          name: 'Cookie',
+          value: 'order_ref=ORD-2026-000123; device_id=3f1c2a9e-77b4-4c1e-9d2a-5b8e6f0a1c3d',
+        },
+      ],
+    });
+    expect(redact.text('Order ORD-2026-000123 from 3f1c2a9e-77b4-4c1e-9d2a-5b8e6f0a1c3d')).toBe(
+      'Order ORD-2026-000123 from 3f1c2a9e-77b4-4c1e-9d2a-5b8e6f0a1c3d',
+    );
+  });
+
+  it('reads a value nested in a query one level deep, however deep it goes', () => {
+    const deep = `https://api.example/?q=${'a='.repeat(10_000)}`;
+    expect(() => redactUrl(deep)).not.toThrow();
+  });
+});
