@@ -87,7 +87,9 @@ function headerParts(
 ): Part[] {
   const prefix = `${name}: `;
   if (!isSecretName(name, 'header')) {
-    return redact.text(value) === value ? [text(prefix + value)] : [text(prefix), variables.generic(value)];
+    // As the shown headers read them: a value with a query (`:path`, `Referer`) as a URL.
+    const shown = value.includes('?') ? redact.url(value) : redact.text(value);
+    return shown === value ? [text(prefix + value)] : [text(prefix), variables.generic(value)];
   }
   const scheme = AUTH_SCHEME.exec(value);
   if (scheme) {
@@ -103,6 +105,9 @@ function headerParts(
   }
   return [text(prefix), variables.named(name, value)];
 }
+
+/** More secrets than a request carries: a body with more is one variable. */
+const MAX_SPLICED_SECRETS = 64;
 
 /** A secret value of a JSON body: its text as the body writes it, and the field it was under. */
 interface JsonSecret {
@@ -200,7 +205,8 @@ function bodyParts(body: string, contentType: string, variables: Variables, reda
   if (json !== undefined) {
     const found: JsonSecret[] = [];
     jsonSecrets(json, redact, found);
-    const spans = spansOf(body, found);
+    // Each secret is searched for in the whole body: a body of hundreds is sent whole.
+    const spans = found.length > MAX_SPLICED_SECRETS ? null : spansOf(body, found);
     // Escaped differently from JSON.stringify, or a value JSON.parse dropped (a key written
     // twice keeps its last): what the redactor would still change is not sent, nor the body.
     if (spans === null || between(body, spans).some((gap) => redact.text(gap) !== gap)) {
@@ -212,11 +218,16 @@ function bodyParts(body: string, contentType: string, variables: Variables, reda
     return body.split('&').flatMap((pair, index): Part[] => {
       const separator = index === 0 ? [] : [text('&')];
       const equals = pair.indexOf('=');
-      if (equals < 0) return [...separator, text(pair)];
+      if (equals < 0) {
+        const shown = decodedFormPart(pair);
+        return [...separator, redact.text(shown) === shown ? text(pair) : variables.generic(pair)];
+      }
       const name = pair.slice(0, equals);
       const value = pair.slice(equals + 1);
       const decoded = decodedFormPart(name);
       const shown = decodedFormPart(value);
+      // A name may hold what the form view masks too (`card[4111…]=on`).
+      if (redact.text(decoded) !== decoded) return [...separator, variables.generic(pair)];
       const secret = isSecretName(decoded, 'query') || redact.text(shown) !== shown;
       return [...separator, text(`${name}=`), secret ? variables.named(decoded, value) : text(value)];
     });
@@ -243,10 +254,16 @@ function urlParts(url: string, variables: Variables, redact: Redactor): Part[] {
   } else {
     parts.push(text(origin));
   }
-  path.split('/').forEach((segment, index) => {
-    if (index > 0) parts.push(text('/'));
-    parts.push(redact.text(segment) === segment ? text(segment) : variables.generic(segment));
-  });
+  const segments = path.split('/');
+  if (redact.text(path) !== path && segments.every((segment) => redact.text(segment) === segment)) {
+    // A secret across segments (`/cards/4111/1111/1111/1111`): the path is one variable.
+    parts.push(variables.generic(path));
+  } else {
+    segments.forEach((segment, index) => {
+      if (index > 0) parts.push(text('/'));
+      parts.push(redact.text(segment) === segment ? text(segment) : variables.generic(segment));
+    });
+  }
   if (query !== null) {
     parts.push(text('?'));
     // As the shown URL reads it: `;` separates too, and a value may be a URL with its own query.

@@ -187,6 +187,12 @@ const ORDINARY_KEYS = new Set([
   'socket',
   'payment',
   'publishable',
+  'error',
+  'message',
+  'i18n',
+  'translation',
+  'label',
+  'field',
 ]);
 
 function normaliseName(name: string): string {
@@ -213,14 +219,21 @@ function judgeName(name: string, context: NameContext): boolean {
   return (
     SECRET_PARTS.some((part) => normal.includes(part)) ||
     SECRET_SUFFIXES.some((suffix) => normal.endsWith(suffix)) ||
-    words.some(
-      (word, at) =>
-        SECRET_WORDS_OF_NAMES.has(word) && words.slice(at + 1).every((next) => VALUE_WORDS.has(next)),
-    ) ||
+    endsInSecretWord(words) ||
     SECRET_LAST_WORDS.has(lastWord) ||
     (last > 0 && lastWord === 'key' && !ORDINARY_KEYS.has(before)) ||
     (last > 0 && lastWord === 'code' && SECRET_CODE_KINDS.has(before))
   );
+}
+
+/** A secret word followed only by words that name its value: `card_cvc`, `cvv2Code`, not `cvcCheck`. */
+function endsInSecretWord(words: readonly string[]): boolean {
+  for (let at = words.length - 1; at >= 0; at--) {
+    const word = words[at] as string;
+    if (SECRET_WORDS_OF_NAMES.has(word)) return true;
+    if (!VALUE_WORDS.has(word)) return false;
+  }
+  return false;
 }
 
 /**
@@ -633,7 +646,10 @@ function maskedText(text: string, at?: number): string {
   if (/authorization/i.test(result)) result = result.replace(SCHEMED_AUTHORIZATION, maskSchemedCredential);
   if (SECRET_WORD.test(result)) {
     result = result.replace(NAMED_VALUE, (whole, name: string, separator: string, value: string) =>
-      value.startsWith('[') || value.includes(REDACTED) || isDescriptiveName(name)
+      value.startsWith('[') ||
+      value.includes(REDACTED) ||
+      isDescriptiveName(name) ||
+      isProse(separator, value)
         ? whole
         : `${name}${separator}${maskSecretValue(name, value, at)}`,
     );
@@ -644,6 +660,14 @@ function maskedText(text: string, at?: number): string {
   }
   if (result.includes('PRIVATE KEY-----')) result = result.replace(PRIVATE_KEY_BLOCK, `$1${REDACTED}$2`);
   return result;
+}
+
+/**
+ * `Invalid token: expired`, `X-Signature: Timestamp window exceeded`: after a colon and a
+ * space, a plain word starts a provider's sentence. `apiSecret: hunter2` and `token=abc` do not.
+ */
+function isProse(separator: string, value: string): boolean {
+  return /:\s/.test(separator) && /^[A-Za-z]+$/.test(value) && !looksLikeCredential(value);
 }
 
 /** `Authorization: ApiKey kp_live_…`: a scheme no list names, then the credential. */
@@ -691,8 +715,20 @@ function maskQuotedFields(text: string): string {
 function isSecretValueOf(name: string, value: string): boolean {
   if (!isSecretName(name) || isPlaceholder(value) || value.includes(REDACTED) || value.startsWith('['))
     return false;
-  // `"key": "pin"` names the field of a pair (see `maskPairsInText`), as in a parsed body.
-  return !(/^(?:key|name)$/i.test(name) && FIELD_NAME.test(value) && !looksLikeCredential(value));
+  return !namesAField(name, value);
+}
+
+/**
+ * `"key": "currency"` (a validator's error, a pair's name): under `key` or `name`, a field's
+ * name rather than a credential, which has digits or length.
+ */
+export function namesAField(name: string, value: unknown): boolean {
+  return (
+    typeof value === 'string' &&
+    /^(?:key|name)$/i.test(name) &&
+    FIELD_NAME.test(value) &&
+    !looksLikeCredential(value)
+  );
 }
 
 /** A flat JSON object written in text, and one of its string members. */
@@ -853,6 +889,8 @@ export function redactJson(value: unknown, at?: number, echoes = (text: string) 
   if (typeof value === 'string') return redactText(echoes(value), at);
   if (typeof value === 'number') {
     if (isRoundedCardNumber(value)) return REDACTED;
+    // A one-time code the request sent as a number comes back as one.
+    if (echoes(String(value)) !== String(value)) return REDACTED;
     const digits = Number.isInteger(value) ? String(Math.abs(value)) : '';
     return isCardNumber(digits) ? maskCard(digits) : value;
   }
@@ -862,12 +900,20 @@ export function redactJson(value: unknown, at?: number, echoes = (text: string) 
   const isSecretField = secretFieldTest(value);
   return Object.fromEntries(
     Object.entries(value).map(([key, item]) => {
+      // A key may be a value too (`{"4111…": "declined"}`): shown as text is.
+      const shownKey = redactText(echoes(key), at);
       // A flag is never a secret: `"pin": false` says there is none.
-      if (!isSecretField(key) || item === null || item === '' || typeof item === 'boolean') {
-        return [key, redactJson(item, at, echoes, depth + 1)];
+      if (
+        !isSecretField(key) ||
+        item === null ||
+        item === '' ||
+        typeof item === 'boolean' ||
+        namesAField(key, item)
+      ) {
+        return [shownKey, redactJson(item, at, echoes, depth + 1)];
       }
       // Masked whole, as it came: a card number keeps its last four; a list or an object entirely.
-      return [key, typeof item === 'object' ? REDACTED : maskSecretValue(key, String(item), at)];
+      return [shownKey, typeof item === 'object' ? REDACTED : maskSecretValue(key, String(item), at)];
     }),
   );
 }
@@ -935,7 +981,7 @@ function credentialOf(header: string, value: string): string[] {
           (cookie && SESSION_COOKIE.test(name) && value !== ''),
       )
       .map(({ value }) => value);
-    return [trimmed, credential, ...parameters];
+    return [trimmed, credential, ...parameters.slice(0, MAX_KNOWN_SECRETS)];
   }
   if (scheme?.[1]?.toLowerCase() !== 'basic') return [trimmed, credential];
   try {
@@ -975,14 +1021,15 @@ function secretsInQuery(query: string, found: string[]): void {
 export function secretsOf(exchange: Pick<Exchange, 'url' | 'requestHeaders' | 'requestBody'>): string[] {
   const found: string[] = [];
   for (const { name, value } of redactableHeaders(exchange.requestHeaders)) {
-    if (isSecretName(name, 'header')) found.push(...credentialOf(name, value));
+    if (isSecretName(name, 'header')) for (const secret of credentialOf(name, value)) found.push(secret);
   }
   const url = typeof exchange.url === 'string' ? exchange.url : '';
   const userinfo = /^[a-z][a-z0-9+.-]*:\/\/([^/?#@]*)@/i.exec(url)?.[1];
   if (userinfo) found.push(userinfo, userinfo.slice(userinfo.indexOf(':') + 1));
   const query = /\?([^#]*)/.exec(url)?.[1];
   if (query) secretsInQuery(query, found);
-  const fragment = /#(.*)$/.exec(url)?.[1];
+  const hash = url.indexOf('#');
+  const fragment = hash < 0 ? undefined : url.slice(hash + 1);
   if (fragment) secretsInQuery(fragment, found);
   const body = exchange.requestBody;
   if (typeof body === 'string' && body.length <= 1_000_000) {
@@ -992,8 +1039,14 @@ export function secretsOf(exchange: Pick<Exchange, 'url' | 'requestHeaders' | 'r
       secretsInQuery(body, found);
     }
   }
-  return [...new Set(found.filter(isEchoWorthy))].sort((a, b) => b.length - a.length);
+  // The longest first, and so many only: each is searched for in every text shown.
+  return [...new Set(found.filter(isEchoWorthy))]
+    .sort((a, b) => b.length - a.length)
+    .slice(0, MAX_KNOWN_SECRETS);
 }
+
+/** A request carries a few credentials; one with hundreds of secret fields is hostile, and its longest are kept. */
+const MAX_KNOWN_SECRETS = 64;
 
 /** Lower-case words (`shipping`, `order_id`): too common to mask wherever they occur. */
 const ORDINARY_WORDS = /^[a-z]+(?:[_.-][a-z]+)*$/;
@@ -1014,9 +1067,17 @@ function redactableHeaders(headers: unknown): Header[] {
   if (!Array.isArray(headers)) return [];
   // A loop, not flatMap: V8's flatMap costs microseconds for a handful of headers.
   const redactable: Header[] = [];
-  for (const header of headers as Array<Partial<Header> | null>) {
-    if (typeof header?.name === 'string')
-      redactable.push({ name: header.name, value: String(header.value ?? '') });
+  for (const header of headers as Array<{ name?: unknown; value?: unknown } | null>) {
+    if (typeof header?.name !== 'string') continue;
+    const { value } = header;
+    // A value of another kind (an object from a hand-made capture) may not even turn into text.
+    const text =
+      typeof value === 'string'
+        ? value
+        : typeof value === 'number' || typeof value === 'boolean'
+          ? String(value)
+          : '';
+    redactable.push({ name: header.name, value: text });
   }
   return redactable;
 }

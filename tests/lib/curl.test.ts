@@ -203,3 +203,26 @@ describe('Copy as cURL hides what the shown request hides', () => {
     expect(command).toContain('exp=12%2F30');
   });
 });
+
+describe('Copy as cURL reads headers, paths and form names as the shown request does', () => {
+  it('hides what the shown request hides there', () => {
+    const command = curlOf(
+      exchange(
+        'https://api.kiotapay.co/api/v1/cards/4111/1111/1111/1111',
+        401,
+        kiotapayError('AUTH_INVALID_TOKEN', 'Invalid token'),
+        {
+          requestHeaders: [
+            { name: 'X-Original-URI', value: '/oauth/callback?code=SplxlOBeZQQYbYS6WxSbIA' },
+            { name: 'Content-Type', value: 'application/x-www-form-urlencoded' },
+          ],
+          requestBody: 'amount=100&card[4000056655665556]=on&5555555555554444',
+        },
+      ),
+    );
+    for (const secret of ['SplxlOBeZQQYbYS6WxSbIA', '4111/1111', '4000056655665556', '5555555555554444']) {
+      expect(command).not.toContain(secret);
+    }
+    expect(command).toContain('amount=100');
+  });
+});

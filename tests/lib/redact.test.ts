@@ -832,3 +832,49 @@ describe('secrets a third review found, and what it kept readable', () => {
     expect(() => redactUrl(deep)).not.toThrow();
   });
 });
+
+describe('what a fourth review found', () => {
+  it('keeps a provider sentence after a secret word and a colon', () => {
+    for (const message of [
+      'Invalid token: expired',
+      'X-Signature: Timestamp window exceeded',
+      'card_number: must be 16 digits',
+    ]) {
+      expect(redactText(message)).toBe(message);
+    }
+    expect(redactText('apiSecret: hunter2')).toBe(`apiSecret: ${REDACTED}`);
+  });
+
+  it('keeps error keys and a validator’s field names, masks what a request echoes as a number or a key', () => {
+    const kept = { error_key: 'card_declined', messageKey: 'errors.amount', errors: [{ key: 'currency' }] };
+    expect(redactJson(kept)).toEqual(structuredClone(kept));
+    const redact = redactorFor({
+      url: 'https://api.example/',
+      requestHeaders: [],
+      requestBody: JSON.stringify({ otp: 493817 }),
+    });
+    expect(redact.json({ attempt_ref: 493817, results: { '4111111111111111': 'declined' } })).toEqual({
+      attempt_ref: REDACTED,
+      results: { '[CARD …1111]': 'declined' },
+    });
+  });
+
+  it('searches every text shown for a request’s longest 64 secrets, not for hundreds', () => {
+    const secrets = secretsOf({
+      url: 'https://api.example/',
+      requestHeaders: [],
+      requestBody: JSON.stringify(
+        Object.fromEntries(Array.from({ length: 4_000 }, (_, i) => [`password${i}`, `s3cret-${i}-value`])),
+      ),
+    });
+    expect(secrets).toHaveLength(64);
+    // The longest kept: those of four-digit numbers.
+    expect(secrets.every((secret) => secret.length === 'S3cret-1000-value'.length)).toBe(true);
+    expect(() =>
+      redactHeaders([
+        { name: 'Cookie', value: 'sid=ab; '.repeat(130_000) },
+        { name: 'X-Odd', value: Object.create(null) },
+      ]),
+    ).not.toThrow();
+  });
+});
