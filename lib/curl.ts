@@ -6,7 +6,14 @@
  */
 import { isFormBody } from './body';
 import { providerById } from './providers';
-import { isCardNumber, isRoundedCardNumber, isSecretName, type Redactor, secretFieldTest } from './redact';
+import {
+  isCardNumber,
+  isDescriptiveField,
+  isRoundedCardNumber,
+  isSecretName,
+  type Redactor,
+  secretFieldTest,
+} from './redact';
 import type { Exchange, Header } from './types';
 
 /** A piece of a shell word: text sent as it is, or a variable. */
@@ -128,15 +135,16 @@ function jsonSecrets(value: unknown, redact: Redactor, found: JsonSecret[], dept
   if (typeof value !== 'object' || value === null || depth > 64) return;
   const isSecretField = secretFieldTest(value);
   for (const [key, item] of Object.entries(value)) {
+    // Under a secret's name every value is one, but for what describes it (its status, its id).
+    const underSecret = masked ? !isDescriptiveField(key) : isSecretField(key);
     if (typeof item === 'object' && item !== null) {
-      jsonSecrets(item, redact, found, depth + 1, masked || isSecretField(key));
+      jsonSecrets(item, redact, found, depth + 1, underSecret);
       continue;
     }
     const raw = typeof item === 'string' ? item : typeof item === 'number' ? String(item) : null;
     if (raw === null || raw === '') continue;
     const secret =
-      masked ||
-      isSecretField(key) ||
+      underSecret ||
       (typeof item === 'string'
         ? redact.text(item) !== item
         : isCardNumber(String(Math.abs(item as number))) || isRoundedCardNumber(item as number));

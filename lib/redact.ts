@@ -250,6 +250,42 @@ function describesRatherThanHolds(words: readonly string[], normal: string): boo
   return lastWord === 'token' && ORDINARY_TOKENS.has(words[last - 1] as string);
 }
 
+/**
+ * Inside what a secret's name holds (`"authentication": {"status": "failed", …}`), a field
+ * that says what it is rather than holding it: its status, type, method or id.
+ */
+export function isDescriptiveField(key: string): boolean {
+  const words = wordsOf(key);
+  const last = words[words.length - 1] ?? '';
+  return DESCRIPTIVE_WORDS.has(last) || last === 'id' || last === 'ids';
+}
+
+/**
+ * What is under a secret's name, masked leaf by leaf: a list's items, an object's fields but
+ * those that describe it (see `isDescriptiveField`), which are shown as any value is; flags
+ * and nulls stay, as they hold no secret.
+ */
+function maskedUnder(
+  name: string,
+  value: unknown,
+  at: number | undefined,
+  echoes: (text: string) => string,
+  depth: number,
+): unknown {
+  if (value === null || value === '' || typeof value === 'boolean') return value;
+  if (typeof value !== 'object') return maskSecretValue(name, String(value), at);
+  if (depth >= MAX_DEPTH) return REDACTED;
+  if (Array.isArray(value)) return value.map((item) => maskedUnder(name, item, at, echoes, depth + 1));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [
+      redactText(echoes(key), at),
+      isDescriptiveField(key)
+        ? redactJson(item, at, echoes, depth + 1)
+        : maskedUnder(key, item, at, echoes, depth + 1),
+    ]),
+  );
+}
+
 /** For a name found in free text: the same exceptions as `isSecretName`'s. */
 function isDescriptiveName(name: string): boolean {
   return describesRatherThanHolds(wordsOf(name), normaliseName(name));
@@ -912,8 +948,8 @@ export function redactJson(value: unknown, at?: number, echoes = (text: string) 
       ) {
         return [shownKey, redactJson(item, at, echoes, depth + 1)];
       }
-      // Masked whole, as it came: a card number keeps its last four; a list or an object entirely.
-      return [shownKey, typeof item === 'object' ? REDACTED : maskSecretValue(key, String(item), at)];
+      // Masked as it came: a card number keeps its last four; a list or an object leaf by leaf.
+      return [shownKey, maskedUnder(key, item, at, echoes, depth + 1)];
     }),
   );
 }
@@ -996,7 +1032,10 @@ function credentialOf(header: string, value: string): string[] {
   }
 }
 
-/** `masked`: the value is under a secret name, so every string and number in it is secret. */
+/**
+ * `masked`: the value is under a secret name, so every string and number in it is secret,
+ * but for what describes it (see `isDescriptiveField`).
+ */
 function secretsInJson(value: unknown, found: string[], depth = 0, masked = false): void {
   if (typeof value === 'string' || typeof value === 'number') {
     if (masked) found.push(String(value));
@@ -1005,7 +1044,7 @@ function secretsInJson(value: unknown, found: string[], depth = 0, masked = fals
   if (typeof value !== 'object' || value === null || depth >= MAX_DEPTH) return;
   const isSecretField = secretFieldTest(value);
   for (const [key, item] of Object.entries(value)) {
-    secretsInJson(item, found, depth + 1, masked || isSecretField(key));
+    secretsInJson(item, found, depth + 1, masked ? !isDescriptiveField(key) : isSecretField(key));
   }
 }
 

@@ -622,8 +622,8 @@ describe('secrets as integrations and people write them', () => {
         { key: 'api_secret', value: REDACTED },
         { name: 'Authorization', value: `Bearer ${REDACTED}` },
       ],
-      token: REDACTED,
-      password: REDACTED,
+      token: [REDACTED],
+      password: { value: REDACTED },
     });
     const secrets = secretsOf({
       url: 'https://api.example/',
@@ -757,6 +757,18 @@ describe('secrets a second review found', () => {
     expect(undefinedBearer.text('Malformed Authorization header: Bearer undefined')).toBe(
       'Malformed Authorization header: Bearer undefined',
     );
+  });
+
+  it('masks what a secret name holds leaf by leaf, keeping what describes it', () => {
+    expect(
+      redactJson({
+        authentication: { status: 'failed', flow: 'challenge', eci: '07', required: true },
+        session: { id: 'cs_test_a1b2c3', token: 'st_9f8e7d6c5b4a', expires_at: 1714557600 },
+      }),
+    ).toEqual({
+      authentication: { status: 'failed', flow: REDACTED, eci: REDACTED, required: true },
+      session: { id: 'cs_test_a1b2c3', token: REDACTED, expires_at: REDACTED },
+    });
   });
 
   it('keeps what names a check, a flag or an id of a secret, and numbers no card could be', () => {
