@@ -39,6 +39,7 @@ class Variables {
   readonly #prefix: string;
   readonly #byValue = new Map<string, string>();
   readonly #taken = new Set<string>();
+  readonly #nextSuffix = new Map<string, number>();
   #generic = 0;
 
   constructor(providerId: string) {
@@ -61,8 +62,11 @@ class Variables {
     let variable = this.#byValue.get(value);
     if (!variable) {
       const wanted = base();
-      variable = wanted;
-      for (let n = 2; this.#taken.has(variable); n++) variable = `${wanted}_${n}`;
+      // The next free suffix per name, so a form of thousands of `pin=` stays linear.
+      let n = this.#nextSuffix.get(wanted) ?? 1;
+      variable = n === 1 ? wanted : `${wanted}_${n}`;
+      while (this.#taken.has(variable)) variable = `${wanted}_${++n}`;
+      this.#nextSuffix.set(wanted, n + 1);
       this.#taken.add(variable);
       this.#byValue.set(value, variable);
     }

@@ -82,6 +82,7 @@ const SECRET_PARTS = [
   'passphrase',
   'sessionid',
   'cookie',
+  'checksum',
   'passcode',
   'pincode',
   'securitycode',
@@ -105,9 +106,12 @@ const SECRET_WORDS_OF_NAMES = new Set([
   'pass',
   'cvn',
   'totp',
+  'hash',
+  'mac',
+  'checksum',
 ]);
 /** Secret as a name's last word (`X-Authorization`), not inside one (`authorizations`, `authentication_flow`). */
-const SECRET_LAST_WORDS = new Set(['authorization', 'authentication']);
+const SECRET_LAST_WORDS = new Set(['authorization', 'authentication', 'credential']);
 /** What may follow such a word and still name its value: `cvv2Code`, `pinNumber`, not `cvcCheck`. */
 const VALUE_WORDS = new Set(['code', 'value', 'number', 'no', 'num']);
 /** `code` is an error's or a country's; after these words it is a one-time secret (`smsCode`, `cardCode`). */
@@ -257,7 +261,10 @@ function describesRatherThanHolds(words: readonly string[], normal: string): boo
 export function isDescriptiveField(key: string): boolean {
   const words = wordsOf(key);
   const last = words[words.length - 1] ?? '';
-  return DESCRIPTIVE_WORDS.has(last) || last === 'id' || last === 'ids';
+  // A Digest's `response` is its credential; a session's id is its secret.
+  if (last === 'response') return false;
+  if (last === 'id' || last === 'ids') return !normaliseName(key).includes('sess');
+  return DESCRIPTIVE_WORDS.has(last);
 }
 
 /**
@@ -364,6 +371,26 @@ const CARD_BRANDS: ReadonlyArray<{ prefixes: ReadonlyArray<[number, number]>; le
       lengths: [14, 15, 16, 17, 18, 19],
     }, // Diners Club
     { prefixes: [[62, 62]], lengths: [16, 17, 18, 19] }, // UnionPay
+    { prefixes: [[2200, 2204]], lengths: [16, 17, 18, 19] }, // Mir
+    {
+      prefixes: [
+        [60, 60],
+        [65, 65],
+        [81, 82],
+        [353, 353],
+        [356, 356],
+        [508, 508],
+      ],
+      lengths: [16],
+    }, // RuPay
+    {
+      prefixes: [
+        [8600, 8600],
+        [9860, 9860],
+        [9792, 9792],
+      ],
+      lengths: [16],
+    }, // UzCard, Humo, Troy
     {
       prefixes: [
         [50, 50],
@@ -553,10 +580,18 @@ function maskCardsInRun(run: string): string {
   }));
   for (let first = 0; first < groups.length; first++) {
     let digits = '';
+    // Cards are written in groups of three to eight digits (4-4-4-4, 4-6-5), or of four with
+    // what is left at the end (4-4-4-1); an id such as `36159-12345678-4` joins other lengths.
+    let grouped = true;
+    let byFours = true;
     const windows: Array<{ last: number; digits: string }> = [];
     for (let last = first; last < groups.length && digits.length < 19; last++) {
-      digits += groups[last]?.digits ?? '';
-      windows.push({ last, digits });
+      const group = groups[last]?.digits ?? '';
+      digits += group;
+      const fits = (grouped || byFours) && (byFours || (group.length >= 3 && group.length <= 8));
+      if (last === first || fits) windows.push({ last, digits });
+      grouped &&= group.length >= 3 && group.length <= 8;
+      byFours &&= group.length === 4;
     }
     const card = windows.reverse().find((window) => isCardNumber(window.digits));
     if (!card) continue;
@@ -694,7 +729,7 @@ function maskedText(text: string, at?: number): string {
     result = maskQuotedFields(result);
     if (/value/i.test(result)) result = maskPairsInText(result);
   }
-  if (result.includes('PRIVATE KEY-----')) result = result.replace(PRIVATE_KEY_BLOCK, `$1${REDACTED}$2`);
+  if (result.includes('PRIVATE KEY')) result = maskPrivateKeys(result);
   return result;
 }
 
@@ -791,9 +826,29 @@ function maskPairsInText(text: string): string {
   });
 }
 
-/** A PEM private key, whatever kind: its lines are the secret, its armour says what it was. */
-const PRIVATE_KEY_BLOCK =
-  /(-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY-----)[^-]{0,16384}(-----END [A-Z0-9 ]{0,40}PRIVATE KEY-----)/g;
+/** The armour of a PEM or PGP private key, whatever kind: its lines between are the secret. */
+const PRIVATE_KEY_BEGIN = /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
+const PRIVATE_KEY_END = '-----END ';
+
+/**
+ * Masks what lies between each private key's BEGIN line and the next END line (encrypted
+ * keys' `Proc-Type:` headers included). The END is found by a search, kept for the BEGIN
+ * lines that follow, so a text of BEGIN lines without an END stays linear.
+ */
+function maskPrivateKeys(text: string): string {
+  let shown = '';
+  let from = 0;
+  let end = -2;
+  for (const begin of text.matchAll(PRIVATE_KEY_BEGIN)) {
+    const start = begin.index + begin[0].length;
+    if (start <= from) continue;
+    if (end !== -1 && end < start) end = text.indexOf(PRIVATE_KEY_END, start);
+    if (end < 0) break;
+    shown += `${text.slice(from, start)}${REDACTED}`;
+    from = end;
+  }
+  return from === 0 ? text : shown + text.slice(from);
+}
 
 /**
  * What broken client code sends in place of a credential (`Bearer undefined`): no secret, and
@@ -938,6 +993,10 @@ export function redactJson(value: unknown, at?: number, echoes = (text: string) 
     Object.entries(value).map(([key, item]) => {
       // A key may be a value too (`{"4111…": "declined"}`): shown as text is.
       const shownKey = redactText(echoes(key), at);
+      // An id is no card, whatever its digits (`"order_id": 4502883225642`), unless the request sent it as a secret.
+      if (typeof item === 'number' && ID_NAME.test(key) && echoes(String(item)) === String(item)) {
+        return [shownKey, item];
+      }
       // A flag is never a secret: `"pin": false` says there is none.
       if (
         !isSecretField(key) ||
@@ -981,10 +1040,28 @@ const FIELD_NAME = /^[A-Za-z][\w .:[\]-]{0,63}$/;
 
 /** Which of an object's own fields hold secrets: by their names, or as a name/value pair's value. */
 export function secretFieldTest(object: object): (key: string) => boolean {
-  const pair = Array.isArray(object) ? undefined : namedPair(object);
-  if (pair === undefined) return (key) => isSecretName(key);
-  return (key) => (key === pair.nameKey ? false : key === pair.valueKey ? pair.secret : isSecretName(key));
+  if (Array.isArray(object)) return (key) => isSecretName(key);
+  const pair = namedPair(object);
+  if (pair !== undefined) {
+    return (key) => (key === pair.nameKey ? false : key === pair.valueKey ? pair.secret : isSecretName(key));
+  }
+  // An OAuth token request's `code` is the authorization code; a JWK's private members are the key.
+  const alsoSecret = OAUTH_REQUEST.some((name) => Object.hasOwn(object, name))
+    ? OAUTH_CODES
+    : Object.hasOwn(object, 'kty')
+      ? JWK_PRIVATE
+      : undefined;
+  return alsoSecret === undefined
+    ? (key) => isSecretName(key)
+    : (key) => alsoSecret.has(key) || isSecretName(key);
 }
+
+const OAUTH_REQUEST = ['grant_type', 'redirect_uri', 'code_verifier'];
+const OAUTH_CODES: ReadonlySet<string> = new Set(['code']);
+const JWK_PRIVATE: ReadonlySet<string> = new Set(['d', 'p', 'q', 'dp', 'dq', 'qi', 'k']);
+
+/** `order_id`, `orderId`, `paymentRef`, `reference`: a name whose last word says it holds an id. */
+const ID_NAME = /(?:^|[^A-Za-z]|[a-z])(?:id|Id|ID|ids|Ids|IDs|ref|Ref|reference|Reference)$/;
 
 /** Shorter values are too likely to be ordinary words or numbers to mask everywhere. */
 const MIN_KNOWN_SECRET = 6;

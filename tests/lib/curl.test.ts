@@ -226,3 +226,23 @@ describe('Copy as cURL reads headers, paths and form names as the shown request 
     expect(command).toContain('amount=100');
   });
 });
+
+describe('Copy as cURL names repeated secrets in turn', () => {
+  it('numbers the variables of one name, each value once', () => {
+    const command = curlOf(
+      exchange(
+        'https://api.kiotapay.co/api/v1/payments',
+        401,
+        kiotapayError('AUTH_INVALID_TOKEN', 'Invalid'),
+        {
+          requestHeaders: [{ name: 'Content-Type', value: 'application/x-www-form-urlencoded' }],
+          requestBody: 'pin=1111&pin=2222&pin=1111&pin=3333',
+        },
+      ),
+    );
+    expect(command.split('\n')[0]).toBe('# Export first: KIOTAPAY_PIN KIOTAPAY_PIN_2 KIOTAPAY_PIN_3');
+    expect(command).toContain(
+      `'pin='"$KIOTAPAY_PIN"'&pin='"$KIOTAPAY_PIN_2"'&pin='"$KIOTAPAY_PIN"'&pin='"$KIOTAPAY_PIN_3"`,
+    );
+  });
+});

@@ -777,7 +777,6 @@ describe('secrets a second review found', () => {
       cvvResponseCode: 'M',
       otp_required: true,
       pin: false,
-      stored_credential: { type: 'recurring', initiator: 'merchant' },
       paymentKey: 'pay_2026_000123',
       order_id: 1234567890123456800,
     };
@@ -888,5 +887,63 @@ describe('what a fourth review found', () => {
         { name: 'X-Odd', value: Object.create(null) },
       ]),
     ).not.toThrow();
+  });
+});
+
+describe('what a fifth review found', () => {
+  it.each([
+    ['Mir', '2200700000000009'],
+    ['RuPay', '8170000000000007'],
+    ['UzCard', '8600000000000007'],
+    ['Humo', '9860000000000000'],
+    ['Troy', '9792000000000003'],
+  ])('masks a %s card', (_, card) => {
+    // Each is Luhn-valid: the check digit was chosen for it.
+    expect(redactText(`card ${card} declined`)).toBe(`card [CARD …${card.slice(-4)}] declined`);
+  });
+
+  it('masks credentials under the names gateways and OAuth give them', () => {
+    expect(
+      redactJson({
+        SecurityCredential: 'EsJocK7+NjqZPC3I3EO+TbvS+xVb9TymWwaKABoaZr/Z/n0UysSs',
+        oauth: { grant_type: 'authorization_code', code: 'SplxlOBeZQQYbYS6WxSbIA' },
+        jwk: { kty: 'RSA', n: '0vx7agoebGcQSuu', e: 'AQAB', d: 'X4cTteJY_gn4FYPs' },
+        auth: {
+          session_id: 's3ss10n0123456789',
+          type: 'digest',
+          response: '6629fae49393a05397450978507c4ef1',
+        },
+      }),
+    ).toEqual({
+      SecurityCredential: REDACTED,
+      oauth: { grant_type: 'authorization_code', code: REDACTED },
+      jwk: { kty: 'RSA', n: '0vx7agoebGcQSuu', e: 'AQAB', d: REDACTED },
+      auth: { session_id: REDACTED, type: 'digest', response: REDACTED },
+    });
+    expect(
+      redactUrl(
+        'https://pay.example/return?vnp_Amount=100&vnp_SecureHash=9f8e7d6c&CHECKSUMHASH=a1b2&mac=c3d4',
+      ),
+    ).toBe(
+      `https://pay.example/return?vnp_Amount=100&vnp_SecureHash=${REDACTED}&CHECKSUMHASH=${REDACTED}&mac=${REDACTED}`,
+    );
+    expect(
+      redactText('-----BEGIN PGP PRIVATE KEY BLOCK-----\nlQOYBF\n-----END PGP PRIVATE KEY BLOCK-----'),
+    ).toBe(`-----BEGIN PGP PRIVATE KEY BLOCK-----${REDACTED}-----END PGP PRIVATE KEY BLOCK-----`);
+    expect(
+      redactText(
+        '-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\n\nMIIEow\n-----END RSA PRIVATE KEY-----',
+      ),
+    ).toBe(`-----BEGIN RSA PRIVATE KEY-----${REDACTED}-----END RSA PRIVATE KEY-----`);
+  });
+
+  it('keeps ids whose digits could read as a card', () => {
+    expect(redactText('OriginatorConversationID 36159-12345678-4 rejected')).toBe(
+      'OriginatorConversationID 36159-12345678-4 rejected',
+    );
+    expect(redactJson({ order_id: 4502883225642, orderRef: 4502883225642 })).toEqual({
+      order_id: 4502883225642,
+      orderRef: 4502883225642,
+    });
   });
 });
