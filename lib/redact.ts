@@ -705,7 +705,7 @@ function maskedText(text: string, at?: number): string {
   if (JWT_START.test(result)) {
     result = result.replace(JWT, (jwt) => (hasJwtHeader(jwt) ? maskJwt(jwt, at) : jwt));
   }
-  if (result.includes('://')) result = result.replace(URL_IN_TEXT, maskUrlParts);
+  if (result.includes('://')) result = result.replace(URL_IN_TEXT, (url) => maskUrlParts(url));
   if (result.includes('name') || result.includes('</')) result = maskNamedMarkup(result, at);
   // Cards before the named values: those would stop at a space inside a grouped number.
   if (DIGIT_RUN.test(result)) result = result.replace(CARD_RUN, maskCardsInRun);
@@ -793,7 +793,7 @@ function isSecretValueOf(name: string, value: string): boolean {
  * `"key": "currency"` (a validator's error, a pair's name): under `key` or `name`, a field's
  * name rather than a credential, which has digits or length.
  */
-export function namesAField(name: string, value: unknown): boolean {
+function namesAField(name: string, value: unknown): boolean {
   return (
     typeof value === 'string' &&
     /^(?:key|name)$/i.test(name) &&

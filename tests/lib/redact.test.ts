@@ -719,6 +719,12 @@ describe('secrets a second review found', () => {
     expect(redactUrl('https://shop.example/#/return?code=SplxlOBeZQQYbYS6WxSbIA&lang=en')).toBe(
       `https://shop.example/#/return?code=${REDACTED}&lang=en`,
     );
+    // Inside a message, as in a URL of its own.
+    expect(
+      redactText(
+        'callback refused: https://shop.example/done?next=https%3A%2F%2Fy.example%2Fcb%3Fcode%3Dc0de42',
+      ),
+    ).toBe(`callback refused: https://shop.example/done?next=${REDACTED}`);
     // A value that holds no secret stays as it was written.
     expect(redactUrl('https://api.example/p?return_url=https%3A%2F%2Fshop.example%2Fdone%3Forder%3D42')).toBe(
       'https://api.example/p?return_url=https%3A%2F%2Fshop.example%2Fdone%3Forder%3D42',
