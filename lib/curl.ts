@@ -15,6 +15,7 @@ import {
   secretFieldTest,
 } from './redact';
 import type { Exchange, Header } from './types';
+import { decodedQueryPart } from './url';
 
 /** A piece of a shell word: text sent as it is, or a variable. */
 type Part = { text: string } | { variable: string };
@@ -197,16 +198,6 @@ function splice(body: string, spans: readonly Span[], variables: Variables): Par
   return parts;
 }
 
-/** A form value as the form view reads it: decoded, `+` a space. */
-function decodedFormPart(part: string): string {
-  try {
-    return decodeURIComponent(part.replace(/\+/g, ' '));
-  } catch {
-    // A malformed escape: judge it as written.
-    return part;
-  }
-}
-
 function bodyParts(body: string, contentType: string, variables: Variables, redact: Redactor): Part[] {
   let json: unknown;
   try {
@@ -231,13 +222,13 @@ function bodyParts(body: string, contentType: string, variables: Variables, reda
       const separator = index === 0 ? [] : [text('&')];
       const equals = pair.indexOf('=');
       if (equals < 0) {
-        const shown = decodedFormPart(pair);
+        const shown = decodedQueryPart(pair);
         return [...separator, redact.text(shown) === shown ? text(pair) : variables.generic(pair)];
       }
       const name = pair.slice(0, equals);
       const value = pair.slice(equals + 1);
-      const decoded = decodedFormPart(name);
-      const shown = decodedFormPart(value);
+      const decoded = decodedQueryPart(name);
+      const shown = decodedQueryPart(value);
       // A name may hold what the form view masks too (`card[4111…]=on`).
       if (redact.text(decoded) !== decoded) return [...separator, variables.generic(pair)];
       const secret = isSecretName(decoded, 'query') || redact.text(shown) !== shown;

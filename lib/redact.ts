@@ -5,6 +5,7 @@
  * order numbers are what a support engineer asks for.
  */
 import type { Exchange, Header } from './types';
+import { decodedQueryPart } from './url';
 
 export const REDACTED = '[REDACTED]';
 
@@ -14,52 +15,28 @@ export const REDACTED = '[REDACTED]';
  */
 export type NameContext = 'header' | 'json' | 'query';
 
-/** Names compared lower-case with separators removed: `X-API-Key` → `xapikey`. */
+/**
+ * Names compared lower-case with separators removed (`X-API-Key` → `xapikey`), secret
+ * whole; the rules below (parts, suffixes, words) catch the rest: `Authorization`,
+ * `client_secret`, `access_token`, `card[cvc]`.
+ */
 const SECRET_NAMES = new Set([
-  'authorization',
-  'proxyauthorization',
-  'cookie',
-  'setcookie',
   'key',
-  'apikey',
-  'xapikey',
-  'apisecret',
-  'secret',
-  'clientsecret',
-  'password',
-  'passwd',
-  'pwd',
   'sig',
-  'signature',
-  'xsignature',
-  'token',
+  'sign',
+  'xsign',
   'authcode',
   'assertion',
   'clientassertion',
   'samlrequest',
   'samlresponse',
-  'cardnumber',
-  'pan',
-  'cvv',
-  'cvc',
-  'cvv2',
-  'securitycode',
-  'privatekey',
-  'sessionid',
-  'otp',
-  'pin',
-  'sign',
-  'xsign',
-  'hash',
-  'cookie2',
   'codeverifier',
+  'pan',
+  'verificationvalue',
+  'cvnumber',
   'auth',
   'xauth',
   'session',
-  'verificationvalue',
-  'cvnumber',
-  'xamzcredential',
-  'credential',
   'credentials',
 ]);
 /**
@@ -249,22 +226,27 @@ function describesRatherThanHolds(words: readonly string[], normal: string): boo
   const last = words.length - 1;
   if (last < 1) return false;
   const lastWord = words[last] as string;
-  if (DESCRIPTIVE_WORDS.has(lastWord)) return true;
-  if ((lastWord === 'id' || lastWord === 'ids') && !normal.includes('sess')) return true;
+  if (describesOrNamesAnId(lastWord, normal)) return true;
   return lastWord === 'token' && ORDINARY_TOKENS.has(words[last - 1] as string);
 }
+
+/** A last word of a status, a type, a method or an id, but a session's id, which is its secret. */
+function describesOrNamesAnId(lastWord: string, normal: string): boolean {
+  if (ID_WORDS.has(lastWord)) return !normal.includes('sess');
+  return DESCRIPTIVE_WORDS.has(lastWord);
+}
+
+/** Last words of an id's name: `order_id`, `orderIds`, `paymentRef`, `reference`. */
+const ID_WORDS = new Set(['id', 'ids', 'ref', 'reference']);
 
 /**
  * Inside what a secret's name holds (`"authentication": {"status": "failed", …}`), a field
  * that says what it is rather than holding it: its status, type, method or id.
  */
 export function isDescriptiveField(key: string): boolean {
-  const words = wordsOf(key);
-  const last = words[words.length - 1] ?? '';
-  // A Digest's `response` is its credential; a session's id is its secret.
-  if (last === 'response') return false;
-  if (last === 'id' || last === 'ids') return !normaliseName(key).includes('sess');
-  return DESCRIPTIVE_WORDS.has(last);
+  const last = wordsOf(key).at(-1) ?? '';
+  // A Digest's `response` is its credential.
+  return last !== 'response' && describesOrNamesAnId(last, normaliseName(key));
 }
 
 /**
@@ -794,12 +776,12 @@ function isSecretValueOf(name: string, value: string): boolean {
  * name rather than a credential, which has digits or length.
  */
 function namesAField(name: string, value: unknown): boolean {
-  return (
-    typeof value === 'string' &&
-    /^(?:key|name)$/i.test(name) &&
-    FIELD_NAME.test(value) &&
-    !looksLikeCredential(value)
-  );
+  return typeof value === 'string' && /^(?:key|name)$/i.test(name) && isFieldName(value);
+}
+
+/** A field's name, not a credential someone stored under `key` (`sk_live_…`), which has digits or length. */
+function isFieldName(text: string): boolean {
+  return FIELD_NAME.test(text) && !looksLikeCredential(text);
 }
 
 /** A flat JSON object written in text, and one of its string members. */
@@ -813,9 +795,7 @@ const STRING_MEMBER = /(\\?")([A-Za-z_][\w.[\]-]{0,63})\1\s{0,8}:\s{0,8}(\\?")([
 function maskPairsInText(text: string): string {
   return text.replace(FLAT_OBJECT, (object) => {
     const members = [...object.matchAll(STRING_MEMBER)];
-    const named = members.find(
-      ([, , name = '', , value = '']) => /^(?:key|name)$/i.test(name) && FIELD_NAME.test(value),
-    );
+    const named = members.find(([, , name = '', , value = '']) => namesAField(name, value));
     const value = members.find(([, , name = '']) => name.toLowerCase() === 'value');
     const secretName = named?.[4] ?? '';
     if (!named || !value || !isSecretName(secretName)) return object;
@@ -894,15 +874,6 @@ export function redactHeaders(headers: unknown, at?: number, echoes = (value: st
   });
 }
 
-function decodedName(raw: string): string {
-  try {
-    return decodeURIComponent(raw.replace(/\+/g, ' '));
-  } catch {
-    // A malformed escape: judge the raw name.
-    return raw;
-  }
-}
-
 /** A query string or form body with the values of secret names masked, still encoded. */
 export function redactQuery(query: string, depth = 0): string {
   // `;` separates parameters too, in URLs some servers write.
@@ -912,7 +883,7 @@ export function redactQuery(query: string, depth = 0): string {
       const equals = pair.indexOf('=');
       if (index % 2 === 1 || equals < 0) return pair;
       const name = pair.slice(0, equals);
-      if (isSecretName(decodedName(name), 'query')) return `${name}=${REDACTED}`;
+      if (isSecretName(decodedQueryPart(name), 'query')) return `${name}=${REDACTED}`;
       return depth > 0 ? pair : `${name}=${redactNestedQuery(pair.slice(equals + 1))}`;
     })
     .join('');
@@ -924,7 +895,7 @@ export function redactQuery(query: string, depth = 0): string {
  * masked whole when it was escaped (a re-escaped mask would not read as one).
  */
 function redactNestedQuery(value: string): string {
-  const decoded = decodedName(value);
+  const decoded = decodedQueryPart(value);
   if (!decoded.includes('=')) return value;
   // One level: a value nested deeper is masked whole if its own query held a secret.
   const nested = /^[a-z][a-z0-9+.-]{0,30}:\/\//i.test(decoded)
@@ -994,7 +965,11 @@ export function redactJson(value: unknown, at?: number, echoes = (text: string) 
       // A key may be a value too (`{"4111…": "declined"}`): shown as text is.
       const shownKey = redactText(echoes(key), at);
       // An id is no card, whatever its digits (`"order_id": 4502883225642`), unless the request sent it as a secret.
-      if (typeof item === 'number' && ID_NAME.test(key) && echoes(String(item)) === String(item)) {
+      if (
+        typeof item === 'number' &&
+        ID_WORDS.has(wordsOf(key).at(-1) ?? '') &&
+        echoes(String(item)) === String(item)
+      ) {
         return [shownKey, item];
       }
       // A flag is never a secret: `"pin": false` says there is none.
@@ -1025,13 +1000,8 @@ function namedPair(value: object): { nameKey: string; valueKey: string; secret: 
   if (valueKey === undefined) return undefined;
   const record = value as Record<string, unknown>;
   for (const nameKey of keys) {
-    const lower = nameKey.toLowerCase();
-    if (lower !== 'key' && lower !== 'name') continue;
     const name = record[nameKey];
-    // A field's name, not a credential someone stored under `key` (`sk_live_…`).
-    if (typeof name === 'string' && FIELD_NAME.test(name) && !looksLikeCredential(name)) {
-      return { nameKey, valueKey, secret: isSecretName(name) };
-    }
+    if (namesAField(nameKey, name)) return { nameKey, valueKey, secret: isSecretName(name as string) };
   }
   return undefined;
 }
@@ -1059,9 +1029,6 @@ export function secretFieldTest(object: object): (key: string) => boolean {
 const OAUTH_REQUEST = ['grant_type', 'redirect_uri', 'code_verifier'];
 const OAUTH_CODES: ReadonlySet<string> = new Set(['code']);
 const JWK_PRIVATE: ReadonlySet<string> = new Set(['d', 'p', 'q', 'dp', 'dq', 'qi', 'k']);
-
-/** `order_id`, `orderId`, `paymentRef`, `reference`: a name whose last word says it holds an id. */
-const ID_NAME = /(?:^|[^A-Za-z]|[a-z])(?:id|Id|ID|ids|Ids|IDs|ref|Ref|reference|Reference)$/;
 
 /** Shorter values are too likely to be ordinary words or numbers to mask everywhere. */
 const MIN_KNOWN_SECRET = 6;

@@ -154,3 +154,12 @@ export function pathOf(url: string): string {
   }
   return end > from ? url.slice(from, end) : '/';
 }
+
+/** A query or form name or value as the form view reads it: decoded, `+` a space; as written when an escape is malformed. */
+export function decodedQueryPart(part: string): string {
+  try {
+    return decodeURIComponent(part.replace(/\+/g, ' '));
+  } catch {
+    return part;
+  }
+}
