@@ -243,8 +243,8 @@ async function magicOf(path: string): Promise<Uint8Array> {
 }
 
 /**
- * Standard input or another pipe, decompressed when it is gzip or zlib; a zip needs seeking, so it needs
- * a path to a file.
+ * Standard input or another pipe, decompressed when it is gzip or zlib; a zip needs seeking,
+ * so it needs a path to a file.
  */
 async function openStream(stream: Chunks, close = () => {}): Promise<OpenedHar> {
   const iterator = (async function* () {
